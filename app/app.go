@@ -1,0 +1,166 @@
+// Package app assembles Guildhall: configuration, the database (embedded or MongoDB), the
+// service and its catalog, and the HTTP server with its routes and middleware. The server
+// program (./server) and the end-to-end tests both start it through Start.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/guildhall/guildhall/cms"
+	"github.com/guildhall/guildhall/demo"
+	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/mongodb"
+)
+
+// App is a running Guildhall.
+type App struct {
+	cfg      Config
+	log      *slog.Logger
+	embedded *embedded.Server
+	store    *mongodb.Store
+	svc      *cms.Service
+	http     *http.Server
+	ln       net.Listener
+	stop     context.CancelFunc // stops background work (the change-log follower)
+	served   chan error
+}
+
+// Start opens the database, loads the content, and serves HTTP on cfg.Addr. It returns once
+// the server is accepting connections.
+func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error) {
+	began := time.Now()
+	a = &App{cfg: cfg, log: log, served: make(chan error, 1)}
+	defer func() {
+		if err != nil {
+			a.closeData()
+		}
+	}()
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+
+	uri := cfg.MongoURI
+	if uri == "" {
+		if a.embedded, err = embedded.Start(cfg.DataDir, log); err != nil {
+			return nil, err
+		}
+		uri = a.embedded.URI()
+		log.Info("started the embedded database", "data_dir", cfg.DataDir)
+	}
+	if a.store, err = mongodb.Open(ctx, uri, cfg.Database); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	applied, err := a.store.Migrate(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(applied) > 0 {
+		log.Info("applied database migrations", "migrations", applied)
+	}
+
+	a.svc = cms.New(a.store, cms.Options{
+		AdminToken: cfg.AdminToken, GracePeriod: cfg.GracePeriod, SyncInterval: cfg.SyncInterval,
+		Now: cfg.Now, Logger: log,
+	})
+	if err := a.svc.Load(ctx); err != nil {
+		return nil, err
+	}
+	if cfg.Seed {
+		seeded, err := a.svc.SeedIfEmpty(ctx, demo.New(cfg.Now().UTC()))
+		if err != nil {
+			return nil, fmt.Errorf("load demo content: %w", err)
+		}
+		if seeded {
+			log.Info("loaded the demo content into the empty database")
+		}
+	}
+
+	if a.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	a.http = &http.Server{
+		Handler:           a.routes(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	bg, stop := context.WithCancel(context.Background())
+	a.stop = stop
+	go a.svc.Follow(bg)
+	go func() { a.served <- a.http.Serve(a.ln) }()
+	log.Info("Guildhall is ready", "addr", a.ln.Addr().String(), "playground", "http://"+displayAddr(a.ln.Addr())+"/playground",
+		"startup", time.Since(began).Round(time.Millisecond).String())
+	return a, nil
+}
+
+// Addr is the address the server listens on (useful with port 0).
+func (a *App) Addr() string { return a.ln.Addr().String() }
+
+// Service is the service layer, for tests and tools that need to reach behind HTTP.
+func (a *App) Service() *cms.Service { return a.svc }
+
+// Shutdown stops accepting requests, lets those in flight finish (up to the context's
+// deadline), then closes the database.
+func (a *App) Shutdown(ctx context.Context) error {
+	err := a.http.Shutdown(ctx)
+	if srvErr := <-a.served; srvErr != nil && !errors.Is(srvErr, http.ErrServerClosed) {
+		err = errors.Join(err, srvErr)
+	}
+	a.closeData()
+	return err
+}
+
+func (a *App) closeData() {
+	if a.stop != nil {
+		a.stop()
+	}
+	if a.store != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_ = a.store.Close(ctx)
+		cancel()
+	}
+	if a.embedded != nil {
+		_ = a.embedded.Close()
+	}
+}
+
+// Run starts Guildhall and serves until ctx is cancelled (SIGINT or SIGTERM in the server
+// program), then shuts down gracefully.
+func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
+	a, err := Start(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	select {
+	case <-ctx.Done():
+	case err := <-a.served:
+		a.served <- err // Shutdown reads it
+	}
+	log.Info("shutting down; finishing requests in flight", "timeout", cfg.ShutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := a.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// displayAddr turns a wildcard listen address into one a browser can open.
+func displayAddr(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || tcp.IP.IsUnspecified() {
+		if ok {
+			return fmt.Sprintf("localhost:%d", tcp.Port)
+		}
+	}
+	return addr.String()
+}

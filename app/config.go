@@ -1,0 +1,139 @@
+package app
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/x/mongo/driver/connstring"
+)
+
+// Config is everything Guildhall can be told, from the environment and flags. Names of the
+// variables are a contract with deployments: keep them.
+type Config struct {
+	Addr        string   // GUILDHALL_ADDR, default ":8080"
+	MongoURI    string   // MONGODB_URI; empty starts the embedded database
+	Database    string   // GUILDHALL_DB, else the database named in MONGODB_URI, else "guildhall"
+	DataDir     string   // GUILDHALL_DATA_DIR, default "./data": the embedded database's files
+	AdminToken  string   // GUILDHALL_ADMIN_TOKEN: a bootstrap ADMIN bearer token; no default
+	CORSOrigins []string // GUILDHALL_CORS_ORIGINS, comma-separated origins allowed to call /graphql
+	Production  bool     // GUILDHALL_ENV=production: no introspection, no field suggestions
+	Seed        bool     // -seed: load the demo content into an empty database (default true)
+
+	SyncInterval    time.Duration // GUILDHALL_SYNC_INTERVAL, default 1s: how often other instances' writes are picked up
+	GracePeriod     time.Duration // GUILDHALL_GRACE_DAYS, default 30 days
+	ShutdownTimeout time.Duration // GUILDHALL_SHUTDOWN_TIMEOUT, default 20s: how long requests in flight may finish
+	LogLevel        slog.Level    // GUILDHALL_LOG_LEVEL: debug, info (default), warn, error
+	LogFormat       string        // GUILDHALL_LOG_FORMAT: text (default) or json
+
+	// Now is the clock; tests inject one. Nil means time.Now.
+	Now func() time.Time
+}
+
+// ParseConfig reads the configuration from getenv and the command-line args (without the
+// program name). Flags override the environment.
+func ParseConfig(getenv func(string) string, args []string) (Config, error) {
+	c := Config{
+		Addr:            or(getenv("GUILDHALL_ADDR"), ":8080"),
+		MongoURI:        strings.TrimSpace(getenv("MONGODB_URI")),
+		DataDir:         or(getenv("GUILDHALL_DATA_DIR"), "./data"),
+		AdminToken:      getenv("GUILDHALL_ADMIN_TOKEN"),
+		Production:      strings.EqualFold(getenv("GUILDHALL_ENV"), "production"),
+		Seed:            true,
+		SyncInterval:    time.Second,
+		GracePeriod:     30 * 24 * time.Hour,
+		ShutdownTimeout: 20 * time.Second,
+		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
+	}
+	var errs []error
+	for _, o := range strings.Split(getenv("GUILDHALL_CORS_ORIGINS"), ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.CORSOrigins = append(c.CORSOrigins, o)
+		}
+	}
+	if v := getenv("GUILDHALL_SYNC_INTERVAL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 10*time.Millisecond {
+			errs = append(errs, fmt.Errorf("GUILDHALL_SYNC_INTERVAL=%q: want a duration of at least 10ms, such as 1s", v))
+		}
+		c.SyncInterval = d
+	}
+	if v := getenv("GUILDHALL_SHUTDOWN_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			errs = append(errs, fmt.Errorf("GUILDHALL_SHUTDOWN_TIMEOUT=%q: want a duration such as 20s", v))
+		}
+		c.ShutdownTimeout = d
+	}
+	if v := getenv("GUILDHALL_GRACE_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 3650 {
+			errs = append(errs, fmt.Errorf("GUILDHALL_GRACE_DAYS=%q: want a whole number of days", v))
+		}
+		c.GracePeriod = time.Duration(n) * 24 * time.Hour
+	}
+	if v := getenv("GUILDHALL_LOG_LEVEL"); v != "" {
+		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			errs = append(errs, fmt.Errorf("GUILDHALL_LOG_LEVEL=%q: want debug, info, warn or error", v))
+		}
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("GUILDHALL_LOG_FORMAT=%q: want text or json", c.LogFormat))
+	}
+
+	fs := flag.NewFlagSet("guildhall", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (GUILDHALL_ADDR)")
+	fs.StringVar(&c.DataDir, "data", c.DataDir, "embedded database folder (GUILDHALL_DATA_DIR)")
+	fs.BoolVar(&c.Seed, "seed", c.Seed, "load the demo content into an empty database")
+	if err := fs.Parse(args); err != nil {
+		errs = append(errs, fmt.Errorf("%w (flags: -addr, -data, -seed=false)", err))
+	}
+	if fs.NArg() > 0 {
+		errs = append(errs, fmt.Errorf("unexpected arguments: %q", fs.Args()))
+	}
+
+	c.Database = getenv("GUILDHALL_DB")
+	if c.Database == "" && c.MongoURI != "" {
+		cs, err := connstring.ParseAndValidate(c.MongoURI)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("MONGODB_URI is not a valid connection string: %v", redact(err, c.MongoURI)))
+		} else {
+			c.Database = cs.Database
+		}
+	}
+	c.Database = or(c.Database, "guildhall")
+	return c, errors.Join(errs...)
+}
+
+// Logger builds the process logger the configuration asks for.
+func (c Config) Logger(w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: c.LogLevel}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func or(v, def string) string {
+	if strings.TrimSpace(v) == "" {
+		return def
+	}
+	return strings.TrimSpace(v)
+}
+
+// redact keeps a password in a connection string out of error messages and logs.
+func redact(err error, uri string) string {
+	msg := err.Error()
+	if at := strings.LastIndex(uri, "@"); at > 0 {
+		if scheme := strings.Index(uri, "://"); scheme >= 0 && scheme+3 < at {
+			msg = strings.ReplaceAll(msg, uri[scheme+3:at], "***")
+		}
+	}
+	return msg
+}

@@ -1,0 +1,165 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"mime"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/rs/cors"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/graph"
+	"github.com/guildhall/guildhall/requestid"
+)
+
+// maxBodyBytes bounds a GraphQL request body; a real query is a few KiB.
+const maxBodyBytes = 1 << 20
+
+// routes builds the HTTP handler: every route, wrapped in logging, request IDs, panic
+// recovery and metrics.
+func (a *App) routes() http.Handler {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m := newMetrics(reg)
+
+	gql := graph.NewHandler(a.svc, graph.Options{Limits: graph.DefaultLimits, Introspection: !a.cfg.Production, Logger: a.log})
+	corsGraphQL := cors.New(cors.Options{
+		AllowedOrigins:   a.cfg.CORSOrigins,
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders:   []string{"Authorization", "Content-Type"},
+		ExposedHeaders:   []string{"X-Request-Id"},
+		AllowCredentials: false, // bearer tokens, never cookies
+		MaxAge:           600,
+	})
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", m.instrument("graphql", corsGraphQL.Handler(a.authenticate(graphQLRequestRules(gql)))))
+	pg := m.instrument("playground", playgroundHandler())
+	mux.Handle("/playground", pg)
+	mux.Handle("/playground/", pg)
+	mux.Handle("GET /healthz", m.instrument("healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeText(w, http.StatusOK, "ok")
+	})))
+	mux.Handle("GET /readyz", m.instrument("readyz", http.HandlerFunc(a.ready)))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	mux.Handle("GET /{$}", http.RedirectHandler("/playground", http.StatusFound))
+	return a.logRequests(recoverPanics(a, mux))
+}
+
+// ready reports whether the database answers, so a load balancer stops sending traffic to
+// an instance that cannot write.
+func (a *App) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := a.svc.Ready(ctx); err != nil {
+		writeText(w, http.StatusServiceUnavailable, "database unavailable")
+		return
+	}
+	writeText(w, http.StatusOK, "ready")
+}
+
+// authenticate resolves the bearer token into a viewer for the rest of the request. A
+// token that is present but not valid is refused outright (401), so a client with a broken
+// credential is never silently served anonymous content.
+func (a *App) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token := ""
+		if h := r.Header.Get("Authorization"); h != "" {
+			scheme, value, ok := strings.Cut(h, " ")
+			if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(value) == "" {
+				writeGraphQLError(w, r, http.StatusUnauthorized, "UNAUTHENTICATED", "The Authorization header must be \"Bearer <token>\".")
+				return
+			}
+			token = strings.TrimSpace(value)
+		}
+		v, err := a.svc.Authenticate(r.Context(), token)
+		if err != nil {
+			code, status := graph.Code(guildhall.ErrorCode(err)), http.StatusUnauthorized
+			if code == "UNAVAILABLE" {
+				status = http.StatusServiceUnavailable
+			}
+			writeGraphQLError(w, r, status, code, guildhall.ErrorMessage(err))
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(guildhall.WithViewer(r.Context(), v)))
+	})
+}
+
+// graphQLRequestRules refuses what the GraphQL endpoint never accepts, before parsing: POSTs
+// that are not JSON (a form or multipart POST is how cross-site request forgery arrives),
+// bodies over maxBodyBytes, and batched arrays of operations.
+func graphQLRequestRules(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet:
+		case http.MethodPost:
+			mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			if err != nil || mt != "application/json" {
+				writeGraphQLError(w, r, http.StatusUnsupportedMediaType, "BAD_USER_INPUT", "POST /graphql takes Content-Type: application/json.")
+				return
+			}
+			if r.ContentLength > maxBodyBytes {
+				writeGraphQLError(w, r, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", "The request body is larger than 1 MiB.")
+				return
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+			body, err := readAll(r)
+			if err != nil {
+				writeGraphQLError(w, r, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", "The request body is larger than 1 MiB.")
+				return
+			}
+			if trimmed := strings.TrimLeft(string(body[:min(len(body), 64)]), " \t\r\n"); strings.HasPrefix(trimmed, "[") {
+				writeGraphQLError(w, r, http.StatusBadRequest, "BAD_USER_INPUT", "Send one operation per request; batched arrays are not accepted.")
+				return
+			}
+		default:
+			w.Header().Set("Allow", "GET, POST")
+			writeGraphQLError(w, r, http.StatusMethodNotAllowed, "BAD_USER_INPUT", "Use POST, or GET for queries.")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// writeGraphQLError answers with a GraphQL-shaped error body, so clients handle every
+// failure the same way.
+func writeGraphQLError(w http.ResponseWriter, r *http.Request, status int, code, message string) {
+	ext := map[string]any{"code": code}
+	if id := requestid.From(r.Context()); id != "" {
+		ext["requestId"] = id
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": message, "extensions": ext}}})
+}
+
+func writeText(w http.ResponseWriter, status int, text string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write([]byte(text + "\n"))
+}
+
+// recoverPanics turns a panic outside gqlgen (which has its own recover) into a logged 500,
+// so one bad request never takes the process down.
+func recoverPanics(a *App, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				a.log.ErrorContext(r.Context(), "panic", "panic", p, "request_id", requestid.From(r.Context()), "stack", string(debug.Stack()))
+				writeGraphQLError(w, r, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "Internal error; quote request ID "+requestid.From(r.Context())+" when reporting it.")
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}

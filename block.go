@@ -1,0 +1,157 @@
+package guildhall
+
+import "time"
+
+// Block is a reusable related-info piece shown beside content. Its concrete types are
+// *ContactBlock, *LinksBlock, *RichTextBlock and *CallToActionBlock.
+type Block interface {
+	IsBlock()
+	BlockID() string
+	BlockKind() BlockKind
+	BlockVersion() int
+	// Base gives the fields every block has.
+	Base() *BlockBase
+}
+
+// BlockKind names the concrete type of a block.
+type BlockKind string
+
+// The block kinds.
+const (
+	BlockContact      BlockKind = "CONTACT"
+	BlockLinks        BlockKind = "LINKS"
+	BlockRichText     BlockKind = "RICH_TEXT"
+	BlockCallToAction BlockKind = "CALL_TO_ACTION"
+)
+
+// IsValid reports whether k is one of the defined kinds.
+func (k BlockKind) IsValid() bool {
+	switch k {
+	case BlockContact, BlockLinks, BlockRichText, BlockCallToAction:
+		return true
+	}
+	return false
+}
+
+// BlockBase is what every block has.
+type BlockBase struct {
+	ID        string
+	Version   int
+	Title     *string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// IsNode marks blocks as GraphQL Nodes.
+func (*BlockBase) IsNode() {}
+
+// IsBlock marks the block types.
+func (*BlockBase) IsBlock() {}
+
+// BlockID returns the block's ID.
+func (b *BlockBase) BlockID() string { return b.ID }
+
+// Base returns b itself, so code can reach the common fields of any Block.
+func (b *BlockBase) Base() *BlockBase { return b }
+
+// BlockVersion returns the block's version.
+func (b *BlockBase) BlockVersion() int { return b.Version }
+
+// ContactBlock is a person to contact about the content it sits beside.
+type ContactBlock struct {
+	BlockBase
+	ContactName  *string
+	ContactTitle *string
+	Email        *string
+	Phone        *string
+}
+
+// BlockKind returns BlockContact.
+func (*ContactBlock) BlockKind() BlockKind { return BlockContact }
+
+// LinksBlock is a list of related links ("Related info").
+type LinksBlock struct {
+	BlockBase
+	Links []Link
+}
+
+// BlockKind returns BlockLinks.
+func (*LinksBlock) BlockKind() BlockKind { return BlockLinks }
+
+// Link is one entry of a LinksBlock.
+type Link struct {
+	Label       string
+	URL         string
+	Description *string
+}
+
+// RichTextBlock is a piece of formatted text.
+type RichTextBlock struct {
+	BlockBase
+	Body RichText
+}
+
+// BlockKind returns BlockRichText.
+func (*RichTextBlock) BlockKind() BlockKind { return BlockRichText }
+
+// CallToActionBlock is a button such as "Join / Renew now".
+type CallToActionBlock struct {
+	BlockBase
+	Label  string
+	URL    string
+	Action CallToAction
+}
+
+// BlockKind returns BlockCallToAction.
+func (*CallToActionBlock) BlockKind() BlockKind { return BlockCallToAction }
+
+// CallToAction is what a call-to-action block asks the reader to do.
+type CallToAction string
+
+// The calls to action.
+const (
+	ActionJoin   CallToAction = "JOIN"
+	ActionRenew  CallToAction = "RENEW"
+	ActionDonate CallToAction = "DONATE"
+	ActionOther  CallToAction = "OTHER"
+)
+
+// IsValid reports whether a is one of the defined actions.
+func (a CallToAction) IsValid() bool {
+	switch a {
+	case ActionJoin, ActionRenew, ActionDonate, ActionOther:
+		return true
+	}
+	return false
+}
+
+// CreateBlockInput is a new block; which fields apply depends on Kind.
+type CreateBlockInput struct {
+	Kind         BlockKind
+	Title        *string
+	ContactName  *string
+	ContactTitle *string
+	Email        *string
+	Phone        *string
+	Links        []Link
+	Body         *string // editor HTML, sanitised on write
+	Label        *string
+	URL          *string
+	Action       *CallToAction
+}
+
+// UpdateBlockInput changes a block; nil fields stay as they are, and fields of another kind
+// are refused.
+type UpdateBlockInput struct {
+	ID           string
+	Title        *string
+	ContactName  *string
+	ContactTitle *string
+	Email        *string
+	Phone        *string
+	Links        []Link
+	Body         *string
+	Label        *string
+	URL          *string
+	Action       *CallToAction
+}

@@ -1,0 +1,334 @@
+// Package catalog is Guildhall's in-memory read model: every member, post and block, indexed
+// for the queries the API answers (by slug, by date, by author, by tag, by name).
+//
+// Reads never wait on the database: the embedded engine scans a whole collection per query
+// (docs/STORE.md), and a CMS's content fits in memory many times over. The catalog is filled
+// at start, then kept current by the writes of this instance (at once) and of other instances
+// (through the change log). Every Put is idempotent by version, so the same change may arrive
+// by both paths.
+package catalog
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/fold"
+)
+
+// Catalog holds the current state of all content. It is safe for concurrent use; stored
+// values are immutable and replaced whole on change.
+type Catalog struct {
+	mu sync.RWMutex
+
+	posts     map[string]*postEntry
+	postSlugs map[string]string          // current and old slugs -> post ID
+	sorted    [numOrders][]*postEntry    // every post, ascending by (key, ID) per ordering
+	byAuthor  map[string][]*postEntry    // author ID -> posts, unordered
+	byTag     map[string][]*postEntry    // folded tag -> posts, unordered
+	tagNames  map[string]map[string]bool // folded tag -> spellings in use
+
+	members       map[string]*memberEntry
+	memberSlugs   map[string]string
+	membersSorted []*memberEntry // ascending by (folded sort name, ID)
+
+	blocks       map[string]guildhall.Block
+	blocksSorted []guildhall.Block // ascending by ID, which sorts by creation time
+
+	plans []guildhall.MembershipPlan
+
+	generation atomic.Uint64
+}
+
+// New returns an empty catalog.
+func New() *Catalog {
+	return &Catalog{
+		posts:       map[string]*postEntry{},
+		postSlugs:   map[string]string{},
+		byAuthor:    map[string][]*postEntry{},
+		byTag:       map[string][]*postEntry{},
+		tagNames:    map[string]map[string]bool{},
+		members:     map[string]*memberEntry{},
+		memberSlugs: map[string]string{},
+		blocks:      map[string]guildhall.Block{},
+	}
+}
+
+// Generation changes whenever content changes; caches key on it.
+func (c *Catalog) Generation() uint64 { return c.generation.Load() }
+
+// orderings of the post indexes.
+const (
+	byPublished = iota
+	byUpdated
+	byTitle
+	numOrders
+)
+
+func orderIndex(f guildhall.PostOrderField) int {
+	switch f {
+	case guildhall.OrderUpdatedAt:
+		return byUpdated
+	case guildhall.OrderTitle:
+		return byTitle
+	}
+	return byPublished
+}
+
+// postEntry is a post with what its indexes need, computed once per revision.
+type postEntry struct {
+	post   *guildhall.Post
+	keys   [numOrders]string
+	tags   []string // folded
+	search string   // folded words of title, tags and text, space separated
+}
+
+// timeKey renders t so that string order is time order.
+func timeKey(t time.Time) string {
+	n := t.UnixNano()
+	if t.IsZero() || n < 0 {
+		n = 0
+	}
+	s := strconv.FormatInt(n, 10)
+	const width = 19
+	if len(s) < width {
+		s = "0000000000000000000"[:width-len(s)] + s
+	}
+	return s
+}
+
+func newPostEntry(p *guildhall.Post) *postEntry {
+	e := &postEntry{post: p}
+	if p.PublishedAt != nil {
+		e.keys[byPublished] = timeKey(*p.PublishedAt)
+	} else {
+		e.keys[byPublished] = timeKey(time.Time{})
+	}
+	e.keys[byUpdated] = timeKey(p.UpdatedAt)
+	e.keys[byTitle] = fold.String(p.Title)
+	e.tags = make([]string, len(p.Tags))
+	for i, t := range p.Tags {
+		e.tags[i] = fold.String(t)
+	}
+	words := fold.Words(p.Title + " " + p.Body.Text)
+	for _, t := range p.Tags {
+		words = append(words, fold.Words(t)...)
+	}
+	e.search = " " + joinWords(words) + " "
+	return e
+}
+
+func joinWords(words []string) string {
+	n := 0
+	for _, w := range words {
+		n += len(w) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, w := range words {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return string(b)
+}
+
+func compareEntry(o int) func(a, b *postEntry) int {
+	return func(a, b *postEntry) int {
+		return cmp.Or(cmp.Compare(a.keys[o], b.keys[o]), cmp.Compare(a.post.ID, b.post.ID))
+	}
+}
+
+// PutPost adds or replaces a post, unless the catalog already has that version or a newer one.
+func (c *Catalog) PutPost(p *guildhall.Post) {
+	e := newPostEntry(p) // outside the lock: folding text is the expensive part
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.posts[p.ID]; ok {
+		if old.post.Version >= p.Version {
+			return
+		}
+		c.unindexPost(old)
+	}
+	c.indexPost(e)
+	c.generation.Add(1)
+}
+
+// RemovePost deletes a post if the catalog's copy is older than the deletion.
+func (c *Catalog) RemovePost(id string, version int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old, ok := c.posts[id]
+	if !ok || old.post.Version >= version {
+		return
+	}
+	c.unindexPost(old)
+	for slug, owner := range c.postSlugs {
+		if owner == id {
+			delete(c.postSlugs, slug)
+		}
+	}
+	c.generation.Add(1)
+}
+
+func (c *Catalog) indexPost(e *postEntry) {
+	p := e.post
+	c.posts[p.ID] = e
+	c.postSlugs[p.Slug] = p.ID
+	for _, s := range p.OldSlugs {
+		c.postSlugs[s] = p.ID
+	}
+	for o := range numOrders {
+		i, _ := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o))
+		c.sorted[o] = slices.Insert(c.sorted[o], i, e)
+	}
+	c.byAuthor[p.AuthorID] = append(c.byAuthor[p.AuthorID], e)
+	for i, t := range e.tags {
+		c.byTag[t] = append(c.byTag[t], e)
+		if c.tagNames[t] == nil {
+			c.tagNames[t] = map[string]bool{}
+		}
+		c.tagNames[t][p.Tags[i]] = true
+	}
+}
+
+func (c *Catalog) unindexPost(e *postEntry) {
+	p := e.post
+	delete(c.posts, p.ID)
+	for o := range numOrders {
+		if i, ok := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o)); ok {
+			c.sorted[o] = slices.Delete(c.sorted[o], i, i+1)
+		}
+	}
+	c.byAuthor[p.AuthorID] = removeEntry(c.byAuthor[p.AuthorID], e)
+	if len(c.byAuthor[p.AuthorID]) == 0 {
+		delete(c.byAuthor, p.AuthorID)
+	}
+	for _, t := range e.tags {
+		c.byTag[t] = removeEntry(c.byTag[t], e)
+		if len(c.byTag[t]) == 0 {
+			delete(c.byTag, t)
+			delete(c.tagNames, t)
+		}
+	}
+}
+
+func removeEntry(list []*postEntry, e *postEntry) []*postEntry {
+	return slices.DeleteFunc(list, func(x *postEntry) bool { return x == e })
+}
+
+// memberEntry is a member with the folded forms used for sorting and matching.
+type memberEntry struct {
+	member   *guildhall.Member
+	sortKey  string // folded sort name
+	nameKey  string // folded name
+	initial  string
+	search   string
+	nameWord string // folded name words, for post search by author
+}
+
+func newMemberEntry(m *guildhall.Member) *memberEntry {
+	e := &memberEntry{member: m, sortKey: fold.String(m.SortName), nameKey: fold.String(m.Name), initial: fold.Initial(m.SortName)}
+	words := fold.Words(m.Name + " " + m.SortName)
+	e.nameWord = " " + joinWords(fold.Words(m.Name)) + " "
+	if m.Credentials != nil {
+		words = append(words, fold.Words(*m.Credentials)...)
+	}
+	e.search = " " + joinWords(words) + " "
+	return e
+}
+
+func compareMember(a, b *memberEntry) int {
+	return cmp.Or(cmp.Compare(a.sortKey, b.sortKey), cmp.Compare(a.member.ID, b.member.ID))
+}
+
+// PutMember adds or replaces a member, unless the catalog has that version or a newer one.
+func (c *Catalog) PutMember(m *guildhall.Member) {
+	e := newMemberEntry(m)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.members[m.ID]; ok {
+		if old.member.Version >= m.Version {
+			return
+		}
+		if i, ok := slices.BinarySearchFunc(c.membersSorted, old, compareMember); ok {
+			c.membersSorted = slices.Delete(c.membersSorted, i, i+1)
+		}
+		if old.member.Slug != m.Slug {
+			// The old slug keeps pointing at the member, so links to it keep working.
+			c.memberSlugs[old.member.Slug] = m.ID
+		}
+	}
+	c.members[m.ID] = e
+	c.memberSlugs[m.Slug] = m.ID
+	i, _ := slices.BinarySearchFunc(c.membersSorted, e, compareMember)
+	c.membersSorted = slices.Insert(c.membersSorted, i, e)
+	c.generation.Add(1)
+}
+
+// PutBlock adds or replaces a block, unless the catalog has that version or a newer one.
+func (c *Catalog) PutBlock(b guildhall.Block) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	id := b.BlockID()
+	if old, ok := c.blocks[id]; ok {
+		if old.BlockVersion() >= b.BlockVersion() {
+			return
+		}
+		i, _ := slices.BinarySearchFunc(c.blocksSorted, id, compareBlockID)
+		c.blocksSorted[i] = b
+	} else {
+		i, _ := slices.BinarySearchFunc(c.blocksSorted, id, compareBlockID)
+		c.blocksSorted = slices.Insert(c.blocksSorted, i, b)
+	}
+	c.blocks[id] = b
+	c.generation.Add(1)
+}
+
+// RemoveBlock deletes a block if the catalog's copy is older than the deletion.
+func (c *Catalog) RemoveBlock(id string, version int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old, ok := c.blocks[id]
+	if !ok || old.BlockVersion() >= version {
+		return
+	}
+	delete(c.blocks, id)
+	if i, ok := slices.BinarySearchFunc(c.blocksSorted, id, compareBlockID); ok {
+		c.blocksSorted = slices.Delete(c.blocksSorted, i, i+1)
+	}
+	c.generation.Add(1)
+}
+
+func compareBlockID(b guildhall.Block, id string) int { return cmp.Compare(b.BlockID(), id) }
+
+// SetPlans replaces the membership plans.
+func (c *Catalog) SetPlans(plans []guildhall.MembershipPlan) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.plans = slices.Clone(plans)
+	c.generation.Add(1)
+}
+
+// Plans lists the membership plans.
+func (c *Catalog) Plans() []guildhall.MembershipPlan {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return slices.Clone(c.plans)
+}
+
+// Plan returns the plan with the code.
+func (c *Catalog) Plan(code string) (guildhall.MembershipPlan, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for _, p := range c.plans {
+		if p.Code == code {
+			return p, true
+		}
+	}
+	return guildhall.MembershipPlan{}, false
+}

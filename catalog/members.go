@@ -1,0 +1,132 @@
+package catalog
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/cursor"
+	"github.com/guildhall/guildhall/fold"
+)
+
+const memberOrder = "members"
+
+// Member returns the member with the ID.
+func (c *Catalog) Member(id string) (*guildhall.Member, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	e, ok := c.members[id]
+	if !ok {
+		return nil, false
+	}
+	return e.member, true
+}
+
+// MemberBySlug returns the member answering to slug (current or former).
+func (c *Catalog) MemberBySlug(slug string) (*guildhall.Member, bool) {
+	c.mu.RLock()
+	id, ok := c.memberSlugs[slug]
+	c.mu.RUnlock()
+	if !ok {
+		return nil, false
+	}
+	return c.Member(id)
+}
+
+// MemberSlugOwner returns the ID of the member that answers to slug, or "".
+func (c *Catalog) MemberSlugOwner(slug string) string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.memberSlugs[slug]
+}
+
+// Members answers a member query at now, in sort-name order. grace is the membership grace
+// period, for the status filter.
+func (c *Catalog) Members(now time.Time, grace time.Duration, q guildhall.MemberQuery) (*guildhall.Page[*guildhall.Member], error) {
+	var after *cursor.Cursor
+	if q.After != "" {
+		cur, err := cursor.Parse(q.After, memberOrder)
+		if err != nil {
+			return nil, err
+		}
+		after = &cur
+	}
+	prefix := fold.String(strings.TrimSpace(q.NameStartsWith))
+	words := fold.Words(q.Search)
+	match := func(e *memberEntry) bool {
+		if prefix != "" && !strings.HasPrefix(e.nameKey, prefix) && !strings.HasPrefix(e.sortKey, prefix) {
+			return false
+		}
+		for i, w := range words {
+			if !containsWord(e.search, w, i == len(words)-1) {
+				return false
+			}
+		}
+		if q.HasPublishedPosts != nil && (c.livePostCount(e.member.ID, now) > 0) != *q.HasPublishedPosts {
+			return false
+		}
+		if q.Status != "" {
+			ms := e.member.Membership
+			if ms == nil || ms.StatusAt(now, grace) != q.Status {
+				return false
+			}
+		}
+		return true
+	}
+
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	start := 0
+	if after != nil {
+		probe := &memberEntry{sortKey: after.Key, member: &guildhall.Member{ID: after.ID}}
+		i, found := slices.BinarySearchFunc(c.membersSorted, probe, compareMember)
+		if found {
+			i++
+		}
+		start = i
+	}
+	page := &guildhall.Page[*guildhall.Member]{HasPreviousPage: after != nil}
+	for _, e := range c.membersSorted[start:] {
+		if !match(e) {
+			continue
+		}
+		if len(page.Items) == q.First {
+			page.HasNextPage = true
+			break
+		}
+		page.Items = append(page.Items, e.member)
+		page.Cursors = append(page.Cursors, cursor.Cursor{Order: memberOrder, Key: e.sortKey, ID: e.member.ID}.String())
+	}
+	page.Total = func() int {
+		c.mu.RLock()
+		defer c.mu.RUnlock()
+		n := 0
+		for _, e := range c.membersSorted {
+			if match(e) {
+				n++
+			}
+		}
+		return n
+	}
+	return page, nil
+}
+
+// Directory counts, for each letter A-Z and "#" for the rest, the members with published
+// posts whose sort name starts with it. Every letter is listed, zero or not, so a client
+// can draw the whole alphabet.
+func (c *Catalog) Directory(now time.Time) []guildhall.DirectoryLetter {
+	counts := map[string]int{}
+	c.mu.RLock()
+	for _, e := range c.membersSorted {
+		if c.livePostCount(e.member.ID, now) > 0 {
+			counts[e.initial]++
+		}
+	}
+	c.mu.RUnlock()
+	out := make([]guildhall.DirectoryLetter, 0, 27)
+	for l := 'A'; l <= 'Z'; l++ {
+		out = append(out, guildhall.DirectoryLetter{Letter: string(l), Count: counts[string(l)]})
+	}
+	return append(out, guildhall.DirectoryLetter{Letter: "#", Count: counts["#"]})
+}

@@ -1,0 +1,267 @@
+package catalog
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/cursor"
+	"github.com/guildhall/guildhall/fold"
+)
+
+// Post returns the post with the ID, if the viewer may see it.
+func (c *Catalog) Post(v *guildhall.Viewer, now time.Time, id string) (*guildhall.Post, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	e, ok := c.posts[id]
+	if !ok || !v.CanSeePost(e.post, now) {
+		return nil, false
+	}
+	return e.post, true
+}
+
+// PostBySlug returns the post answering to slug (its current slug or an old one), if the
+// viewer may see it.
+func (c *Catalog) PostBySlug(v *guildhall.Viewer, now time.Time, slug string) (*guildhall.Post, bool) {
+	c.mu.RLock()
+	id, ok := c.postSlugs[slug]
+	c.mu.RUnlock()
+	if !ok {
+		return nil, false
+	}
+	return c.Post(v, now, id)
+}
+
+// PostSlugOwner returns the ID of the post that answers to slug, whoever may see it; writes
+// use it to keep slugs unique.
+func (c *Catalog) PostSlugOwner(slug string) string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.postSlugs[slug]
+}
+
+// postFilter is a PostQuery made ready to test entries against.
+type postFilter struct {
+	v      *guildhall.Viewer
+	now    time.Time
+	q      *guildhall.PostQuery
+	tag    string
+	words  []string
+	author string // author ID
+	none   bool   // the query can match nothing (unknown author)
+}
+
+func (c *Catalog) newPostFilter(v *guildhall.Viewer, now time.Time, q *guildhall.PostQuery) *postFilter {
+	f := &postFilter{v: v, now: now, q: q, author: q.AuthorID}
+	if q.AuthorSlug != "" {
+		id, ok := c.memberSlugs[q.AuthorSlug]
+		if !ok || (f.author != "" && f.author != id) {
+			f.none = true
+		}
+		f.author = id
+	}
+	if q.Tag != "" {
+		f.tag = fold.String(q.Tag)
+	}
+	if q.Search != "" {
+		f.words = fold.Words(q.Search)
+	}
+	return f
+}
+
+// match reports whether the entry is in the result. Posts the viewer may not see never are,
+// so lists, counts and pages agree with post(id:).
+func (f *postFilter) match(c *Catalog, e *postEntry) bool {
+	p := e.post
+	if f.author != "" && p.AuthorID != f.author {
+		return false
+	}
+	status := p.StatusAt(f.now)
+	want := f.q.Status
+	if want == "" {
+		want = guildhall.PostPublished
+	}
+	if status != want || !f.v.CanSeePost(p, f.now) {
+		return false
+	}
+	if f.q.Visibility != "" && p.Visibility != f.q.Visibility {
+		return false
+	}
+	if f.q.PublishedAfter != nil && (p.PublishedAt == nil || !p.PublishedAt.After(*f.q.PublishedAfter)) {
+		return false
+	}
+	if f.q.PublishedBefore != nil && (p.PublishedAt == nil || !p.PublishedAt.Before(*f.q.PublishedBefore)) {
+		return false
+	}
+	if f.tag != "" && !slices.Contains(e.tags, f.tag) {
+		return false
+	}
+	if len(f.words) > 0 {
+		author := ""
+		if m, ok := c.members[p.AuthorID]; ok {
+			author = m.nameWord
+		}
+		for i, w := range f.words {
+			// Every word must occur; the last one may be a prefix, as the user is still typing.
+			last := i == len(f.words)-1
+			if !containsWord(e.search, w, last) && !containsWord(author, w, last) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// containsWord reports whether the space-delimited list holds word (or a word starting with
+// it, when prefix is set).
+func containsWord(list, word string, prefix bool) bool {
+	needle := " " + word
+	if !prefix {
+		needle += " "
+	}
+	return strings.Contains(list, needle)
+}
+
+// Posts answers a post query for the viewer at now.
+func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuery) (*guildhall.Page[*guildhall.Post], error) {
+	o := orderIndex(q.OrderBy)
+	order := "posts:" + string(cmp.Or(q.OrderBy, guildhall.OrderPublishedAt))
+	desc := q.Direction != guildhall.Asc
+	var after *cursor.Cursor
+	if q.After != "" {
+		cur, err := cursor.Parse(q.After, order)
+		if err != nil {
+			return nil, err
+		}
+		after = &cur
+	}
+
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	f := c.newPostFilter(v, now, &q)
+	list := c.postCandidates(f, o)
+
+	// Find where the page starts: just past the cursor, in the walking direction.
+	start, step := 0, 1
+	if desc {
+		start, step = len(list)-1, -1
+	}
+	if after != nil {
+		probe := &postEntry{post: &guildhall.Post{ID: after.ID}}
+		probe.keys[o] = after.Key
+		i, found := slices.BinarySearchFunc(list, probe, compareEntry(o))
+		if desc {
+			start = i - 1
+		} else if found {
+			start = i + 1
+		} else {
+			start = i
+		}
+	}
+
+	page := &guildhall.Page[*guildhall.Post]{HasPreviousPage: after != nil}
+	for i := start; i >= 0 && i < len(list); i += step {
+		e := list[i]
+		if f.none || !f.match(c, e) {
+			continue
+		}
+		if len(page.Items) == q.First {
+			page.HasNextPage = true
+			break
+		}
+		page.Items = append(page.Items, e.post)
+		page.Cursors = append(page.Cursors, cursor.Cursor{Order: order, Key: e.keys[o], ID: e.post.ID}.String())
+	}
+	page.Total = func() int {
+		c.mu.RLock()
+		defer c.mu.RUnlock()
+		f := c.newPostFilter(v, now, &q)
+		if f.none {
+			return 0
+		}
+		n := 0
+		for _, e := range c.postCandidates(f, o) {
+			if f.match(c, e) {
+				n++
+			}
+		}
+		return n
+	}
+	return page, nil
+}
+
+// postCandidates returns, sorted by ordering o, a list that holds every post the filter can
+// match: the author's or the tag's posts when the filter names one, which are few, else all.
+func (c *Catalog) postCandidates(f *postFilter, o int) []*postEntry {
+	var small []*postEntry
+	switch {
+	case f.author != "":
+		small = c.byAuthor[f.author]
+	case f.tag != "":
+		small = c.byTag[f.tag]
+	default:
+		return c.sorted[o]
+	}
+	sorted := slices.Clone(small)
+	slices.SortFunc(sorted, compareEntry(o))
+	return sorted
+}
+
+// LivePostCount counts the author's published posts whose time has come: what
+// publishedPostCount and the directory report.
+func (c *Catalog) LivePostCount(authorID string, now time.Time) int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.livePostCount(authorID, now)
+}
+
+func (c *Catalog) livePostCount(authorID string, now time.Time) int {
+	n := 0
+	for _, e := range c.byAuthor[authorID] {
+		if e.post.IsLive(now) {
+			n++
+		}
+	}
+	return n
+}
+
+// Related returns up to first posts that share tags or the author with p, most shared tags
+// first, then newest; never p itself, only what the viewer may see.
+func (c *Catalog) Related(v *guildhall.Viewer, now time.Time, p *guildhall.Post, first int) []*guildhall.Post {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	self, ok := c.posts[p.ID]
+	if !ok {
+		return nil
+	}
+	score := map[*postEntry]int{}
+	for _, t := range self.tags {
+		for _, e := range c.byTag[t] {
+			score[e] += 2
+		}
+	}
+	for _, e := range c.byAuthor[p.AuthorID] {
+		score[e]++
+	}
+	delete(score, self)
+	type scored struct {
+		e *postEntry
+		n int
+	}
+	var out []scored
+	for e, n := range score {
+		if e.post.IsLive(now) && v.CanSeePost(e.post, now) {
+			out = append(out, scored{e, n})
+		}
+	}
+	slices.SortFunc(out, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.n, a.n), -compareEntry(byPublished)(a.e, b.e))
+	})
+	posts := make([]*guildhall.Post, 0, min(first, len(out)))
+	for _, s := range out[:min(first, len(out))] {
+		posts = append(posts, s.e.post)
+	}
+	return posts
+}

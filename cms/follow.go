@@ -1,0 +1,78 @@
+package cms
+
+import (
+	"context"
+	"time"
+
+	"github.com/guildhall/guildhall/mongodb"
+)
+
+// Follow keeps the catalog current with writes made by other instances until ctx ends. It
+// polls the change log and applies what it finds; applying is idempotent by version, so
+// entries seen twice (this instance's own writes, the overlap window) do no harm.
+//
+// Entries can become visible slightly out of time order (clocks and in-flight inserts), so
+// each poll re-reads a window before the newest entry seen. A follower that could not poll
+// for longer than the change log keeps entries reloads everything instead.
+func (s *Service) Follow(ctx context.Context) {
+	const overlap = 5 * time.Second
+	since := s.now().Add(-overlap)
+	lastOK := s.now()
+	lastPrune := time.Time{}
+	ticker := time.NewTicker(s.opts.SyncInterval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+		now := s.now()
+		if now.Sub(lastOK) > s.opts.ChangeRetention-overlap {
+			if err := s.Load(ctx); err != nil {
+				s.log.Warn("reload after falling behind the change log failed", "err", err)
+				continue
+			}
+			s.log.Info("reloaded all content after falling behind the change log")
+			since, lastOK = now.Add(-overlap), now
+			continue
+		}
+		changes, err := s.store.ChangesSince(ctx, since.Add(-overlap))
+		if err != nil {
+			if ctx.Err() == nil {
+				s.log.Warn("polling the change log failed", "err", err)
+			}
+			continue
+		}
+		lastOK = now
+		for _, c := range changes {
+			s.apply(c)
+			if c.At.After(since) {
+				since = c.At
+			}
+		}
+		if now.Sub(lastPrune) > s.opts.ChangeRetention/4 {
+			lastPrune = now
+			if err := s.store.PruneChanges(ctx, now.Add(-s.opts.ChangeRetention)); err != nil {
+				s.log.Warn("pruning the change log failed", "err", err)
+			}
+		}
+	}
+}
+
+// apply puts one change into the catalog.
+func (s *Service) apply(c mongodb.Change) {
+	cat := s.cat()
+	switch {
+	case c.Kind == "post" && c.Deleted:
+		cat.RemovePost(c.ID, c.Version)
+	case c.Kind == "post" && c.Post != nil:
+		cat.PutPost(c.Post)
+	case c.Kind == "member" && c.Member != nil:
+		cat.PutMember(c.Member)
+	case c.Kind == "block" && c.Deleted:
+		cat.RemoveBlock(c.ID, c.Version)
+	case c.Kind == "block" && c.Block != nil:
+		cat.PutBlock(c.Block)
+	}
+}

@@ -1,0 +1,33 @@
+package cms
+
+import (
+	"slices"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/cursor"
+)
+
+// pageByID pages through a short list held in a fixed order, the cursor naming the last item
+// seen by its ID.
+func pageByID[T any](items []T, first int, after, order string, id func(T) string) (*guildhall.Page[T], error) {
+	start := 0
+	if after != "" {
+		c, err := cursor.Parse(after, order)
+		if err != nil {
+			return nil, err
+		}
+		i := slices.IndexFunc(items, func(x T) bool { return id(x) == c.ID })
+		if i < 0 {
+			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The cursor is not valid for this list.",
+				Fields: map[string]string{"after": "not a cursor from this list"}}
+		}
+		start = i + 1
+	}
+	end := min(start+first, len(items))
+	page := &guildhall.Page[T]{Items: items[start:end], HasNextPage: end < len(items), HasPreviousPage: start > 0,
+		Total: func() int { return len(items) }}
+	for _, x := range page.Items {
+		page.Cursors = append(page.Cursors, cursor.Cursor{Order: order, ID: id(x)}.String())
+	}
+	return page, nil
+}

@@ -1,0 +1,304 @@
+package cms
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/mongodb"
+	"github.com/guildhall/guildhall/richtext"
+	"github.com/guildhall/guildhall/slug"
+)
+
+// excerptWords is the length of a post's excerpt.
+const excerptWords = 50
+
+// CreatePost saves a new draft.
+func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) (*guildhall.Post, error) {
+	v, err := require(ctx, guildhall.RoleAuthor)
+	if err != nil {
+		return nil, err
+	}
+	problems := guildhall.Problems{}
+	authorID := v.MemberID
+	if in.AuthorID != nil && *in.AuthorID != v.MemberID {
+		if !v.IsStaff() {
+			return nil, guildhall.Errorf(guildhall.EFORBIDDEN, "Only editors may write in another member's name.")
+		}
+		authorID = *in.AuthorID
+	}
+	if authorID == "" {
+		problems.Add("authorId", "is required for a token that is not bound to a member")
+	} else if _, ok := s.cat().Member(authorID); !ok {
+		problems.Add("authorId", "no such member")
+	}
+	now := s.now()
+	p := &guildhall.Post{
+		ID: guildhall.NewID(guildhall.KindPost, now), Version: 1,
+		Status: guildhall.PostDraft, Visibility: guildhall.VisibilityPublic,
+		AuthorID: authorID, CreatedAt: now, UpdatedAt: now, UpdatedBy: v.Actor(),
+	}
+	if in.Visibility != nil {
+		p.Visibility = *in.Visibility
+	}
+	s.setTitle(p, in.Title, problems)
+	s.setBody(p, in.Body, problems)
+	p.Tags = cleanTags(in.Tags, problems)
+	p.BlockIDs = s.checkBlocks(in.BlockIDs, problems)
+	if in.Slug != nil {
+		checkSlug(*in.Slug, problems)
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.claimPostSlug(ctx, p, in.Slug); err != nil {
+		return nil, err
+	}
+	if err := s.store.SavePost(ctx, p); err != nil {
+		return nil, err
+	}
+	s.cat().PutPost(p)
+	return p, nil
+}
+
+// UpdatePost saves a new revision of a post, if expectedVersion is still its version.
+func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) (*guildhall.Post, error) {
+	v, cur, err := s.editablePost(ctx, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	if in.ExpectedVersion != cur.Version {
+		return nil, staleVersion(cur.Version)
+	}
+	p := s.nextRevision(cur, v)
+	problems := guildhall.Problems{}
+	if in.Title != nil {
+		s.setTitle(p, *in.Title, problems)
+	}
+	if in.Body != nil {
+		s.setBody(p, *in.Body, problems)
+	}
+	if in.Tags != nil {
+		p.Tags = cleanTags(in.Tags, problems)
+	}
+	if in.BlockIDs != nil {
+		p.BlockIDs = s.checkBlocks(in.BlockIDs, problems)
+	}
+	if in.Visibility != nil {
+		p.Visibility = *in.Visibility
+	}
+	newSlug := in.Slug != nil && *in.Slug != cur.Slug
+	if newSlug {
+		checkSlug(*in.Slug, problems)
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	if newSlug {
+		if err := s.claimPostSlug(ctx, p, in.Slug); err != nil {
+			return nil, err
+		}
+		p.OldSlugs = appendUnique(slices.DeleteFunc(slices.Clone(cur.OldSlugs), func(s string) bool { return s == p.Slug }), cur.Slug)
+	}
+	return s.savePost(ctx, p)
+}
+
+// PublishPost publishes a post now, or schedules it when publishAt is in the future.
+func (s *Service) PublishPost(ctx context.Context, id string, publishAt *time.Time) (*guildhall.Post, error) {
+	v, cur, err := s.editablePost(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	status := cur.StatusAt(now)
+	switch status {
+	case guildhall.PostPublished:
+		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The post is already published.",
+			Fields: map[string]string{"id": "is already published; unpublish it first to change its date"}}
+	case guildhall.PostArchived:
+		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "An archived post cannot be published.",
+			Fields: map[string]string{"id": "is archived; restore it to a draft first"}}
+	}
+	at := now
+	if publishAt != nil {
+		// A future date schedules; a past one back-dates (an import, a correction).
+		at = publishAt.UTC().Truncate(time.Millisecond)
+	}
+	p := s.nextRevision(cur, v)
+	p.Status, p.PublishedAt = guildhall.PostPublished, &at
+	return s.savePost(ctx, p)
+}
+
+// editablePost returns the current post for a viewer who may change it.
+func (s *Service) editablePost(ctx context.Context, id string) (*guildhall.Viewer, *guildhall.Post, error) {
+	v, err := require(ctx, guildhall.RoleAuthor)
+	if err != nil {
+		return nil, nil, err
+	}
+	cur, ok := s.cat().Post(v, s.now(), id)
+	if !ok {
+		return nil, nil, guildhall.NotFound("Post")
+	}
+	if !v.IsStaff() && !v.IsAuthorOf(cur) {
+		return nil, nil, guildhall.Errorf(guildhall.EFORBIDDEN, "Only the author and editors may change this post.")
+	}
+	return v, cur, nil
+}
+
+// nextRevision copies cur as the next version, saved by v now.
+func (s *Service) nextRevision(cur *guildhall.Post, v *guildhall.Viewer) *guildhall.Post {
+	p := *cur
+	p.Version++
+	p.UpdatedAt, p.UpdatedBy = s.now(), v.Actor()
+	if !p.UpdatedAt.After(cur.UpdatedAt) {
+		p.UpdatedAt = cur.UpdatedAt.Add(time.Millisecond) // keep updatedAt strictly increasing
+	}
+	return &p
+}
+
+// savePost stores the revision; the unique revision _id decides races, across instances too.
+func (s *Service) savePost(ctx context.Context, p *guildhall.Post) (*guildhall.Post, error) {
+	if err := s.store.SavePost(ctx, p); err != nil {
+		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
+			return nil, staleVersion(p.Version)
+		}
+		return nil, err
+	}
+	s.cat().PutPost(p)
+	return p, nil
+}
+
+// staleVersion is the conflict error, with the version the client should reload (at least).
+func staleVersion(current int) error {
+	return &guildhall.Error{Code: guildhall.ECONFLICT,
+		Message: "The post was changed by someone else; reload it and apply your change again.",
+		Extra:   map[string]any{"currentVersion": current}}
+}
+
+func (s *Service) setTitle(p *guildhall.Post, title string, problems guildhall.Problems) {
+	title = strings.TrimSpace(title)
+	switch {
+	case title == "":
+		problems.Add("title", "is required")
+	case utf8.RuneCountInString(title) > guildhall.MaxTitleLength:
+		problems.Add("title", "must be at most %d characters", guildhall.MaxTitleLength)
+	case strings.ContainsFunc(title, unicode.IsControl):
+		problems.Add("title", "must not contain control characters")
+	}
+	p.Title = title
+}
+
+func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Problems) {
+	if len(html) > 4*guildhall.MaxBodyBytes {
+		problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
+		return
+	}
+	body := richtext.Render(html)
+	if len(body.HTML) > guildhall.MaxBodyBytes {
+		problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
+		return
+	}
+	p.Body = body
+	p.Excerpt = richtext.Excerpt(body.Text, excerptWords)
+}
+
+// cleanTags trims tags, drops empty ones and repeats (ignoring case), and checks limits.
+func cleanTags(tags []string, problems guildhall.Problems) []string {
+	out := make([]string, 0, len(tags))
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t = strings.Join(strings.Fields(t), " ")
+		key := strings.ToLower(t)
+		if t == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		switch {
+		case utf8.RuneCountInString(t) > guildhall.MaxTagLength:
+			problems.Add("tags", "each tag must be at most %d characters", guildhall.MaxTagLength)
+		case strings.ContainsFunc(t, unicode.IsControl):
+			problems.Add("tags", "must not contain control characters")
+		}
+		out = append(out, t)
+	}
+	if len(out) > guildhall.MaxTags {
+		problems.Add("tags", "at most %d tags", guildhall.MaxTags)
+	}
+	return out
+}
+
+// checkBlocks checks that every block exists and is named once.
+func (s *Service) checkBlocks(ids []string, problems guildhall.Problems) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if _, ok := s.cat().Block(id); !ok {
+			problems.Add("blockIds", "no such block: %s", id)
+			continue
+		}
+		if slices.Contains(out, id) {
+			problems.Add("blockIds", "block %s is named twice", id)
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+func checkSlug(s string, problems guildhall.Problems) {
+	if !slug.Valid(s) {
+		problems.Add("slug", "must be 1 to %d characters of a-z, 0-9 and single hyphens", guildhall.MaxSlugLength)
+	}
+}
+
+// claimPostSlug gives p the requested slug, or one made from its title with a numeric suffix
+// if needed. The claim in the database makes slugs unique across instances.
+func (s *Service) claimPostSlug(ctx context.Context, p *guildhall.Post, requested *string) error {
+	if requested != nil {
+		if owner := s.cat().PostSlugOwner(*requested); owner != "" && owner != p.ID {
+			return &guildhall.Error{Code: guildhall.EINVALID, Message: "The slug is taken.",
+				Fields: map[string]string{"slug": "is already used by another post"}}
+		}
+		if err := s.store.Claim(ctx, mongodb.ClaimPostSlug, *requested, p.ID); err != nil {
+			if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
+				return &guildhall.Error{Code: guildhall.EINVALID, Message: "The slug is taken.",
+					Fields: map[string]string{"slug": "is already used by another post"}}
+			}
+			return err
+		}
+		p.Slug = *requested
+		return nil
+	}
+	base := slug.Make(p.Title)
+	if base == "" {
+		base = "post"
+	}
+	for n := 1; n < 1000; n++ {
+		candidate := base
+		if n > 1 {
+			candidate = slug.WithSuffix(base, n)
+		}
+		if owner := s.cat().PostSlugOwner(candidate); owner != "" && owner != p.ID {
+			continue
+		}
+		err := s.store.Claim(ctx, mongodb.ClaimPostSlug, candidate, p.ID)
+		if err == nil {
+			p.Slug = candidate
+			return nil
+		}
+		if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
+			return err
+		}
+	}
+	return guildhall.Errorf(guildhall.EINTERNAL, "no free slug for %q", base)
+}
+
+func appendUnique(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}

@@ -1,0 +1,154 @@
+package cms
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/demo"
+	"github.com/guildhall/guildhall/mongodb"
+	"github.com/guildhall/guildhall/richtext"
+)
+
+// SeedIfEmpty writes the dataset when the database has no content yet, and reports whether
+// it did. Content goes through the same cleaning as an editor's (sanitising, excerpts), then
+// into the database in bulk, then into the catalog by a reload.
+func (s *Service) SeedIfEmpty(ctx context.Context, ds *demo.Dataset) (bool, error) {
+	empty, err := s.store.IsEmpty(ctx)
+	if err != nil || !empty {
+		return false, err
+	}
+	// Instances starting together on an empty database: only one loads the content.
+	if first, err := s.store.ClaimOnce(ctx, "demo-content"); err != nil || !first {
+		return false, err
+	}
+	content, err := s.Content(ds)
+	if err != nil {
+		return false, err
+	}
+	if err := s.store.Seed(ctx, content); err != nil {
+		return false, fmt.Errorf("seed: %w", err)
+	}
+	return true, s.Load(ctx)
+}
+
+// Content turns a dataset into domain values with fresh IDs, as SeedIfEmpty stores them.
+func (s *Service) Content(ds *demo.Dataset) (*mongodb.Content, error) {
+	now := s.now()
+	c := &mongodb.Content{}
+	memberIDs := map[string]string{}
+	for _, dm := range ds.Members {
+		created := dm.JoinedAt
+		if created.IsZero() {
+			created = now.AddDate(-1, 0, 0)
+		}
+		m := &guildhall.Member{
+			ID: guildhall.NewID(guildhall.KindMember, created), Version: 1, Slug: dm.Slug, Name: dm.Name, SortName: dm.SortName,
+			Credentials: optional(dm.Credentials), AvatarURL: optional(dm.AvatarURL), Email: optional(dm.Email), Phone: optional(dm.Phone),
+			CreatedAt: ms(created), UpdatedAt: ms(created),
+		}
+		if dm.BioHTML != "" {
+			bio := richtext.Render(dm.BioHTML)
+			m.Bio = &bio
+		}
+		if dm.Plan != "" {
+			m.Membership = &guildhall.Membership{PlanCode: dm.Plan, JoinedAt: ms(dm.JoinedAt), ExpiresAt: ms(dm.ExpiresAt)}
+			for i, r := range dm.Renewals {
+				m.Membership.Renewals = append(m.Membership.Renewals, &guildhall.Renewal{
+					ID: guildhall.NewID(guildhall.KindRenewal, r.RenewedAt), PlanCode: dm.Plan, RenewedAt: ms(r.RenewedAt),
+					PreviousExpiresAt: ms(r.PreviousExpiresAt), NewExpiresAt: ms(r.NewExpiresAt),
+					IdempotencyKey: fmt.Sprintf("demo-%s-%d", dm.Slug, i+1), PaymentReference: optional(r.PaymentReference),
+				})
+				m.UpdatedAt = ms(r.RenewedAt)
+			}
+			if dm.Cancelled {
+				at := m.UpdatedAt.Add(24 * time.Hour)
+				if at.After(now) {
+					at = now
+				}
+				m.Membership.CancelledAt, m.UpdatedAt = &at, at
+			}
+		}
+		memberIDs[dm.Slug] = m.ID
+		c.Members = append(c.Members, m)
+	}
+	blockIDs := map[string]string{}
+	for _, db := range ds.Blocks {
+		created := now.AddDate(-5, 0, 0)
+		b, err := s.demoBlock(db, guildhall.BlockBase{ID: guildhall.NewID(guildhall.KindBlock, created), Version: 1, CreatedAt: ms(created), UpdatedAt: ms(created)})
+		if err != nil {
+			return nil, err
+		}
+		blockIDs[db.Key] = b.BlockID()
+		c.Blocks = append(c.Blocks, b)
+	}
+	for _, dp := range ds.Posts {
+		author, ok := memberIDs[dp.AuthorSlug]
+		if !ok {
+			return nil, fmt.Errorf("demo post %s: unknown author %s", dp.Slug, dp.AuthorSlug)
+		}
+		created := dp.PublishedAt
+		if created.IsZero() || created.After(now) {
+			created = now.AddDate(0, 0, -3)
+		}
+		body := richtext.Render(dp.BodyHTML)
+		p := &guildhall.Post{
+			ID: guildhall.NewID(guildhall.KindPost, created), Version: 1, Slug: dp.Slug, Title: dp.Title,
+			Status: dp.Status, Visibility: dp.Visibility, AuthorID: author, Body: body,
+			Excerpt: richtext.Excerpt(body.Text, excerptWords), Tags: append([]string{}, dp.Tags...), BlockIDs: []string{},
+			CreatedAt: ms(created), UpdatedAt: ms(created), UpdatedBy: author,
+		}
+		if !dp.PublishedAt.IsZero() {
+			at := ms(dp.PublishedAt)
+			p.PublishedAt = &at
+		}
+		for _, k := range dp.BlockKeys {
+			id, ok := blockIDs[k]
+			if !ok {
+				return nil, fmt.Errorf("demo post %s: unknown block %s", dp.Slug, k)
+			}
+			p.BlockIDs = append(p.BlockIDs, id)
+		}
+		c.Posts = append(c.Posts, p)
+	}
+	return c, nil
+}
+
+// demoBlock builds a block through the same validation as createBlock.
+func (s *Service) demoBlock(db demo.Block, base guildhall.BlockBase) (guildhall.Block, error) {
+	var b guildhall.Block
+	in := guildhall.CreateBlockInput{Kind: db.Kind, Title: optional(db.Title)}
+	switch db.Kind {
+	case guildhall.BlockContact:
+		b = &guildhall.ContactBlock{BlockBase: base}
+		in.ContactName, in.ContactTitle, in.Email, in.Phone = optional(db.ContactName), optional(db.ContactTitle), optional(db.Email), optional(db.Phone)
+	case guildhall.BlockLinks:
+		b = &guildhall.LinksBlock{BlockBase: base}
+		in.Links = db.Links
+	case guildhall.BlockRichText:
+		b = &guildhall.RichTextBlock{BlockBase: base}
+		in.Body = optional(db.BodyHTML)
+	case guildhall.BlockCallToAction:
+		b = &guildhall.CallToActionBlock{BlockBase: base}
+		in.Label, in.URL, in.Action = optional(db.Label), optional(db.URL), &db.Action
+	default:
+		return nil, fmt.Errorf("demo block %s: unknown kind %q", db.Key, db.Kind)
+	}
+	problems := guildhall.Problems{}
+	applyBlockFields(b, blockFields(in), problems)
+	requireBlockFields(b, problems)
+	if err := problems.Err(); err != nil {
+		return nil, fmt.Errorf("demo block %s: %w", db.Key, err)
+	}
+	return b, nil
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func ms(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }

@@ -1,0 +1,47 @@
+// Package cursor encodes the opaque cursors of Relay connections.
+//
+// A cursor names a position in a sorted list by the sort key and ID of the item before it
+// (keyset pagination), not by an offset. So a cursor stays correct while items are added or
+// removed before it, and resuming from a deep cursor is a binary search, costing what the
+// first page costs.
+package cursor
+
+import (
+	"encoding/base64"
+	"encoding/json"
+
+	"github.com/guildhall/guildhall"
+)
+
+// Cursor is a position in a list sorted by (Key, ID).
+type Cursor struct {
+	// Order names the ordering the cursor belongs to; a cursor from one ordering is refused
+	// by another, since its key would mean something else there.
+	Order string `json:"o"`
+	Key   string `json:"k"`
+	ID    string `json:"i"`
+}
+
+// String encodes the cursor for clients, who treat it as opaque.
+func (c Cursor) String() string {
+	b, _ := json.Marshal(c) // three strings always marshal
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// Parse decodes s, which must have come from String for the same order. A malformed or
+// foreign cursor is EINVALID on the field "after".
+func Parse(s, order string) (Cursor, error) {
+	var c Cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || c.ID == "" || c.Order != order {
+		return Cursor{}, &guildhall.Error{
+			Code:    guildhall.EINVALID,
+			Message: "The cursor is not valid for this list.",
+			Fields:  map[string]string{"after": "not a cursor from this list and ordering"},
+		}
+	}
+	return c, nil
+}

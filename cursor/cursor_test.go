@@ -1,0 +1,63 @@
+package cursor_test
+
+import (
+	"testing"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/cursor"
+)
+
+func TestRoundTrip(t *testing.T) {
+	for _, c := range []cursor.Cursor{
+		{Order: "posts:PUBLISHED_AT", Key: "0001732000000000000000", ID: "pst_01"},
+		{Order: "members", Key: "núñez, josé", ID: "mbr_02"},
+		{Order: "blocks", Key: "", ID: "blk_03"},
+		{Order: "posts:TITLE", Key: "quotes \" and \\ backslashes\x00", ID: "pst_04"},
+	} {
+		s := c.String()
+		got, err := cursor.Parse(s, c.Order)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", s, err)
+		}
+		if got != c {
+			t.Errorf("round trip of %+v gave %+v", c, got)
+		}
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	valid := cursor.Cursor{Order: "members", Key: "k", ID: "mbr_1"}.String()
+	for name, s := range map[string]string{
+		"empty":          "",
+		"not base64":     "!!!",
+		"base64 of junk": "bm90IGpzb24",
+		"no id":          cursor.Cursor{Order: "members", Key: "k"}.String(),
+		"other ordering": cursor.Cursor{Order: "posts:TITLE", Key: "k", ID: "pst_1"}.String(),
+		"truncated":      valid[:len(valid)-3],
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := cursor.Parse(s, "members")
+			if guildhall.ErrorCode(err) != guildhall.EINVALID {
+				t.Fatalf("Parse(%q) = %v, want EINVALID", s, err)
+			}
+		})
+	}
+}
+
+func BenchmarkString(b *testing.B) {
+	c := cursor.Cursor{Order: "posts:PUBLISHED_AT", Key: "0001732000000000000000", ID: "pst_01jc9zq1m3v8f2k4x7n6p5r0sa"}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = c.String()
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	s := cursor.Cursor{Order: "posts:PUBLISHED_AT", Key: "0001732000000000000000", ID: "pst_01jc9zq1m3v8f2k4x7n6p5r0sa"}.String()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := cursor.Parse(s, "posts:PUBLISHED_AT"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,146 @@
+package guildhall_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/guildhall/guildhall"
+)
+
+var now = time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
+
+func TestMembershipStatusAt(t *testing.T) {
+	grace := guildhall.DefaultGracePeriod
+	cancelled := now.Add(-time.Hour)
+	for _, tc := range []struct {
+		name    string
+		expires time.Time
+		cancel  *time.Time
+		want    guildhall.MembershipStatus
+	}{
+		{"before expiry", now.Add(time.Hour), nil, guildhall.MembershipActive},
+		{"at expiry", now, nil, guildhall.MembershipGrace},
+		{"in grace", now.Add(-29 * 24 * time.Hour), nil, guildhall.MembershipGrace},
+		{"at grace end", now.Add(-grace), nil, guildhall.MembershipLapsed},
+		{"long lapsed", now.AddDate(-2, 0, 0), nil, guildhall.MembershipLapsed},
+		{"cancelled while active", now.Add(time.Hour), &cancelled, guildhall.MembershipCancelled},
+	} {
+		m := &guildhall.Membership{ExpiresAt: tc.expires, CancelledAt: tc.cancel}
+		if got := m.StatusAt(now, grace); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+		good := tc.want == guildhall.MembershipActive || tc.want == guildhall.MembershipGrace
+		if m.InGoodStanding(now, grace) != good {
+			t.Errorf("%s: good standing = %v", tc.name, !good)
+		}
+	}
+}
+
+func TestPostStatusAt(t *testing.T) {
+	past, future := now.Add(-time.Minute), now.Add(time.Minute)
+	for _, tc := range []struct {
+		stored guildhall.PostStatus
+		at     *time.Time
+		want   guildhall.PostStatus
+	}{
+		{guildhall.PostDraft, nil, guildhall.PostDraft},
+		{guildhall.PostPublished, &past, guildhall.PostPublished},
+		{guildhall.PostPublished, &future, guildhall.PostScheduled},
+		{guildhall.PostArchived, &past, guildhall.PostArchived},
+	} {
+		p := &guildhall.Post{Status: tc.stored, PublishedAt: tc.at}
+		if got := p.StatusAt(now); got != tc.want {
+			t.Errorf("%s at %v: %s, want %s", tc.stored, tc.at, got, tc.want)
+		}
+	}
+}
+
+func TestViewerRules(t *testing.T) {
+	post := &guildhall.Post{AuthorID: "mbr_a", Status: guildhall.PostDraft, Visibility: guildhall.VisibilityMembers}
+	author := &guildhall.Viewer{Role: guildhall.RoleAuthor, MemberID: "mbr_a"}
+	memberOnly := &guildhall.Viewer{Role: guildhall.RoleMember, MemberID: "mbr_a"} // same member, but may not author
+	editor := &guildhall.Viewer{Role: guildhall.RoleEditor}
+	inGood := &guildhall.Viewer{Role: guildhall.RoleMember, MemberID: "mbr_b", GoodStanding: true}
+	lapsed := &guildhall.Viewer{Role: guildhall.RoleMember, MemberID: "mbr_c"}
+	service := &guildhall.Viewer{Scopes: []string{guildhall.ScopeMembership}}
+	checks := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"author sees own draft", author.CanSeePost(post, now), true},
+		{"member role does not see own draft", memberOnly.CanSeePost(post, now), false},
+		{"editor sees draft", editor.CanSeePost(post, now), true},
+		{"anonymous does not see draft", guildhall.Anonymous.CanSeePost(post, now), false},
+		{"member in good standing reads members body", inGood.CanReadBody(post), true},
+		{"lapsed member does not", lapsed.CanReadBody(post), false},
+		{"anonymous does not", guildhall.Anonymous.CanReadBody(post), false},
+		{"member sees own contact", lapsed.CanSeeContact("mbr_c"), true},
+		{"member does not see another's contact", lapsed.CanSeeContact("mbr_a"), false},
+		{"editor sees contact", editor.CanSeeContact("mbr_a"), true},
+		{"editor does not see membership", editor.CanSeeMembership("mbr_a"), false},
+		{"membership service sees membership", service.CanSeeMembership("mbr_a"), true},
+		{"admin includes editor", guildhall.RoleAdmin.AtLeast(guildhall.RoleEditor), true},
+		{"author is not editor", guildhall.RoleAuthor.AtLeast(guildhall.RoleEditor), false},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestPageSize(t *testing.T) {
+	for _, tc := range []struct {
+		first   *int
+		want    int
+		invalid bool
+	}{
+		{nil, 20, false}, {ptr(0), 0, false}, {ptr(100), 100, false}, {ptr(101), 0, true}, {ptr(-1), 0, true},
+	} {
+		got, err := guildhall.PageSize(tc.first)
+		if (guildhall.ErrorCode(err) == guildhall.EINVALID) != tc.invalid || got != tc.want {
+			t.Errorf("PageSize(%v) = %d, %v", tc.first, got, err)
+		}
+	}
+}
+
+func TestIDs(t *testing.T) {
+	a := guildhall.NewID(guildhall.KindPost, now)
+	b := guildhall.NewID(guildhall.KindPost, now.Add(time.Millisecond))
+	if guildhall.KindOf(a) != guildhall.KindPost || a >= b {
+		t.Errorf("ids %s, %s: want kind pst and time order", a, b)
+	}
+	for _, bad := range []string{"", "pst", "pst_", "pst_short", "pst_" + "I" + a[5:], "x_" + a[4:]} {
+		if guildhall.KindOf(bad) != "" {
+			t.Errorf("KindOf(%q) accepted", bad)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	p := guildhall.Problems{}
+	if p.Err() != nil {
+		t.Error("no problems is no error")
+	}
+	p.Add("title", "is required")
+	p.Add("title", "second problem is ignored")
+	p.Add("tags", "too many")
+	err := p.Err()
+	e, ok := err.(*guildhall.Error)
+	if !ok || e.Code != guildhall.EINVALID || len(e.Fields) != 2 || e.Fields["title"] != "is required" {
+		t.Fatalf("err = %#v", err)
+	}
+	if guildhall.ErrorCode(nil) != "" || guildhall.ErrorCode(errString("x")) != guildhall.EINTERNAL {
+		t.Error("ErrorCode of plain errors")
+	}
+	if guildhall.ErrorMessage(errString("driver: secret index name")) != "Internal error." {
+		t.Error("internal messages must not leak")
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,5 @@
+package guildhall
+
+// The GraphQL layer in graph/ is generated from schema.graphqls by gqlgen, pinned as a tool
+// in go.mod. CI runs this and fails if it changes anything.
+//go:generate go tool gqlgen generate

@@ -1,0 +1,258 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/cms"
+	"github.com/guildhall/guildhall/requestid"
+)
+
+// Limits bound what one request may ask for, so a hostile query cannot take the server down.
+type Limits struct {
+	Tokens     int // parser tokens in the query document
+	Depth      int // nesting of selection sets
+	Aliases    int // aliased fields in the operation
+	Complexity int // gqlgen complexity, with lists weighted by their page size
+}
+
+// DefaultLimits are generous for real clients and fatal for abuse.
+var DefaultLimits = Limits{Tokens: 15000, Depth: 15, Aliases: 50, Complexity: 20000}
+
+// Options configure the handler.
+type Options struct {
+	Limits Limits
+	// Introspection and field suggestions help people explore the API; production turns
+	// them off.
+	Introspection bool
+	Logger        *slog.Logger
+}
+
+// NewHandler returns the GraphQL HTTP handler: POST with a JSON body, and GET for queries
+// only (gqlgen's GET transport refuses mutations).
+func NewHandler(svc *cms.Service, opts Options) *handler.Server {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	cfg := Config{Resolvers: &Resolver{Service: svc}}
+	weighComplexity(&cfg.Complexity)
+	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(opts.Limits.Tokens)
+	srv.SetDisableSuggestion(!opts.Introspection)
+	if opts.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(shapeLimit{depth: opts.Limits.Depth, aliases: opts.Limits.Aliases})
+	srv.Use(extension.FixedComplexityLimit(opts.Limits.Complexity))
+	srv.SetErrorPresenter(presenter(opts.Logger))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		opts.Logger.ErrorContext(ctx, "panic in resolver", "panic", p, "request_id", requestid.From(ctx), "stack", string(debug.Stack()))
+		return fmt.Errorf("panic: %v", p)
+	})
+	return srv
+}
+
+// weighComplexity makes every list cost its page size times what one element costs, so
+// "first: 100" nested three deep is priced as the million objects it could return.
+func weighComplexity(c *ComplexityRoot) {
+	page := func(first *int) int {
+		if first == nil || *first < 1 {
+			return guildhall.DefaultPageSize
+		}
+		return *first
+	}
+	c.Query.Posts = func(child int, first *int, _ *string, _ *guildhall.PostFilter, _ *guildhall.PostOrder) int {
+		return 1 + page(first)*child
+	}
+	c.Query.Members = func(child int, first *int, _ *string, _ *guildhall.MemberFilter) int { return 1 + page(first)*child }
+	c.Query.Blocks = func(child int, first *int, _ *string, _ *guildhall.BlockKind) int { return 1 + page(first)*child }
+	c.Member.Posts = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
+	c.Membership.Renewals = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
+	c.Post.Related = func(child int, first *int) int { return 1 + page(first)*child }
+}
+
+// Codes as the API contract names them (extensions.code).
+const (
+	codeBadInput      = "BAD_USER_INPUT"
+	codeUnauth        = "UNAUTHENTICATED"
+	codeForbidden     = "FORBIDDEN"
+	codeNotFound      = "NOT_FOUND"
+	codeConflict      = "CONFLICT"
+	codeRateLimited   = "RATE_LIMITED"
+	codeTooComplex    = "QUERY_TOO_COMPLEX"
+	codeUnavailable   = "UNAVAILABLE"
+	codeInternal      = "INTERNAL_SERVER_ERROR"
+	codeAPQNotFound   = "PERSISTED_QUERY_NOT_FOUND"
+	gqlgenComplexity  = "COMPLEXITY_LIMIT_EXCEEDED"
+	gqlgenAPQNotFound = "PERSISTED_QUERY_NOT_FOUND"
+)
+
+var domainCodes = map[string]string{
+	guildhall.EINVALID:      codeBadInput,
+	guildhall.ENOTFOUND:     codeNotFound,
+	guildhall.ECONFLICT:     codeConflict,
+	guildhall.EUNAUTHORIZED: codeUnauth,
+	guildhall.EFORBIDDEN:    codeForbidden,
+	guildhall.ERATELIMITED:  codeRateLimited,
+	guildhall.EUNAVAILABLE:  codeUnavailable,
+	guildhall.EINTERNAL:     codeInternal,
+}
+
+// Code maps a domain error code to the API's extensions.code.
+func Code(domainCode string) string {
+	if c, ok := domainCodes[domainCode]; ok {
+		return c
+	}
+	return codeInternal
+}
+
+// presenter turns every error into the contract's shape: a people-facing message and
+// extensions.code. Internal errors are logged in full and shown only as a request ID.
+func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		if e, ok := errors.AsType[*guildhall.Error](err); ok {
+			gerr.Message = e.Message
+			gerr.Extensions = map[string]any{"code": Code(e.Code)}
+			if len(e.Fields) > 0 {
+				gerr.Extensions["fields"] = e.Fields
+			}
+			for k, v := range e.Extra {
+				gerr.Extensions[k] = v
+			}
+			if e.Code != guildhall.EINTERNAL {
+				return gerr
+			}
+		}
+		// Errors gqlgen raised itself, before or while executing.
+		switch code, _ := gerr.Extensions["code"].(string); code {
+		case errcode.ValidationFailed, errcode.ParseFailed:
+			field := "query"
+			if strings.HasPrefix(gerr.Path.String(), "variable.") {
+				field = "variables." + strings.TrimPrefix(gerr.Path.String(), "variable.")
+			}
+			gerr.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{field: gerr.Message}}
+			return gerr
+		case gqlgenComplexity:
+			gerr.Extensions = map[string]any{"code": codeTooComplex}
+			return gerr
+		case gqlgenAPQNotFound:
+			gerr.Extensions = map[string]any{"code": codeAPQNotFound}
+			return gerr
+		case codeTooComplex, codeBadInput:
+			return gerr
+		}
+		if gerr.Path == nil && !isInternal(err) {
+			// A request-level error from gqlgen (e.g. a malformed body): the client's fault.
+			gerr.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"request": gerr.Message}}
+			return gerr
+		}
+		id := requestid.From(ctx)
+		log.ErrorContext(ctx, "internal error", "err", err, "path", gerr.Path.String(), "request_id", id)
+		gerr.Message = fmt.Sprintf("Internal error; quote request ID %s when reporting it.", id)
+		gerr.Extensions = map[string]any{"code": codeInternal, "requestId": id}
+		return gerr
+	}
+}
+
+// isInternal reports whether err came from resolver code rather than from gqlgen checking
+// the request.
+func isInternal(err error) bool {
+	var gerr *gqlerror.Error
+	if errors.As(err, &gerr) {
+		return gerr.Err != nil
+	}
+	return true
+}
+
+// shapeLimit refuses operations nested too deep or with too many aliases, before any
+// resolver runs.
+type shapeLimit struct{ depth, aliases int }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = shapeLimit{}
+
+func (shapeLimit) ExtensionName() string                          { return "ShapeLimit" }
+func (shapeLimit) Validate(schema graphql.ExecutableSchema) error { return nil }
+
+func (l shapeLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
+	op := rc.Doc.Operations.ForName(rc.OperationName)
+	if op == nil {
+		return nil
+	}
+	m := shapeMeter{fragments: map[string]shape{}}
+	got := m.measure(op.SelectionSet)
+	if got.depth > l.depth {
+		return limitError("The query is nested %d levels deep; the limit is %d.", got.depth, l.depth)
+	}
+	if got.aliases > l.aliases {
+		return limitError("The query uses %d aliases; the limit is %d.", got.aliases, l.aliases)
+	}
+	return nil
+}
+
+// shape is how deep a selection set nests and how many aliased fields it expands to.
+type shape struct{ depth, aliases int }
+
+// shapeMeter measures selection sets, each named fragment once: a fragment spread twice in
+// a fragment spread twice (and so on) must not cost exponential time to measure.
+type shapeMeter struct {
+	fragments map[string]shape
+}
+
+func (m *shapeMeter) measure(set ast.SelectionSet) shape {
+	var out shape
+	add := func(s shape, extraDepth int) {
+		out.depth = max(out.depth, s.depth+extraDepth)
+		out.aliases = min(out.aliases+s.aliases, 1<<30) // saturate: only "over the limit" matters
+	}
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			inner := m.measure(s.SelectionSet)
+			if s.Alias != "" && s.Alias != s.Name {
+				inner.aliases++
+			}
+			add(inner, 1)
+		case *ast.InlineFragment:
+			add(m.measure(s.SelectionSet), 0)
+		case *ast.FragmentSpread:
+			frag, ok := m.fragments[s.Name]
+			if !ok {
+				m.fragments[s.Name] = shape{} // validation rejects cycles; never loop on one
+				if s.Definition != nil {
+					frag = m.measure(s.Definition.SelectionSet)
+				}
+				m.fragments[s.Name] = frag
+			}
+			add(frag, 0)
+		}
+	}
+	return out
+}
+
+func limitError(format string, args ...any) *gqlerror.Error {
+	err := gqlerror.Errorf(format, args...)
+	err.Extensions = map[string]any{"code": codeTooComplex}
+	return err
+}

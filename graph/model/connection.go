@@ -1,0 +1,135 @@
+// Package model holds the GraphQL-only shapes: Relay connections over the domain's pages.
+// Everything else binds to the domain package directly.
+package model
+
+import "github.com/guildhall/guildhall"
+
+// PageInfo is a Relay page info.
+type PageInfo struct {
+	HasNextPage     bool
+	HasPreviousPage bool
+	StartCursor     *string
+	EndCursor       *string
+}
+
+func pageInfo[T any](p *guildhall.Page[T]) *PageInfo {
+	info := &PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
+	if n := len(p.Cursors); n > 0 {
+		info.StartCursor, info.EndCursor = &p.Cursors[0], &p.Cursors[n-1]
+	}
+	return info
+}
+
+func edges[T, E any](p *guildhall.Page[T], edge func(cursor string, node T) E) []E {
+	out := make([]E, len(p.Items))
+	for i, item := range p.Items {
+		out[i] = edge(p.Cursors[i], item)
+	}
+	return out
+}
+
+func total[T any](p *guildhall.Page[T]) int {
+	if p.Total == nil {
+		return len(p.Items)
+	}
+	return p.Total()
+}
+
+// PostConnection is a page of posts. Its fields are methods, so totalCount is counted only
+// when a client asks for it.
+type PostConnection struct{ Page *guildhall.Page[*guildhall.Post] }
+
+// PostEdge is a post and the cursor after it.
+type PostEdge struct {
+	Cursor string
+	Node   *guildhall.Post
+}
+
+// Edges lists the page's posts with their cursors.
+func (c *PostConnection) Edges() []*PostEdge {
+	return edges(c.Page, func(cur string, n *guildhall.Post) *PostEdge { return &PostEdge{cur, n} })
+}
+
+// Nodes lists the page's posts.
+func (c *PostConnection) Nodes() []*guildhall.Post { return c.Page.Items }
+
+// PageInfo says where the page is.
+func (c *PostConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
+
+// TotalCount counts every post the query matches.
+func (c *PostConnection) TotalCount() int { return total(c.Page) }
+
+// MemberConnection is a page of members.
+type MemberConnection struct {
+	Page *guildhall.Page[*guildhall.Member]
+}
+
+// MemberEdge is a member and the cursor after it.
+type MemberEdge struct {
+	Cursor string
+	Node   *guildhall.Member
+}
+
+// Edges lists the page's members with their cursors.
+func (c *MemberConnection) Edges() []*MemberEdge {
+	return edges(c.Page, func(cur string, n *guildhall.Member) *MemberEdge { return &MemberEdge{cur, n} })
+}
+
+// Nodes lists the page's members.
+func (c *MemberConnection) Nodes() []*guildhall.Member { return c.Page.Items }
+
+// PageInfo says where the page is.
+func (c *MemberConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
+
+// TotalCount counts every member the query matches.
+func (c *MemberConnection) TotalCount() int { return total(c.Page) }
+
+// BlockConnection is a page of blocks.
+type BlockConnection struct {
+	Page *guildhall.Page[guildhall.Block]
+}
+
+// BlockEdge is a block and the cursor after it.
+type BlockEdge struct {
+	Cursor string
+	Node   guildhall.Block
+}
+
+// Edges lists the page's blocks with their cursors.
+func (c *BlockConnection) Edges() []*BlockEdge {
+	return edges(c.Page, func(cur string, n guildhall.Block) *BlockEdge { return &BlockEdge{cur, n} })
+}
+
+// Nodes lists the page's blocks.
+func (c *BlockConnection) Nodes() []guildhall.Block { return c.Page.Items }
+
+// PageInfo says where the page is.
+func (c *BlockConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
+
+// TotalCount counts every block the query matches.
+func (c *BlockConnection) TotalCount() int { return total(c.Page) }
+
+// RenewalConnection is a page of renewals.
+type RenewalConnection struct {
+	Page *guildhall.Page[*guildhall.Renewal]
+}
+
+// RenewalEdge is a renewal and the cursor after it.
+type RenewalEdge struct {
+	Cursor string
+	Node   *guildhall.Renewal
+}
+
+// Edges lists the page's renewals with their cursors.
+func (c *RenewalConnection) Edges() []*RenewalEdge {
+	return edges(c.Page, func(cur string, n *guildhall.Renewal) *RenewalEdge { return &RenewalEdge{cur, n} })
+}
+
+// Nodes lists the page's renewals.
+func (c *RenewalConnection) Nodes() []*guildhall.Renewal { return c.Page.Items }
+
+// PageInfo says where the page is.
+func (c *RenewalConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
+
+// TotalCount counts every renewal.
+func (c *RenewalConnection) TotalCount() int { return total(c.Page) }

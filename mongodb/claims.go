@@ -1,0 +1,61 @@
+package mongodb
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"github.com/guildhall/guildhall"
+)
+
+// Kinds of unique value that are claimed by inserting a document with that _id: the
+// database, not a check-then-write, decides who gets the value, also across instances.
+const (
+	ClaimPostSlug   = "post-slug"
+	ClaimMemberSlug = "member-slug"
+)
+
+type claim struct {
+	ID    string    `bson:"_id"`
+	Owner string    `bson:"owner"`
+	At    time.Time `bson:"at"`
+}
+
+func claimID(kind, value string) string { return kind + ":" + value }
+
+// Claim makes owner the holder of value. Claiming a value one already holds succeeds; a value
+// held by another owner is ECONFLICT. Claims are never released, so a post's old slugs stay
+// its own.
+func (s *Store) Claim(ctx context.Context, kind, value, owner string) error {
+	_, err := s.db.Collection(colClaims).InsertOne(ctx, claim{ID: claimID(kind, value), Owner: owner, At: s.Now().UTC()})
+	if err == nil {
+		return nil
+	}
+	if !mongo.IsDuplicateKeyError(err) {
+		return wrap(err, "claim "+kind)
+	}
+	holder, err := s.ClaimHolder(ctx, kind, value)
+	if err != nil {
+		return err
+	}
+	if holder == owner {
+		return nil
+	}
+	return guildhall.Errorf(guildhall.ECONFLICT, "%q is already taken.", value)
+}
+
+// ClaimHolder returns who holds value, or "" if nobody does.
+func (s *Store) ClaimHolder(ctx context.Context, kind, value string) (string, error) {
+	var c claim
+	err := s.db.Collection(colClaims).FindOne(ctx, bson.D{{Key: "_id", Value: claimID(kind, value)}}).Decode(&c)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return "", nil
+	}
+	if err != nil {
+		return "", wrap(err, "read claim")
+	}
+	return c.Owner, nil
+}

@@ -1,0 +1,141 @@
+package mongodb
+
+import (
+	"context"
+
+	"github.com/guildhall/guildhall"
+)
+
+// Content is everything the catalog holds, as read at start.
+type Content struct {
+	Members []*guildhall.Member
+	Posts   []*guildhall.Post
+	Blocks  []guildhall.Block
+	Plans   []guildhall.MembershipPlan
+}
+
+// Load reads the newest revision of every member, post and block, and the plans.
+func (s *Store) Load(ctx context.Context) (*Content, error) {
+	c := &Content{}
+	members, err := loadLatest[memberDoc](ctx, s, colMemberRevisions)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range members {
+		c.Members = append(c.Members, memberFromRevision(r))
+	}
+	posts, err := loadLatest[postDoc](ctx, s, colPostRevisions)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range posts {
+		c.Posts = append(c.Posts, postFromRevision(r))
+	}
+	blocks, err := loadLatest[blockDoc](ctx, s, colBlockRevisions)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range blocks {
+		if b := blockFromRevision(r); b != nil {
+			c.Blocks = append(c.Blocks, b)
+		}
+	}
+	if c.Plans, err = s.Plans(ctx); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// SavePost stores p as revision p.Version of post p.ID. If that revision exists already
+// (someone else saved first), it returns ECONFLICT and writes nothing.
+func (s *Store) SavePost(ctx context.Context, p *guildhall.Post) error {
+	return insertRevision(ctx, s, colPostRevisions, "post", revision[postDoc]{
+		Entity: p.ID, Version: p.Version, SavedAt: p.UpdatedAt, SavedBy: p.UpdatedBy, Doc: toPostDoc(p),
+	})
+}
+
+// DeletePost records the deletion of post id as revision version, then removes its history.
+// The tombstone is written first, so a crash before the clean-up still reads as deleted.
+func (s *Store) DeletePost(ctx context.Context, id string, version int, by string) error {
+	err := insertRevision(ctx, s, colPostRevisions, "post", revision[postDoc]{
+		Entity: id, Version: version, Deleted: true, SavedAt: s.Now().UTC(), SavedBy: by,
+	})
+	if err != nil {
+		return err
+	}
+	return s.purgeHistory(ctx, colPostRevisions, id, version)
+}
+
+// PostRevisions lists every saved state of a post, newest first.
+func (s *Store) PostRevisions(ctx context.Context, id string) ([]*guildhall.Post, error) {
+	revs, err := listRevisions[postDoc](ctx, s, colPostRevisions, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*guildhall.Post, 0, len(revs))
+	for _, r := range revs {
+		if r.Doc != nil {
+			out = append(out, postFromRevision(r))
+		}
+	}
+	return out, nil
+}
+
+// SaveMember stores m as revision m.Version of member m.ID; ECONFLICT if taken.
+func (s *Store) SaveMember(ctx context.Context, m *guildhall.Member, by string) error {
+	return insertRevision(ctx, s, colMemberRevisions, "member", revision[memberDoc]{
+		Entity: m.ID, Version: m.Version, SavedAt: m.UpdatedAt, SavedBy: by, Doc: toMemberDoc(m),
+	})
+}
+
+// SaveBlock stores b as its revision; ECONFLICT if taken.
+func (s *Store) SaveBlock(ctx context.Context, b guildhall.Block, by string) error {
+	base := b.Base()
+	return insertRevision(ctx, s, colBlockRevisions, "block", revision[blockDoc]{
+		Entity: base.ID, Version: base.Version, SavedAt: base.UpdatedAt, SavedBy: by, Doc: toBlockDoc(b),
+	})
+}
+
+// DeleteBlock records the deletion of block id as revision version.
+func (s *Store) DeleteBlock(ctx context.Context, id string, version int, by string) error {
+	err := insertRevision(ctx, s, colBlockRevisions, "block", revision[blockDoc]{
+		Entity: id, Version: version, Deleted: true, SavedAt: s.Now().UTC(), SavedBy: by,
+	})
+	if err != nil {
+		return err
+	}
+	return s.purgeHistory(ctx, colBlockRevisions, id, version)
+}
+
+// Seed writes whole entities in bulk, each as its first revision, without change records:
+// it is for an empty database before any server follows it (demo content, benchmarks).
+func (s *Store) Seed(ctx context.Context, c *Content) error {
+	members := make([]revision[memberDoc], 0, len(c.Members))
+	for _, m := range c.Members {
+		members = append(members, revision[memberDoc]{ID: revisionID(m.ID, m.Version), Entity: m.ID, Version: m.Version, SavedAt: m.UpdatedAt, Doc: toMemberDoc(m)})
+	}
+	blocks := make([]revision[blockDoc], 0, len(c.Blocks))
+	for _, b := range c.Blocks {
+		base := b.Base()
+		blocks = append(blocks, revision[blockDoc]{ID: revisionID(base.ID, base.Version), Entity: base.ID, Version: base.Version, SavedAt: base.UpdatedAt, Doc: toBlockDoc(b)})
+	}
+	posts := make([]revision[postDoc], 0, len(c.Posts))
+	claims := make([]claim, 0, len(c.Posts)+len(c.Members))
+	for _, p := range c.Posts {
+		posts = append(posts, revision[postDoc]{ID: revisionID(p.ID, p.Version), Entity: p.ID, Version: p.Version, SavedAt: p.UpdatedAt, SavedBy: p.UpdatedBy, Doc: toPostDoc(p)})
+		claims = append(claims, claim{ID: claimID(ClaimPostSlug, p.Slug), Owner: p.ID})
+	}
+	for _, m := range c.Members {
+		claims = append(claims, claim{ID: claimID(ClaimMemberSlug, m.Slug), Owner: m.ID})
+	}
+	if err := insertMany(ctx, s, colMemberRevisions, members); err != nil {
+		return err
+	}
+	if err := insertMany(ctx, s, colBlockRevisions, blocks); err != nil {
+		return err
+	}
+	if err := insertMany(ctx, s, colPostRevisions, posts); err != nil {
+		return err
+	}
+	return insertMany(ctx, s, colClaims, claims)
+}

@@ -1,0 +1,221 @@
+package mongodb
+
+import (
+	"time"
+
+	"github.com/guildhall/guildhall"
+)
+
+// The stored shapes. Field names are part of the database format: rename with a migration.
+
+type richTextDoc struct {
+	HTML      string `bson:"html"`
+	Text      string `bson:"text"`
+	WordCount int    `bson:"words"`
+}
+
+func toRichText(r guildhall.RichText) richTextDoc {
+	return richTextDoc{HTML: r.HTML, Text: r.Text, WordCount: r.WordCount}
+}
+
+func (d richTextDoc) domain() guildhall.RichText {
+	return guildhall.RichText{HTML: d.HTML, Text: d.Text, WordCount: d.WordCount}
+}
+
+type postDoc struct {
+	Slug        string      `bson:"slug"`
+	OldSlugs    []string    `bson:"oldSlugs,omitempty"`
+	Title       string      `bson:"title"`
+	Status      string      `bson:"status"`
+	Visibility  string      `bson:"visibility"`
+	AuthorID    string      `bson:"author"`
+	Body        richTextDoc `bson:"body"`
+	Excerpt     string      `bson:"excerpt"`
+	Tags        []string    `bson:"tags"`
+	BlockIDs    []string    `bson:"blocks,omitempty"`
+	PublishedAt *time.Time  `bson:"publishedAt,omitempty"`
+	CreatedAt   time.Time   `bson:"createdAt"`
+}
+
+func toPostDoc(p *guildhall.Post) *postDoc {
+	return &postDoc{
+		Slug: p.Slug, OldSlugs: p.OldSlugs, Title: p.Title,
+		Status: string(p.Status), Visibility: string(p.Visibility), AuthorID: p.AuthorID,
+		Body: toRichText(p.Body), Excerpt: p.Excerpt, Tags: p.Tags, BlockIDs: p.BlockIDs,
+		PublishedAt: p.PublishedAt, CreatedAt: p.CreatedAt,
+	}
+}
+
+func postFromRevision(r revision[postDoc]) *guildhall.Post {
+	d := r.Doc
+	return &guildhall.Post{
+		ID: r.Entity, Version: r.Version,
+		Slug: d.Slug, OldSlugs: d.OldSlugs, Title: d.Title,
+		Status: guildhall.PostStatus(d.Status), Visibility: guildhall.Visibility(d.Visibility),
+		AuthorID: d.AuthorID, Body: d.Body.domain(), Excerpt: d.Excerpt,
+		Tags: nonNil(d.Tags), BlockIDs: nonNil(d.BlockIDs),
+		PublishedAt: utcPtr(d.PublishedAt), CreatedAt: d.CreatedAt.UTC(),
+		UpdatedAt: r.SavedAt.UTC(), UpdatedBy: r.SavedBy,
+	}
+}
+
+type memberDoc struct {
+	Slug        string         `bson:"slug"`
+	Name        string         `bson:"name"`
+	SortName    string         `bson:"sortName"`
+	Credentials *string        `bson:"credentials,omitempty"`
+	Bio         *richTextDoc   `bson:"bio,omitempty"`
+	AvatarURL   *string        `bson:"avatarUrl,omitempty"`
+	Email       *string        `bson:"email,omitempty"`
+	Phone       *string        `bson:"phone,omitempty"`
+	Membership  *membershipDoc `bson:"membership,omitempty"`
+	CreatedAt   time.Time      `bson:"createdAt"`
+}
+
+type membershipDoc struct {
+	Plan        string       `bson:"plan"`
+	JoinedAt    time.Time    `bson:"joinedAt"`
+	ExpiresAt   time.Time    `bson:"expiresAt"`
+	CancelledAt *time.Time   `bson:"cancelledAt,omitempty"`
+	Renewals    []renewalDoc `bson:"renewals,omitempty"`
+}
+
+type renewalDoc struct {
+	ID                string    `bson:"id"`
+	Plan              string    `bson:"plan"`
+	RenewedAt         time.Time `bson:"renewedAt"`
+	PreviousExpiresAt time.Time `bson:"previousExpiresAt"`
+	NewExpiresAt      time.Time `bson:"newExpiresAt"`
+	IdempotencyKey    string    `bson:"key"`
+	PaymentReference  *string   `bson:"paymentRef,omitempty"`
+}
+
+func toMemberDoc(m *guildhall.Member) *memberDoc {
+	d := &memberDoc{
+		Slug: m.Slug, Name: m.Name, SortName: m.SortName, Credentials: m.Credentials,
+		AvatarURL: m.AvatarURL, Email: m.Email, Phone: m.Phone, CreatedAt: m.CreatedAt,
+	}
+	if m.Bio != nil {
+		b := toRichText(*m.Bio)
+		d.Bio = &b
+	}
+	if ms := m.Membership; ms != nil {
+		d.Membership = &membershipDoc{Plan: ms.PlanCode, JoinedAt: ms.JoinedAt, ExpiresAt: ms.ExpiresAt, CancelledAt: ms.CancelledAt}
+		for _, r := range ms.Renewals {
+			d.Membership.Renewals = append(d.Membership.Renewals, renewalDoc{
+				ID: r.ID, Plan: r.PlanCode, RenewedAt: r.RenewedAt, PreviousExpiresAt: r.PreviousExpiresAt,
+				NewExpiresAt: r.NewExpiresAt, IdempotencyKey: r.IdempotencyKey, PaymentReference: r.PaymentReference,
+			})
+		}
+	}
+	return d
+}
+
+func memberFromRevision(r revision[memberDoc]) *guildhall.Member {
+	d := r.Doc
+	m := &guildhall.Member{
+		ID: r.Entity, Version: r.Version, Slug: d.Slug, Name: d.Name, SortName: d.SortName,
+		Credentials: d.Credentials, AvatarURL: d.AvatarURL, Email: d.Email, Phone: d.Phone,
+		CreatedAt: d.CreatedAt.UTC(), UpdatedAt: r.SavedAt.UTC(),
+	}
+	if d.Bio != nil {
+		b := d.Bio.domain()
+		m.Bio = &b
+	}
+	if ms := d.Membership; ms != nil {
+		m.Membership = &guildhall.Membership{
+			PlanCode: ms.Plan, JoinedAt: ms.JoinedAt.UTC(), ExpiresAt: ms.ExpiresAt.UTC(), CancelledAt: utcPtr(ms.CancelledAt),
+		}
+		for _, rd := range ms.Renewals {
+			m.Membership.Renewals = append(m.Membership.Renewals, &guildhall.Renewal{
+				ID: rd.ID, PlanCode: rd.Plan, RenewedAt: rd.RenewedAt.UTC(), PreviousExpiresAt: rd.PreviousExpiresAt.UTC(),
+				NewExpiresAt: rd.NewExpiresAt.UTC(), IdempotencyKey: rd.IdempotencyKey, PaymentReference: rd.PaymentReference,
+			})
+		}
+	}
+	return m
+}
+
+type blockDoc struct {
+	Kind         string       `bson:"kind"`
+	Title        *string      `bson:"title,omitempty"`
+	ContactName  *string      `bson:"contactName,omitempty"`
+	ContactTitle *string      `bson:"contactTitle,omitempty"`
+	Email        *string      `bson:"email,omitempty"`
+	Phone        *string      `bson:"phone,omitempty"`
+	Links        []linkDoc    `bson:"links,omitempty"`
+	Body         *richTextDoc `bson:"body,omitempty"`
+	Label        string       `bson:"label,omitempty"`
+	URL          string       `bson:"url,omitempty"`
+	Action       string       `bson:"action,omitempty"`
+	CreatedAt    time.Time    `bson:"createdAt"`
+}
+
+type linkDoc struct {
+	Label       string  `bson:"label"`
+	URL         string  `bson:"url"`
+	Description *string `bson:"description,omitempty"`
+}
+
+func toBlockDoc(b guildhall.Block) *blockDoc {
+	d := &blockDoc{Kind: string(b.BlockKind()), Title: b.Base().Title, CreatedAt: b.Base().CreatedAt}
+	switch b := b.(type) {
+	case *guildhall.ContactBlock:
+		d.ContactName, d.ContactTitle, d.Email, d.Phone = b.ContactName, b.ContactTitle, b.Email, b.Phone
+	case *guildhall.LinksBlock:
+		for _, l := range b.Links {
+			d.Links = append(d.Links, linkDoc(l))
+		}
+	case *guildhall.RichTextBlock:
+		body := toRichText(b.Body)
+		d.Body = &body
+	case *guildhall.CallToActionBlock:
+		d.Label, d.URL, d.Action = b.Label, b.URL, string(b.Action)
+	}
+	return d
+}
+
+func blockFromRevision(r revision[blockDoc]) guildhall.Block {
+	d := r.Doc
+	base := guildhall.BlockBase{ID: r.Entity, Version: r.Version, Title: d.Title, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: r.SavedAt.UTC()}
+	switch guildhall.BlockKind(d.Kind) {
+	case guildhall.BlockContact:
+		return &guildhall.ContactBlock{BlockBase: base, ContactName: d.ContactName, ContactTitle: d.ContactTitle, Email: d.Email, Phone: d.Phone}
+	case guildhall.BlockLinks:
+		links := make([]guildhall.Link, 0, len(d.Links))
+		for _, l := range d.Links {
+			links = append(links, guildhall.Link(l))
+		}
+		return &guildhall.LinksBlock{BlockBase: base, Links: links}
+	case guildhall.BlockRichText:
+		var body guildhall.RichText
+		if d.Body != nil {
+			body = d.Body.domain()
+		}
+		return &guildhall.RichTextBlock{BlockBase: base, Body: body}
+	case guildhall.BlockCallToAction:
+		return &guildhall.CallToActionBlock{BlockBase: base, Label: d.Label, URL: d.URL, Action: guildhall.CallToAction(d.Action)}
+	}
+	return nil
+}
+
+type planDoc struct {
+	Code       string `bson:"_id"`
+	Name       string `bson:"name"`
+	TermMonths int    `bson:"termMonths"`
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func utcPtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}

@@ -1,0 +1,212 @@
+package mongodb_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/mongodb"
+)
+
+var uri string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "guildhall-store-test-")
+	if err != nil {
+		panic(err)
+	}
+	db, err := embedded.Start(dir, slog.New(slog.DiscardHandler))
+	if err != nil {
+		panic(err)
+	}
+	uri = db.URI()
+	code := m.Run()
+	_ = db.Close()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// MustOpenStore opens a fresh, migrated database on the shared embedded server, dropped
+// when the test ends.
+func MustOpenStore(t *testing.T) *mongodb.Store {
+	t.Helper()
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	ctx := context.Background()
+	s, err := mongodb.Open(ctx, uri, "store_"+hex.EncodeToString(b[:]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = s.Drop(context.Background())
+		_ = s.Close(context.Background())
+	})
+	return s
+}
+
+var t0 = time.Date(2026, 1, 2, 3, 4, 5, 6000000, time.UTC)
+
+func testPost(version int, title string) *guildhall.Post {
+	at := t0.Add(time.Duration(version) * time.Minute)
+	return &guildhall.Post{
+		ID: "pst_test", Version: version, Slug: "test", Title: title, Status: guildhall.PostPublished,
+		Visibility: guildhall.VisibilityMembers, AuthorID: "mbr_a",
+		Body: guildhall.RichText{HTML: "<p>Hello</p>", Text: "Hello", WordCount: 1}, Excerpt: "Hello",
+		Tags: []string{"a", "b"}, BlockIDs: []string{"blk_1"}, PublishedAt: &t0, CreatedAt: t0, UpdatedAt: at, UpdatedBy: "mbr_a",
+	}
+}
+
+func TestMigrateIsIdempotent(t *testing.T) {
+	s := MustOpenStore(t)
+	again, err := s.Migrate(context.Background())
+	if err != nil || len(again) != 0 {
+		t.Fatalf("second Migrate applied %v, err %v; want nothing", again, err)
+	}
+	plans, err := s.Plans(context.Background())
+	if err != nil || len(plans) != len(guildhall.DefaultPlans) {
+		t.Fatalf("plans = %+v, %v", plans, err)
+	}
+}
+
+func TestSavePostRoundTripAndConflict(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	for v := 1; v <= 3; v++ {
+		if err := s.SavePost(ctx, testPost(v, "Title v"+string(rune('0'+v)))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := s.SavePost(ctx, testPost(3, "Late writer"))
+	if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
+		t.Fatalf("saving an existing version gave %v, want ECONFLICT", err)
+	}
+	content, err := s.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(content.Posts) != 1 {
+		t.Fatalf("loaded %d posts, want 1", len(content.Posts))
+	}
+	got, want := content.Posts[0], testPost(3, "Title v3")
+	if got.Version != 3 || got.Title != want.Title || got.Body != want.Body || !got.UpdatedAt.Equal(want.UpdatedAt) ||
+		got.Visibility != want.Visibility || len(got.Tags) != 2 || got.PublishedAt == nil || !got.PublishedAt.Equal(t0) {
+		t.Errorf("loaded %+v\nwant %+v", got, want)
+	}
+	revs, err := s.PostRevisions(ctx, "pst_test")
+	if err != nil || len(revs) != 3 || revs[0].Version != 3 {
+		t.Errorf("revisions = %d (newest v%d), err %v", len(revs), revs[0].Version, err)
+	}
+}
+
+// The unique revision _id decides races: of many writers of one version, exactly one wins.
+func TestConcurrentSavesOneWinner(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	wins, conflicts := 0, 0
+	for range 16 {
+		wg.Go(func() {
+			err := s.SavePost(ctx, testPost(1, "racer"))
+			mu.Lock()
+			defer mu.Unlock()
+			switch guildhall.ErrorCode(err) {
+			case "":
+				wins++
+			case guildhall.ECONFLICT:
+				conflicts++
+			default:
+				t.Errorf("unexpected error: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	if wins != 1 || conflicts != 15 {
+		t.Fatalf("wins %d, conflicts %d; want 1 and 15", wins, conflicts)
+	}
+}
+
+func TestDeletePost(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	_ = s.SavePost(ctx, testPost(1, "one"))
+	_ = s.SavePost(ctx, testPost(2, "two"))
+	if err := s.DeletePost(ctx, "pst_test", 3, "mbr_a"); err != nil {
+		t.Fatal(err)
+	}
+	content, _ := s.Load(ctx)
+	if len(content.Posts) != 0 {
+		t.Fatalf("deleted post still loads: %+v", content.Posts)
+	}
+	if revs, _ := s.PostRevisions(ctx, "pst_test"); len(revs) != 0 {
+		t.Fatalf("history kept after delete: %d", len(revs))
+	}
+}
+
+func TestClaims(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	if err := s.Claim(ctx, mongodb.ClaimPostSlug, "hello", "pst_1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Claim(ctx, mongodb.ClaimPostSlug, "hello", "pst_1"); err != nil {
+		t.Fatalf("re-claiming one's own value: %v", err)
+	}
+	if err := s.Claim(ctx, mongodb.ClaimPostSlug, "hello", "pst_2"); guildhall.ErrorCode(err) != guildhall.ECONFLICT {
+		t.Fatalf("claiming a taken value: %v, want ECONFLICT", err)
+	}
+	if err := s.Claim(ctx, mongodb.ClaimMemberSlug, "hello", "mbr_1"); err != nil {
+		t.Fatalf("kinds are separate: %v", err)
+	}
+}
+
+func TestChangeLog(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	clock := t0
+	s.Now = func() time.Time { return clock }
+	_ = s.SavePost(ctx, testPost(1, "one"))
+	clock = clock.Add(time.Minute)
+	block := &guildhall.LinksBlock{BlockBase: guildhall.BlockBase{ID: "blk_1", Version: 1, CreatedAt: t0, UpdatedAt: t0},
+		Links: []guildhall.Link{{Label: "Code of ethics", URL: "https://example.org/ethics"}}}
+	_ = s.SaveBlock(ctx, block, "tok")
+	clock = clock.Add(time.Minute)
+	_ = s.DeleteBlock(ctx, "blk_1", 2, "tok")
+
+	changes, err := s.ChangesSince(ctx, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 3 {
+		t.Fatalf("got %d changes, want 3", len(changes))
+	}
+	if c := changes[0]; c.Kind != "post" || c.Post == nil || c.Post.Title != "one" {
+		t.Errorf("first change = %+v", c)
+	}
+	if c := changes[1]; c.Kind != "block" || c.Block == nil || len(c.Block.(*guildhall.LinksBlock).Links) != 1 {
+		t.Errorf("second change = %+v", c)
+	}
+	if c := changes[2]; c.Kind != "block" || !c.Deleted || c.Version != 2 {
+		t.Errorf("third change = %+v", c)
+	}
+	later, _ := s.ChangesSince(ctx, t0.Add(90*time.Second))
+	if len(later) != 1 {
+		t.Errorf("changes since the middle = %d, want 1", len(later))
+	}
+	if err := s.PruneChanges(ctx, t0.Add(90*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := s.ChangesSince(ctx, time.Time{}); len(left) != 1 {
+		t.Errorf("after pruning %d changes left, want 1", len(left))
+	}
+}

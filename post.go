@@ -1,0 +1,148 @@
+package guildhall
+
+import "time"
+
+// Post is a member's blog post as it stands at its latest revision.
+//
+// Posts are immutable values: a change makes a new *Post with Version+1, so a reader holding a
+// pointer never sees a half-applied write.
+type Post struct {
+	ID      string
+	Version int
+	Slug    string
+	// OldSlugs are slugs the post answered to before a rename; they keep resolving to it so
+	// that links held by other sites keep working.
+	OldSlugs   []string
+	Title      string
+	Status     PostStatus // as stored: DRAFT, PUBLISHED or ARCHIVED; see StatusAt
+	Visibility Visibility
+	AuthorID   string
+	Body       RichText
+	Excerpt    string
+	Tags       []string
+	BlockIDs   []string
+	// PublishedAt is when the post goes (or went) live; in the future it means scheduled.
+	PublishedAt *time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	// UpdatedBy names who saved this revision (a member ID, or a token ID for staff tokens).
+	UpdatedBy string
+}
+
+// IsNode marks Post as a GraphQL Node.
+func (*Post) IsNode() {}
+
+// StatusAt is the status readers see at now: a published post whose time has not come is
+// SCHEDULED, and becomes PUBLISHED by the clock alone, with no job that must run on time.
+func (p *Post) StatusAt(now time.Time) PostStatus {
+	if p.Status == PostPublished && p.PublishedAt != nil && p.PublishedAt.After(now) {
+		return PostScheduled
+	}
+	return p.Status
+}
+
+// IsLive reports whether the post is published and its time has come.
+func (p *Post) IsLive(now time.Time) bool {
+	return p.StatusAt(now) == PostPublished
+}
+
+// PostStatus is a post's place in the authoring workflow.
+type PostStatus string
+
+// The post statuses.
+const (
+	PostDraft     PostStatus = "DRAFT"
+	PostScheduled PostStatus = "SCHEDULED"
+	PostPublished PostStatus = "PUBLISHED"
+	PostArchived  PostStatus = "ARCHIVED"
+)
+
+// IsValid reports whether s is one of the defined statuses.
+func (s PostStatus) IsValid() bool {
+	switch s {
+	case PostDraft, PostScheduled, PostPublished, PostArchived:
+		return true
+	}
+	return false
+}
+
+// Visibility says who may read a published post's body.
+type Visibility string
+
+// The visibilities. A MEMBERS post is listed for everyone as a teaser (title, excerpt,
+// author); its body is only for members in good standing and staff.
+const (
+	VisibilityPublic  Visibility = "PUBLIC"
+	VisibilityMembers Visibility = "MEMBERS"
+)
+
+// IsValid reports whether v is one of the defined visibilities.
+func (v Visibility) IsValid() bool {
+	return v == VisibilityPublic || v == VisibilityMembers
+}
+
+// RichText is sanitised HTML with the plain text derived from it.
+type RichText struct {
+	HTML      string
+	Text      string
+	WordCount int
+}
+
+// WordsPerMinute is the reading speed behind ReadingMinutes.
+const WordsPerMinute = 200
+
+// ReadingMinutes is the time to read the text at WordsPerMinute, rounded up, at least 1 for
+// any text at all.
+func (r RichText) ReadingMinutes() int {
+	if r.WordCount == 0 {
+		return 0
+	}
+	return (r.WordCount + WordsPerMinute - 1) / WordsPerMinute
+}
+
+// PostRevision is one saved state of a post. Revisions are never rewritten.
+type PostRevision struct {
+	PostID     string
+	Revision   int
+	Title      string
+	Slug       string
+	Body       RichText
+	Tags       []string
+	BlockIDs   []string
+	Visibility Visibility
+	Status     PostStatus
+	SavedAt    time.Time
+	SavedBy    string
+}
+
+// Post limits, checked on every write.
+const (
+	MaxTitleLength = 200
+	MaxBodyBytes   = 512 << 10
+	MaxTags        = 20
+	MaxTagLength   = 40
+	MaxSlugLength  = 100
+)
+
+// CreatePostInput is a new post as an author or editor sends it.
+type CreatePostInput struct {
+	Title      string
+	Body       string // editor HTML, sanitised on write
+	AuthorID   *string
+	Slug       *string
+	Tags       []string
+	Visibility *Visibility
+	BlockIDs   []string
+}
+
+// UpdatePostInput changes a post; nil fields stay as they are.
+type UpdatePostInput struct {
+	ID              string
+	ExpectedVersion int
+	Title           *string
+	Body            *string
+	Slug            *string
+	Tags            []string // nil: unchanged; empty: no tags
+	Visibility      *Visibility
+	BlockIDs        []string // nil: unchanged; empty: no blocks
+}
