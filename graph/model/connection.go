@@ -37,7 +37,9 @@ func total[T any](p *guildhall.Page[T]) int {
 
 // PostConnection is a page of posts. Its fields are methods, so totalCount is counted only
 // when a client asks for it.
-type PostConnection struct{ Page *guildhall.Page[*guildhall.Post] }
+type PostConnection struct {
+	Page *guildhall.Page[*guildhall.Post]
+}
 
 // PostEdge is a post and the cursor after it.
 type PostEdge struct {
