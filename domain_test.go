@@ -144,3 +144,14 @@ type errString string
 func (e errString) Error() string { return string(e) }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestIDTime(t *testing.T) {
+	id := guildhall.NewID(guildhall.KindToken, now)
+	got, ok := guildhall.IDTime(id)
+	if !ok || !got.Equal(now) {
+		t.Errorf("IDTime(%s) = %v, %v; want %v", id, got, ok, now)
+	}
+	if _, ok := guildhall.IDTime("nonsense"); ok {
+		t.Error("IDTime of nonsense")
+	}
+}

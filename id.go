@@ -43,3 +43,16 @@ func KindOf(id string) string {
 	}
 	return kind
 }
+
+// IDTime returns the creation time encoded in a Guildhall ID.
+func IDTime(id string) (time.Time, bool) {
+	if KindOf(id) == "" {
+		return time.Time{}, false
+	}
+	b, err := idEncoding.DecodeString(id[4:])
+	if err != nil || len(b) < 6 {
+		return time.Time{}, false
+	}
+	ms := binary.BigEndian.Uint64(append(b[:6:6], 0, 0)) >> 16
+	return time.UnixMilli(int64(ms)).UTC(), true
+}

@@ -112,3 +112,16 @@ type Renewal struct {
 
 // IsNode marks Renewal as a GraphQL Node.
 func (*Renewal) IsNode() {}
+
+// UpdateMemberProfileInput changes a member's public profile and contact details; nil fields
+// stay as they are, and an empty string clears an optional field.
+type UpdateMemberProfileInput struct {
+	ID          string
+	Name        *string
+	SortName    *string
+	Credentials *string
+	Bio         *string // editor HTML, sanitised on write
+	AvatarURL   *string
+	Email       *string
+	Phone       *string
+}

@@ -79,6 +79,12 @@ type testServer struct {
 // database) when the test ends. configure may adjust the configuration first.
 func MustRunServer(t *testing.T, configure ...func(*app.Config)) *testServer {
 	t.Helper()
+	return MustRunServerLogging(t, io.Discard, configure...)
+}
+
+// MustRunServerLogging is MustRunServer with the server's log written to w.
+func MustRunServerLogging(t *testing.T, w io.Writer, configure ...func(*app.Config)) *testServer {
+	t.Helper()
 	clock := newClock(fixtureNow)
 	cfg := app.Config{
 		Addr: "127.0.0.1:0", MongoURI: sharedURI, Database: uniqueDB(t), AdminToken: adminToken,
@@ -88,14 +94,14 @@ func MustRunServer(t *testing.T, configure ...func(*app.Config)) *testServer {
 	for _, f := range configure {
 		f(&cfg)
 	}
-	s := startServer(t, cfg)
+	s := startServer(t, cfg, slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	s.Clock = clock
 	return s
 }
 
-func startServer(t *testing.T, cfg app.Config) *testServer {
+func startServer(t *testing.T, cfg app.Config, log *slog.Logger) *testServer {
 	t.Helper()
-	a, err := app.Start(context.Background(), cfg, slog.New(slog.DiscardHandler))
+	a, err := app.Start(context.Background(), cfg, log)
 	if err != nil {
 		t.Fatalf("start server: %v", err)
 	}

@@ -234,7 +234,24 @@ func TestQueryLimits(t *testing.T) {
 		{name: "too complex", query: heavy, wantCode: "QUERY_TOO_COMPLEX"},
 		{name: "10,000 directives", query: "{ viewer " + strings.Repeat("@include(if: true) ", 10000) + "{ scopes } }", wantCode: "BAD_USER_INPUT"},
 		{name: "fragments spread exponentially", query: fragmentBomb(30), wantCode: "QUERY_TOO_COMPLEX"},
+		{name: "first: 101", query: `{ posts(first: 101) { totalCount } }`, wantCode: "BAD_USER_INPUT"},
+		{name: "first: 101 in a variable", query: `query($n: Int) { members(first: $n) { totalCount } }`, vars: map[string]any{"n": 101}, wantCode: "BAD_USER_INPUT"},
 	})
+	// Limits are checked before any resolver runs: a mutation carrying an oversized page
+	// writes nothing.
+	drafts := func() int {
+		return num(s.MustQuery(adminToken, `{ posts(filter: {status: DRAFT}) { totalCount } }`, nil), "posts.totalCount")
+	}
+	before := drafts()
+	authorID := memberIDBySlug(s, "christian-billington")
+	r := s.Query(adminToken, `mutation($a: ID) { createPost(input: {title: "x", body: "y", authorId: $a}) { author { posts(first: 101) { totalCount } } } }`, map[string]any{"a": authorID})
+	if r.Code() != "BAD_USER_INPUT" || drafts() != before {
+		t.Errorf("oversized page in a mutation: %+v, drafts %d -> %d", r.Errors, before, drafts())
+	}
+	deepMutation := `mutation($a: ID) { createPost(input: {title: "x", body: "y", authorId: $a}) { ` + strings.Repeat("author { posts { nodes { ", 6) + "id" + strings.Repeat(" } } }", 6) + ` } }`
+	if r := s.Query(adminToken, deepMutation, map[string]any{"a": authorID}); r.Code() != "QUERY_TOO_COMPLEX" || drafts() != before {
+		t.Errorf("deep mutation: %+v, drafts %d -> %d", r.Errors, before, drafts())
+	}
 }
 
 func fragmentBomb(n int) string {
@@ -328,4 +345,23 @@ func mustRequest(t *testing.T, method, url string) *http.Request {
 		t.Fatal(err)
 	}
 	return req
+}
+
+// In production, the schema is not open to exploration.
+func TestProductionHidesSchema(t *testing.T) {
+	prod := MustRunServer(t, func(c *app.Config) { c.Production = true })
+	dev := MustRunServer(t)
+	for _, tc := range []struct {
+		s         *testServer
+		wantIntro bool
+	}{{prod, false}, {dev, true}} {
+		r := tc.s.Query("", `{ __schema { queryType { name } } }`, nil)
+		if got := r.Code() == "" && str(r.Data, "__schema.queryType.name") == "Query"; got != tc.wantIntro {
+			t.Errorf("production=%v: introspection answered %v (%+v)", !tc.wantIntro, got, r.Errors)
+		}
+		r = tc.s.Query("", `{ postz { id } }`, nil)
+		if got := strings.Contains(r.Errors[0].Message, "Did you mean"); got != tc.wantIntro {
+			t.Errorf("production=%v: suggestions %v: %q", !tc.wantIntro, got, r.Errors[0].Message)
+		}
+	}
 }

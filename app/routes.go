@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"mime"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/auth"
 	"github.com/guildhall/guildhall/graph"
 	"github.com/guildhall/guildhall/requestid"
 )
@@ -88,7 +90,11 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 			writeGraphQLError(w, r, status, code, guildhall.ErrorMessage(err))
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(guildhall.WithViewer(r.Context(), v)))
+		ctx := guildhall.WithViewer(r.Context(), v)
+		if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+			ctx = auth.WithClientAddr(ctx, host)
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 

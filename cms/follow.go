@@ -74,5 +74,9 @@ func (s *Service) apply(c mongodb.Change) {
 		cat.RemoveBlock(c.ID, c.Version)
 	case c.Kind == "block" && c.Block != nil:
 		cat.PutBlock(c.Block)
+	case c.Kind == "token" && c.Token != nil:
+		s.creds.Load().putToken(c.Token)
+	case c.Kind == "account" && c.Account != nil:
+		s.creds.Load().putAccount(c.Account)
 	}
 }

@@ -232,6 +232,15 @@ func (s *Service) Node(ctx context.Context, id string) (guildhall.Node, error) {
 			return nil, err
 		}
 		return b.(guildhall.Node), nil
+	case guildhall.KindToken:
+		// Only ADMIN may see tokens; sessions are nobody's to look up.
+		if t, ok := s.creds.Load().token(id); ok && t.Kind == guildhall.TokenAPI && guildhall.ViewerFrom(ctx).Role == guildhall.RoleAdmin {
+			return t, nil
+		}
+	case guildhall.KindAccount:
+		if a, ok := s.creds.Load().account(id); ok && guildhall.ViewerFrom(ctx).Role == guildhall.RoleAdmin {
+			return a, nil
+		}
 	}
 	return nil, guildhall.NotFound("Node")
 }

@@ -9,13 +9,15 @@ package cms
 
 import (
 	"context"
-	"crypto/subtle"
 	"fmt"
 	"log/slog"
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/auth"
 	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/mongodb"
 )
@@ -31,6 +33,13 @@ type Options struct {
 	// ChangeRetention is how long change-log entries are kept; a follower that falls further
 	// behind reloads everything.
 	ChangeRetention time.Duration
+	// SessionTTL is how long a login session lasts.
+	SessionTTL time.Duration
+	// LoginFailures failed logins within LoginWindow lock an account (or a client address,
+	// at four times as many) out for LoginLockout.
+	LoginFailures int
+	LoginWindow   time.Duration
+	LoginLockout  time.Duration
 	// Now is the clock; tests inject their own.
 	Now    func() time.Time
 	Logger *slog.Logger
@@ -40,8 +49,13 @@ type Options struct {
 type Service struct {
 	store   *mongodb.Store
 	catalog atomic.Pointer[catalog.Catalog]
-	opts    Options
-	log     *slog.Logger
+	creds   atomic.Pointer[credentials]
+	logins  *auth.Limiter // failed logins per account
+	clients *auth.Limiter // failed logins per client address
+	// tokenLookups bounds database lookups of unknown tokens (see fetchNewToken).
+	tokenLookups *rate.Limiter
+	opts         Options
+	log          *slog.Logger
 }
 
 // New returns a service over the store. Call Load before serving.
@@ -58,11 +72,28 @@ func New(store *mongodb.Store, opts Options) *Service {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.SessionTTL == 0 {
+		opts.SessionTTL = 12 * time.Hour
+	}
+	if opts.LoginFailures == 0 {
+		opts.LoginFailures = 5
+	}
+	if opts.LoginWindow == 0 {
+		opts.LoginWindow = 15 * time.Minute
+	}
+	if opts.LoginLockout == 0 {
+		opts.LoginLockout = 15 * time.Minute
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
 	s := &Service{store: store, opts: opts, log: opts.Logger}
+	s.tokenLookups = rate.NewLimiter(20, 20)
+	s.logins = &auth.Limiter{MaxFailures: opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
+	// An address may be an office behind one NAT: it gets more tries than one account.
+	s.clients = &auth.Limiter{MaxFailures: 4 * opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
 	s.catalog.Store(catalog.New())
+	s.creds.Store(newCredentials())
 	store.OnChangeLogError = func(err error) {
 		s.log.Error("change log write failed; other instances will miss this write until they reload", "err", err)
 	}
@@ -100,24 +131,11 @@ func (s *Service) Load(ctx context.Context) error {
 	}
 	c.SetPlans(content.Plans)
 	s.catalog.Store(c)
-	return nil
+	return s.loadCredentials(ctx)
 }
 
 // Ready reports whether the database answers.
 func (s *Service) Ready(ctx context.Context) error { return s.store.Ping(ctx) }
-
-// Authenticate turns a bearer token into a viewer. An empty token is the anonymous reader; a
-// token that is not valid is EUNAUTHORIZED, never silently anonymous, so a client with a
-// broken credential finds out.
-func (s *Service) Authenticate(ctx context.Context, token string) (*guildhall.Viewer, error) {
-	if token == "" {
-		return guildhall.Anonymous, nil
-	}
-	if s.opts.AdminToken != "" && subtle.ConstantTimeCompare([]byte(token), []byte(s.opts.AdminToken)) == 1 {
-		return &guildhall.Viewer{Role: guildhall.RoleAdmin, TokenID: "admin-token"}, nil
-	}
-	return nil, guildhall.Errorf(guildhall.EUNAUTHORIZED, "The token is not valid.")
-}
 
 // require checks that the viewer in ctx has at least the role.
 func require(ctx context.Context, role guildhall.Role) (*guildhall.Viewer, error) {

@@ -24,8 +24,9 @@ type Server struct {
 }
 
 // Start opens (creating it if needed) the SQLite data folder dir and serves the MongoDB wire
-// protocol on a random loopback port. FerretDB's own logging goes to logger at WARN and
-// above only, since its INFO and DEBUG lines are noise to a Guildhall operator.
+// protocol on a random loopback port. FerretDB's own logging goes to logger at ERROR
+// only: its other lines (including warnings about commands the driver sends that it does
+// not implement) are noise to a Guildhall operator.
 func Start(dir string, logger *slog.Logger) (*Server, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -37,7 +38,7 @@ func Start(dir string, logger *slog.Logger) (*Server, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	quiet := slog.New(levelFilter{min: slog.LevelWarn, next: logger.Handler()}).With("component", "ferretdb")
+	quiet := slog.New(levelFilter{min: slog.LevelError, next: logger.Handler()}).With("component", "ferretdb")
 
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},

@@ -87,6 +87,7 @@ func weighComplexity(c *ComplexityRoot) {
 	c.Member.Posts = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Membership.Renewals = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Post.Related = func(child int, first *int) int { return 1 + page(first)*child }
+	c.Query.APITokens = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
 }
 
 // Codes as the API contract names them (extensions.code).
@@ -200,8 +201,11 @@ func (l shapeLimit) MutateOperationContext(ctx context.Context, rc *graphql.Oper
 	if op == nil {
 		return nil
 	}
-	m := shapeMeter{fragments: map[string]shape{}}
+	m := shapeMeter{fragments: map[string]shape{}, vars: rc.Variables}
 	got := m.measure(op.SelectionSet)
+	if m.badFirst != nil {
+		return m.badFirst
+	}
 	if got.depth > l.depth {
 		return limitError("The query is nested %d levels deep; the limit is %d.", got.depth, l.depth)
 	}
@@ -218,6 +222,36 @@ type shape struct{ depth, aliases int }
 // a fragment spread twice (and so on) must not cost exponential time to measure.
 type shapeMeter struct {
 	fragments map[string]shape
+	vars      map[string]any
+	// badFirst is set when a field asks for a page larger than the contract allows; it is
+	// refused here, before any resolver runs, as well as by the service.
+	badFirst *gqlerror.Error
+}
+
+func (m *shapeMeter) checkFirst(f *ast.Field) {
+	arg := f.Arguments.ForName("first")
+	if arg == nil || m.badFirst != nil {
+		return
+	}
+	v, err := arg.Value.Value(m.vars)
+	if err != nil {
+		return
+	}
+	var n int64
+	switch x := v.(type) {
+	case int64:
+		n = x
+	case int:
+		n = int64(x)
+	case float64:
+		n = int64(x)
+	default:
+		return
+	}
+	if n > guildhall.MaxPageSize || n < 0 {
+		m.badFirst = gqlerror.Errorf("first must be between 0 and %d on %s.", guildhall.MaxPageSize, f.Name)
+		m.badFirst.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"first": fmt.Sprintf("must be between 0 and %d", guildhall.MaxPageSize)}}
+	}
 }
 
 func (m *shapeMeter) measure(set ast.SelectionSet) shape {
@@ -229,6 +263,7 @@ func (m *shapeMeter) measure(set ast.SelectionSet) shape {
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
+			m.checkFirst(s)
 			inner := m.measure(s.SelectionSet)
 			if s.Alias != "" && s.Alias != s.Name {
 				inner.aliases++

@@ -10,8 +10,17 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/auth"
 	"github.com/guildhall/guildhall/graph/model"
 )
+
+func (r *accountResolver) Member(ctx context.Context, obj *guildhall.Account) (*guildhall.Member, error) {
+	return r.Service.AccountMember(obj), nil
+}
+
+func (r *apiTokenResolver) Member(ctx context.Context, obj *guildhall.Token) (*guildhall.Member, error) {
+	return r.Service.TokenMember(obj), nil
+}
 
 func (r *memberResolver) Email(ctx context.Context, obj *guildhall.Member) (*string, error) {
 	return r.Service.Contact(ctx, obj, obj.Email), nil
@@ -76,6 +85,34 @@ func (r *mutationResolver) CreateBlock(ctx context.Context, input guildhall.Crea
 
 func (r *mutationResolver) UpdateBlock(ctx context.Context, input guildhall.UpdateBlockInput) (guildhall.Block, error) {
 	return r.Service.UpdateBlock(ctx, input)
+}
+
+func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*guildhall.Session, error) {
+	return r.Service.Login(ctx, email, password, auth.ClientAddr(ctx))
+}
+
+func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
+	return r.Service.Logout(ctx)
+}
+
+func (r *mutationResolver) ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error) {
+	return r.Service.ChangePassword(ctx, currentPassword, newPassword)
+}
+
+func (r *mutationResolver) CreateAccount(ctx context.Context, input guildhall.CreateAccountInput) (*guildhall.Account, error) {
+	return r.Service.CreateAccount(ctx, input)
+}
+
+func (r *mutationResolver) CreateAPIToken(ctx context.Context, input guildhall.CreateApiTokenInput) (*guildhall.CreatedApiToken, error) {
+	return r.Service.CreateAPIToken(ctx, input)
+}
+
+func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id string) (*guildhall.Token, error) {
+	return r.Service.RevokeAPIToken(ctx, id)
+}
+
+func (r *mutationResolver) UpdateMemberProfile(ctx context.Context, input guildhall.UpdateMemberProfileInput) (*guildhall.Member, error) {
+	return r.Service.UpdateMemberProfile(ctx, input)
 }
 
 func (r *postResolver) Status(ctx context.Context, obj *guildhall.Post) (guildhall.PostStatus, error) {
@@ -150,6 +187,14 @@ func (r *queryResolver) MembershipPlans(ctx context.Context) ([]*guildhall.Membe
 	return pointers(r.Service.Plans()), nil
 }
 
+func (r *queryResolver) APITokens(ctx context.Context, first *int, after *string) (*model.ApiTokenConnection, error) {
+	page, err := r.Service.APITokens(ctx, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ApiTokenConnection{Page: page}, nil
+}
+
 func (r *renewalResolver) Plan(ctx context.Context, obj *guildhall.Renewal) (*guildhall.MembershipPlan, error) {
 	return r.Service.Plan(obj.PlanCode), nil
 }
@@ -164,6 +209,10 @@ func (r *viewerResolver) Role(ctx context.Context, obj *guildhall.Viewer) (*guil
 func (r *viewerResolver) Member(ctx context.Context, obj *guildhall.Viewer) (*guildhall.Member, error) {
 	return r.Service.ViewerMember(obj), nil
 }
+
+func (r *Resolver) Account() AccountResolver { return &accountResolver{r} }
+
+func (r *Resolver) ApiToken() ApiTokenResolver { return &apiTokenResolver{r} }
 
 func (r *Resolver) Member() MemberResolver { return &memberResolver{r} }
 
@@ -180,6 +229,8 @@ func (r *Resolver) Renewal() RenewalResolver { return &renewalResolver{r} }
 func (r *Resolver) Viewer() ViewerResolver { return &viewerResolver{r} }
 
 type (
+	accountResolver    struct{ *Resolver }
+	apiTokenResolver   struct{ *Resolver }
 	memberResolver     struct{ *Resolver }
 	membershipResolver struct{ *Resolver }
 	mutationResolver   struct{ *Resolver }

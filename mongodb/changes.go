@@ -27,6 +27,8 @@ type Change struct {
 	Post    *guildhall.Post
 	Member  *guildhall.Member
 	Block   guildhall.Block
+	Token   *guildhall.Token
+	Account *guildhall.Account
 }
 
 type changeDoc struct {
@@ -102,6 +104,16 @@ func decodeChange(c *Change, raw bson.Raw) error {
 		var r revision[blockDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Block = blockFromRevision(r)
+		}
+	case "token":
+		var r revision[tokenDoc]
+		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
+			c.Token = tokenFromRevision(r)
+		}
+	case "account":
+		var r revision[accountDoc]
+		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
+			c.Account = accountFromRevision(r)
 		}
 	}
 	if err != nil {

@@ -41,6 +41,16 @@ var migrations = []migration{
 		}
 		return nil
 	}},
+	{"0003-credential-indexes", func(ctx context.Context, s *Store) error {
+		for _, col := range []string{colTokenRevisions, colAccountRevisions} {
+			if _, err := s.db.Collection(col).Indexes().CreateOne(ctx, mongo.IndexModel{
+				Keys: bson.D{{Key: "entity", Value: 1}, {Key: "version", Value: -1}},
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 type migrationDoc struct {

@@ -135,3 +135,28 @@ func (c *RenewalConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
 
 // TotalCount counts every renewal.
 func (c *RenewalConnection) TotalCount() int { return total(c.Page) }
+
+// ApiTokenConnection is a page of API tokens.
+type ApiTokenConnection struct {
+	Page *guildhall.Page[*guildhall.Token]
+}
+
+// ApiTokenEdge is a token and the cursor after it.
+type ApiTokenEdge struct {
+	Cursor string
+	Node   *guildhall.Token
+}
+
+// Edges lists the page's tokens with their cursors.
+func (c *ApiTokenConnection) Edges() []*ApiTokenEdge {
+	return edges(c.Page, func(cur string, n *guildhall.Token) *ApiTokenEdge { return &ApiTokenEdge{cur, n} })
+}
+
+// Nodes lists the page's tokens.
+func (c *ApiTokenConnection) Nodes() []*guildhall.Token { return c.Page.Items }
+
+// PageInfo says where the page is.
+func (c *ApiTokenConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
+
+// TotalCount counts every token.
+func (c *ApiTokenConnection) TotalCount() int { return total(c.Page) }

@@ -1,0 +1,88 @@
+package cms
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/richtext"
+)
+
+// maxBioBytes bounds a member's bio after sanitising.
+const maxBioBytes = 16 << 10
+
+// UpdateMemberProfile edits a profile: members their own, ADMIN anyone's.
+func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMemberProfileInput) (*guildhall.Member, error) {
+	v, err := require(ctx, guildhall.RoleMember)
+	if err != nil {
+		return nil, err
+	}
+	cur, ok := s.cat().Member(in.ID)
+	if !ok {
+		return nil, guildhall.NotFound("Member")
+	}
+	if v.Role != guildhall.RoleAdmin && v.MemberID != cur.ID {
+		return nil, guildhall.Errorf(guildhall.EFORBIDDEN, "You may edit only your own profile.")
+	}
+	m := *cur
+	m.Version++
+	m.UpdatedAt = s.now()
+	problems := guildhall.Problems{}
+	if in.Name != nil {
+		m.Name = strings.TrimSpace(*in.Name)
+		if m.Name == "" || utf8.RuneCountInString(m.Name) > 200 || strings.ContainsFunc(m.Name, unicode.IsControl) {
+			problems.Add("name", "must be 1 to 200 characters, without control characters")
+		}
+	}
+	if in.SortName != nil {
+		m.SortName = strings.TrimSpace(*in.SortName)
+		if m.SortName == "" || utf8.RuneCountInString(m.SortName) > 200 || strings.ContainsFunc(m.SortName, unicode.IsControl) {
+			problems.Add("sortName", "must be 1 to 200 characters, without control characters")
+		}
+	}
+	if in.Credentials != nil {
+		m.Credentials = optionalText(*in.Credentials, "credentials", problems)
+	}
+	if in.Bio != nil {
+		m.Bio = nil
+		if strings.TrimSpace(*in.Bio) != "" {
+			bio := richtext.Render(*in.Bio)
+			if len(bio.HTML) > maxBioBytes {
+				problems.Add("bio", "must be at most %d KiB", maxBioBytes>>10)
+			}
+			m.Bio = &bio
+		}
+	}
+	if in.AvatarURL != nil {
+		url := strings.TrimSpace(*in.AvatarURL)
+		m.AvatarURL = nil
+		if url != "" {
+			m.AvatarURL = &url
+		}
+		if m.AvatarURL != nil && !validWebURL(*m.AvatarURL) {
+			problems.Add("avatarUrl", "must be an http or https URL")
+		}
+	}
+	if in.Email != nil {
+		m.Email = optionalText(*in.Email, "email", problems)
+		if m.Email != nil && !validEmail(*m.Email) {
+			problems.Add("email", "is not an email address")
+		}
+	}
+	if in.Phone != nil {
+		m.Phone = optionalText(*in.Phone, "phone", problems)
+		if m.Phone != nil && !validPhone(*m.Phone) {
+			problems.Add("phone", "is not a phone number")
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.store.SaveMember(ctx, &m, v.Actor()); err != nil {
+		return nil, err
+	}
+	s.cat().PutMember(&m)
+	return &m, nil
+}
