@@ -85,5 +85,6 @@ type CreateAccountInput struct {
 
 // KnownScopes are the scopes a token may carry.
 var KnownScopes = []string{ScopeMembership}
+
 // IsNode marks Account as a GraphQL Node.
 func (*Account) IsNode() {}
