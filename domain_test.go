@@ -155,3 +155,52 @@ func TestIDTime(t *testing.T) {
 		t.Error("IDTime of nonsense")
 	}
 }
+
+func TestAddMonths(t *testing.T) {
+	d := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 9, 30, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		from   time.Time
+		months int
+		want   time.Time
+	}{
+		{d(2026, 1, 15), 12, d(2027, 1, 15)},
+		{d(2026, 1, 31), 1, d(2026, 2, 28)},
+		{d(2024, 1, 31), 1, d(2024, 2, 29)},
+		{d(2024, 2, 29), 12, d(2025, 2, 28)},
+		{d(2026, 3, 31), 6, d(2026, 9, 30)},
+		{d(2026, 12, 31), 2, d(2027, 2, 28)},
+		{d(2026, 5, 10), 0, d(2026, 5, 10)},
+	} {
+		if got := guildhall.AddMonths(tc.from, tc.months); !got.Equal(tc.want) {
+			t.Errorf("AddMonths(%s, %d) = %s, want %s", tc.from.Format(time.DateOnly), tc.months, got.Format(time.DateOnly), tc.want.Format(time.DateOnly))
+		}
+	}
+}
+
+// The renewal rules, as a table.
+func TestRenewalTerm(t *testing.T) {
+	grace := 30 * 24 * time.Hour
+	year := guildhall.MembershipPlan{Code: "professional", TermMonths: 12}
+	half := guildhall.MembershipPlan{Code: "student", TermMonths: 6}
+	cancelled := now.AddDate(0, -1, 0)
+	for _, tc := range []struct {
+		name      string
+		m         *guildhall.Membership
+		plan      guildhall.MembershipPlan
+		wantFrom  time.Time
+		wantUntil time.Time
+	}{
+		{"early: from the current expiry", &guildhall.Membership{ExpiresAt: now.AddDate(0, 2, 0)}, year, now.AddDate(0, 2, 0), now.AddDate(1, 2, 0)},
+		{"on the expiry day", &guildhall.Membership{ExpiresAt: now}, year, now, now.AddDate(1, 0, 0)},
+		{"in grace: from now, the expiry is past", &guildhall.Membership{ExpiresAt: now.AddDate(0, 0, -10)}, year, now, now.AddDate(1, 0, 0)},
+		{"after lapse: from now", &guildhall.Membership{ExpiresAt: now.AddDate(0, -3, 0)}, year, now, now.AddDate(1, 0, 0)},
+		{"after cancel: from now", &guildhall.Membership{ExpiresAt: now.AddDate(0, 5, 0), CancelledAt: &cancelled}, year, now, now.AddDate(1, 0, 0)},
+		{"plan change takes the new term", &guildhall.Membership{ExpiresAt: now.AddDate(0, 1, 0)}, half, now.AddDate(0, 1, 0), now.AddDate(0, 7, 0)},
+		{"never a member", nil, year, now, now.AddDate(1, 0, 0)},
+	} {
+		from, until := guildhall.RenewalTerm(tc.m, tc.plan, now, grace)
+		if !from.Equal(tc.wantFrom) || !until.Equal(tc.wantUntil) {
+			t.Errorf("%s: %s..%s, want %s..%s", tc.name, from, until, tc.wantFrom, tc.wantUntil)
+		}
+	}
+}

@@ -68,7 +68,7 @@ func (m *Membership) GraceEndsAt(grace time.Duration) time.Time {
 // checks) uses, so they never disagree.
 func (m *Membership) StatusAt(now time.Time, grace time.Duration) MembershipStatus {
 	switch {
-	case m.CancelledAt != nil && !now.Before(*m.CancelledAt):
+	case m.CancelledAt != nil: // cancelling takes effect at once; a renewal clears it
 		return MembershipCancelled
 	case now.Before(m.ExpiresAt):
 		return MembershipActive
@@ -108,6 +108,7 @@ type Renewal struct {
 	NewExpiresAt      time.Time
 	IdempotencyKey    string
 	PaymentReference  *string
+	RenewedBy         string // the token or member that asked
 }
 
 // IsNode marks Renewal as a GraphQL Node.
@@ -124,4 +125,57 @@ type UpdateMemberProfileInput struct {
 	AvatarURL   *string
 	Email       *string
 	Phone       *string
+}
+
+// AddMonths adds whole months to t, clamping to the end of the month: a term that starts on
+// 31 January ends on the last day of February, not in March.
+func AddMonths(t time.Time, months int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(months), 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(d, last)-1)
+}
+
+// RenewalTerm is where a renewal at now takes a membership: a membership in good standing
+// is extended from its current expiry (renewing early loses nothing); one that has lapsed or
+// was cancelled, or never existed, restarts from now.
+func RenewalTerm(m *Membership, plan MembershipPlan, now time.Time, grace time.Duration) (from, to time.Time) {
+	from = now
+	if m != nil && m.InGoodStanding(now, grace) && m.ExpiresAt.After(now) {
+		from = m.ExpiresAt
+	}
+	return from, AddMonths(from, plan.TermMonths)
+}
+
+// JoinMembershipInput is a new member from a checkout.
+type JoinMembershipInput struct {
+	Name             string
+	Email            string
+	Phone            *string
+	Plan             string
+	IdempotencyKey   string
+	PaymentReference *string
+}
+
+// RenewMembershipInput is a renewal from a checkout.
+type RenewMembershipInput struct {
+	MemberID         string
+	Plan             string
+	IdempotencyKey   string
+	PaymentReference *string
+}
+
+// MembershipEvent is one entry of the membership audit trail.
+type MembershipEvent struct {
+	ID               string
+	MemberID         string
+	Kind             string // "joined", "renewed", "cancelled"
+	At               time.Time
+	Actor            string // the member or token that made the change
+	PlanCode         string
+	PreviousExpiry   *time.Time
+	NewExpiry        *time.Time
+	PaymentReference *string
+	IdempotencyKey   string
+	Reason           *string
 }

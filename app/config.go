@@ -33,6 +33,8 @@ type Config struct {
 
 	// Now is the clock; tests inject one. Nil means time.Now.
 	Now func() time.Time
+	// Failpoint simulates a crash between the steps of a membership change. Tests only.
+	Failpoint func(step string) error
 }
 
 // ParseConfig reads the configuration from getenv and the command-line args (without the

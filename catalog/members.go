@@ -130,3 +130,52 @@ func (c *Catalog) Directory(now time.Time) []guildhall.DirectoryLetter {
 	}
 	return append(out, guildhall.DirectoryLetter{Letter: "#", Count: counts["#"]})
 }
+
+// MemberIDByEmail returns the ID of the member with the (normalised, lower-case) email.
+func (c *Catalog) MemberIDByEmail(email string) string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for _, e := range c.members {
+		if m := e.member; m.Email != nil && strings.EqualFold(strings.TrimSpace(*m.Email), email) {
+			return m.ID
+		}
+	}
+	return ""
+}
+
+// MembersExpiring lists members whose membership is ACTIVE at now and expires before until,
+// soonest first.
+func (c *Catalog) MembersExpiring(now, until time.Time, grace time.Duration) []*guildhall.Member {
+	c.mu.RLock()
+	var out []*guildhall.Member
+	for _, e := range c.members {
+		ms := e.member.Membership
+		if ms != nil && ms.StatusAt(now, grace) == guildhall.MembershipActive && ms.ExpiresAt.Before(until) {
+			out = append(out, e.member)
+		}
+	}
+	c.mu.RUnlock()
+	slices.SortFunc(out, func(a, b *guildhall.Member) int {
+		if c := a.Membership.ExpiresAt.Compare(b.Membership.ExpiresAt); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out
+}
+
+// Renewal finds a renewal by ID and the member it belongs to.
+func (c *Catalog) Renewal(id string) (*guildhall.Renewal, string, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for _, e := range c.members {
+		if ms := e.member.Membership; ms != nil {
+			for _, r := range ms.Renewals {
+				if r.ID == id {
+					return r, e.member.ID, true
+				}
+			}
+		}
+	}
+	return nil, "", false
+}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/richtext"
 )
 
@@ -69,6 +70,10 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 		m.Email = optionalText(*in.Email, "email", problems)
 		if m.Email != nil && !validEmail(*m.Email) {
 			problems.Add("email", "is not an email address")
+		} else if m.Email != nil {
+			if owner := s.memberWithEmail(*m.Email); owner != "" && owner != m.ID {
+				problems.Add("email", "belongs to another member")
+			}
 		}
 	}
 	if in.Phone != nil {
@@ -79,6 +84,14 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	}
 	if err := problems.Err(); err != nil {
 		return nil, err
+	}
+	if m.Email != nil && (cur.Email == nil || mongodb.NormalEmail(*cur.Email) != mongodb.NormalEmail(*m.Email)) {
+		if err := s.store.Claim(ctx, mongodb.ClaimMemberEmail, mongodb.NormalEmail(*m.Email), m.ID); err != nil {
+			if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
+				return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The email belongs to another member.", Fields: map[string]string{"email": "belongs to another member"}}
+			}
+			return nil, err
+		}
 	}
 	if err := s.store.SaveMember(ctx, &m, v.Actor()); err != nil {
 		return nil, err

@@ -237,6 +237,10 @@ func (s *Service) Node(ctx context.Context, id string) (guildhall.Node, error) {
 		if t, ok := s.creds.Load().token(id); ok && t.Kind == guildhall.TokenAPI && guildhall.ViewerFrom(ctx).Role == guildhall.RoleAdmin {
 			return t, nil
 		}
+	case guildhall.KindRenewal:
+		if r, memberID, ok := s.cat().Renewal(id); ok && guildhall.ViewerFrom(ctx).CanSeeMembership(memberID) {
+			return r, nil
+		}
 	case guildhall.KindAccount:
 		if a, ok := s.creds.Load().account(id); ok && guildhall.ViewerFrom(ctx).Role == guildhall.RoleAdmin {
 			return a, nil

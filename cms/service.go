@@ -40,6 +40,9 @@ type Options struct {
 	LoginFailures int
 	LoginWindow   time.Duration
 	LoginLockout  time.Duration
+	// Failpoint, when set, is called after each step of a membership change; an error stops
+	// the change there, as a crash would. Tests only.
+	Failpoint func(step string) error
 	// Now is the clock; tests inject their own.
 	Now    func() time.Time
 	Logger *slog.Logger
@@ -52,6 +55,7 @@ type Service struct {
 	creds   atomic.Pointer[credentials]
 	logins  *auth.Limiter // failed logins per account
 	clients *auth.Limiter // failed logins per client address
+	locks   memberLocks
 	// tokenLookups bounds database lookups of unknown tokens (see fetchNewToken).
 	tokenLookups *rate.Limiter
 	opts         Options

@@ -34,6 +34,7 @@ type ResolverRoot interface {
 	ApiToken() ApiTokenResolver
 	Member() MemberResolver
 	Membership() MembershipResolver
+	MembershipEvent() MembershipEventResolver
 	Mutation() MutationResolver
 	Post() PostResolver
 	Query() QueryResolver
@@ -168,6 +169,31 @@ type ComplexityRoot struct {
 		Status      func(childComplexity int) int
 	}
 
+	MembershipEvent struct {
+		Actor            func(childComplexity int) int
+		At               func(childComplexity int) int
+		ID               func(childComplexity int) int
+		IdempotencyKey   func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		NewExpiry        func(childComplexity int) int
+		PaymentReference func(childComplexity int) int
+		PlanCode         func(childComplexity int) int
+		PreviousExpiry   func(childComplexity int) int
+		Reason           func(childComplexity int) int
+	}
+
+	MembershipEventConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MembershipEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	MembershipPlan struct {
 		Code       func(childComplexity int) int
 		Name       func(childComplexity int) int
@@ -175,14 +201,17 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		CancelMembership    func(childComplexity int, memberID string, reason *string) int
 		ChangePassword      func(childComplexity int, currentPassword string, newPassword string) int
 		CreateAPIToken      func(childComplexity int, input guildhall.CreateApiTokenInput) int
 		CreateAccount       func(childComplexity int, input guildhall.CreateAccountInput) int
 		CreateBlock         func(childComplexity int, input guildhall.CreateBlockInput) int
 		CreatePost          func(childComplexity int, input guildhall.CreatePostInput) int
+		JoinMembership      func(childComplexity int, input guildhall.JoinMembershipInput) int
 		Login               func(childComplexity int, email string, password string) int
 		Logout              func(childComplexity int) int
 		PublishPost         func(childComplexity int, id string, publishAt *time.Time) int
+		RenewMembership     func(childComplexity int, input guildhall.RenewMembershipInput) int
 		RevokeAPIToken      func(childComplexity int, id string) int
 		UpdateBlock         func(childComplexity int, input guildhall.UpdateBlockInput) int
 		UpdateMemberProfile func(childComplexity int, input guildhall.UpdateMemberProfileInput) int
@@ -227,17 +256,19 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APITokens       func(childComplexity int, first *int, after *string) int
-		Block           func(childComplexity int, id string) int
-		Blocks          func(childComplexity int, first *int, after *string, kind *guildhall.BlockKind) int
-		Member          func(childComplexity int, id *string, slug *string) int
-		MemberDirectory func(childComplexity int) int
-		Members         func(childComplexity int, first *int, after *string, filter *guildhall.MemberFilter) int
-		MembershipPlans func(childComplexity int) int
-		Node            func(childComplexity int, id string) int
-		Post            func(childComplexity int, id *string, slug *string) int
-		Posts           func(childComplexity int, first *int, after *string, filter *guildhall.PostFilter, orderBy *guildhall.PostOrder) int
-		Viewer          func(childComplexity int) int
+		APITokens        func(childComplexity int, first *int, after *string) int
+		Block            func(childComplexity int, id string) int
+		Blocks           func(childComplexity int, first *int, after *string, kind *guildhall.BlockKind) int
+		Member           func(childComplexity int, id *string, slug *string) int
+		MemberDirectory  func(childComplexity int) int
+		Members          func(childComplexity int, first *int, after *string, filter *guildhall.MemberFilter) int
+		MembersExpiring  func(childComplexity int, withinDays int, first *int, after *string) int
+		MembershipEvents func(childComplexity int, memberID string, first *int, after *string) int
+		MembershipPlans  func(childComplexity int) int
+		Node             func(childComplexity int, id string) int
+		Post             func(childComplexity int, id *string, slug *string) int
+		Posts            func(childComplexity int, first *int, after *string, filter *guildhall.PostFilter, orderBy *guildhall.PostOrder) int
+		Viewer           func(childComplexity int) int
 	}
 
 	Renewal struct {
@@ -313,6 +344,9 @@ type MembershipResolver interface {
 	GraceEndsAt(ctx context.Context, obj *guildhall.Membership) (*time.Time, error)
 	Renewals(ctx context.Context, obj *guildhall.Membership, first *int, after *string) (*model.RenewalConnection, error)
 }
+type MembershipEventResolver interface {
+	PlanCode(ctx context.Context, obj *guildhall.MembershipEvent) (*string, error)
+}
 type MutationResolver interface {
 	CreatePost(ctx context.Context, input guildhall.CreatePostInput) (*guildhall.Post, error)
 	UpdatePost(ctx context.Context, input guildhall.UpdatePostInput) (*guildhall.Post, error)
@@ -326,6 +360,9 @@ type MutationResolver interface {
 	CreateAPIToken(ctx context.Context, input guildhall.CreateApiTokenInput) (*guildhall.CreatedApiToken, error)
 	RevokeAPIToken(ctx context.Context, id string) (*guildhall.Token, error)
 	UpdateMemberProfile(ctx context.Context, input guildhall.UpdateMemberProfileInput) (*guildhall.Member, error)
+	JoinMembership(ctx context.Context, input guildhall.JoinMembershipInput) (*guildhall.Member, error)
+	RenewMembership(ctx context.Context, input guildhall.RenewMembershipInput) (*guildhall.Renewal, error)
+	CancelMembership(ctx context.Context, memberID string, reason *string) (*guildhall.Member, error)
 }
 type PostResolver interface {
 	Status(ctx context.Context, obj *guildhall.Post) (guildhall.PostStatus, error)
@@ -349,6 +386,8 @@ type QueryResolver interface {
 	Blocks(ctx context.Context, first *int, after *string, kind *guildhall.BlockKind) (*model.BlockConnection, error)
 	MembershipPlans(ctx context.Context) ([]*guildhall.MembershipPlan, error)
 	APITokens(ctx context.Context, first *int, after *string) (*model.ApiTokenConnection, error)
+	MembersExpiring(ctx context.Context, withinDays int, first *int, after *string) (*model.MemberConnection, error)
+	MembershipEvents(ctx context.Context, memberID string, first *int, after *string) (*model.MembershipEventConnection, error)
 }
 type RenewalResolver interface {
 	Plan(ctx context.Context, obj *guildhall.Renewal) (*guildhall.MembershipPlan, error)
@@ -852,6 +891,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Membership.Status(childComplexity), true
 
+	case "MembershipEvent.actor":
+		if e.ComplexityRoot.MembershipEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.Actor(childComplexity), true
+	case "MembershipEvent.at":
+		if e.ComplexityRoot.MembershipEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.At(childComplexity), true
+	case "MembershipEvent.id":
+		if e.ComplexityRoot.MembershipEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.ID(childComplexity), true
+	case "MembershipEvent.idempotencyKey":
+		if e.ComplexityRoot.MembershipEvent.IdempotencyKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.IdempotencyKey(childComplexity), true
+	case "MembershipEvent.kind":
+		if e.ComplexityRoot.MembershipEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.Kind(childComplexity), true
+	case "MembershipEvent.newExpiresAt":
+		if e.ComplexityRoot.MembershipEvent.NewExpiry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.NewExpiry(childComplexity), true
+	case "MembershipEvent.paymentReference":
+		if e.ComplexityRoot.MembershipEvent.PaymentReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.PaymentReference(childComplexity), true
+	case "MembershipEvent.planCode":
+		if e.ComplexityRoot.MembershipEvent.PlanCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.PlanCode(childComplexity), true
+	case "MembershipEvent.previousExpiresAt":
+		if e.ComplexityRoot.MembershipEvent.PreviousExpiry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.PreviousExpiry(childComplexity), true
+	case "MembershipEvent.reason":
+		if e.ComplexityRoot.MembershipEvent.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEvent.Reason(childComplexity), true
+
+	case "MembershipEventConnection.edges":
+		if e.ComplexityRoot.MembershipEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEventConnection.Edges(childComplexity), true
+	case "MembershipEventConnection.nodes":
+		if e.ComplexityRoot.MembershipEventConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEventConnection.Nodes(childComplexity), true
+	case "MembershipEventConnection.pageInfo":
+		if e.ComplexityRoot.MembershipEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEventConnection.PageInfo(childComplexity), true
+	case "MembershipEventConnection.totalCount":
+		if e.ComplexityRoot.MembershipEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEventConnection.TotalCount(childComplexity), true
+
+	case "MembershipEventEdge.cursor":
+		if e.ComplexityRoot.MembershipEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEventEdge.Cursor(childComplexity), true
+	case "MembershipEventEdge.node":
+		if e.ComplexityRoot.MembershipEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEventEdge.Node(childComplexity), true
+
 	case "MembershipPlan.code":
 		if e.ComplexityRoot.MembershipPlan.Code == nil {
 			break
@@ -871,6 +1009,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MembershipPlan.TermMonths(childComplexity), true
 
+	case "Mutation.cancelMembership":
+		if e.ComplexityRoot.Mutation.CancelMembership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelMembership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelMembership(childComplexity, args["memberId"].(string), args["reason"].(*string)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -926,6 +1075,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePost(childComplexity, args["input"].(guildhall.CreatePostInput)), true
+	case "Mutation.joinMembership":
+		if e.ComplexityRoot.Mutation.JoinMembership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_joinMembership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.JoinMembership(childComplexity, args["input"].(guildhall.JoinMembershipInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -954,6 +1114,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PublishPost(childComplexity, args["id"].(string), args["publishAt"].(*time.Time)), true
+	case "Mutation.renewMembership":
+		if e.ComplexityRoot.Mutation.RenewMembership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_renewMembership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RenewMembership(childComplexity, args["input"].(guildhall.RenewMembershipInput)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -1220,6 +1391,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Members(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*guildhall.MemberFilter)), true
+	case "Query.membersExpiring":
+		if e.ComplexityRoot.Query.MembersExpiring == nil {
+			break
+		}
+
+		args, err := ec.field_Query_membersExpiring_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MembersExpiring(childComplexity, args["withinDays"].(int), args["first"].(*int), args["after"].(*string)), true
+	case "Query.membershipEvents":
+		if e.ComplexityRoot.Query.MembershipEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Query_membershipEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MembershipEvents(childComplexity, args["memberId"].(string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.membershipPlans":
 		if e.ComplexityRoot.Query.MembershipPlans == nil {
 			break
@@ -1448,10 +1641,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateBlockInput", ec.unmarshalInputCreateBlockInput),
 			graphql.NewInputUnmarshaler("CreatePostInput", ec.unmarshalInputCreatePostInput),
+			graphql.NewInputUnmarshaler("JoinMembershipInput", ec.unmarshalInputJoinMembershipInput),
 			graphql.NewInputUnmarshaler("LinkInput", ec.unmarshalInputLinkInput),
 			graphql.NewInputUnmarshaler("MemberFilter", ec.unmarshalInputMemberFilter),
 			graphql.NewInputUnmarshaler("PostFilter", ec.unmarshalInputPostFilter),
 			graphql.NewInputUnmarshaler("PostOrder", ec.unmarshalInputPostOrder),
+			graphql.NewInputUnmarshaler("RenewMembershipInput", ec.unmarshalInputRenewMembershipInput),
 			graphql.NewInputUnmarshaler("UpdateBlockInput", ec.unmarshalInputUpdateBlockInput),
 			graphql.NewInputUnmarshaler("UpdateMemberProfileInput", ec.unmarshalInputUpdateMemberProfileInput),
 			graphql.NewInputUnmarshaler("UpdatePostInput", ec.unmarshalInputUpdatePostInput),
@@ -2008,6 +2203,70 @@ input UpdateMemberProfileInput {
   email: String
   phone: String
 }
+
+# ---- Membership lifecycle ----
+
+extend type Query {
+  "Members whose ACTIVE membership expires within the days, soonest first: for reminder mailings. ADMIN and the membership service."
+  membersExpiring(withinDays: Int!, first: Int = 20, after: String): MemberConnection!
+  "A member's membership audit trail, newest first. ADMIN and the membership service."
+  membershipEvents(memberId: ID!, first: Int = 20, after: String): MembershipEventConnection!
+}
+
+extend type Mutation {
+  "Create a member with an ACTIVE membership from now. Safe to retry with the same idempotencyKey. ADMIN and the membership service."
+  joinMembership(input: JoinMembershipInput!): Member!
+  "Extend a membership by the plan's term, exactly once per idempotencyKey. ADMIN and the membership service."
+  renewMembership(input: RenewMembershipInput!): Renewal!
+  "Cancel a membership now, keeping its history; a later renewal reactivates it. ADMIN and the membership service."
+  cancelMembership(memberId: ID!, reason: String): Member!
+}
+
+input JoinMembershipInput {
+  name: String!
+  email: String!
+  phone: String
+  "A plan code, e.g. professional."
+  plan: String!
+  "Chosen by the caller (e.g. the checkout's payment ID); the same key returns the same member."
+  idempotencyKey: String!
+  paymentReference: String
+}
+
+input RenewMembershipInput {
+  memberId: ID!
+  plan: String!
+  "The same key returns the same renewal and never extends twice; with another payload it is CONFLICT."
+  idempotencyKey: String!
+  paymentReference: String
+}
+
+type MembershipEvent {
+  id: ID!
+  "joined, renewed or cancelled"
+  kind: String!
+  at: Time!
+  "The token or member that made the change."
+  actor: String!
+  planCode: String
+  previousExpiresAt: Time
+  newExpiresAt: Time
+  paymentReference: String
+  idempotencyKey: String
+  reason: String
+}
+
+type MembershipEventConnection {
+  edges: [MembershipEventEdge!]!
+  nodes: [MembershipEvent!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type MembershipEventEdge {
+  cursor: String!
+  node: MembershipEvent!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -2208,6 +2467,56 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_renewals(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Membership", field.Name)
+}
+
+func (ec *executionContext) childFields_MembershipEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MembershipEvent_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_MembershipEvent_kind(ctx, field)
+	case "at":
+		return ec.fieldContext_MembershipEvent_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_MembershipEvent_actor(ctx, field)
+	case "planCode":
+		return ec.fieldContext_MembershipEvent_planCode(ctx, field)
+	case "previousExpiresAt":
+		return ec.fieldContext_MembershipEvent_previousExpiresAt(ctx, field)
+	case "newExpiresAt":
+		return ec.fieldContext_MembershipEvent_newExpiresAt(ctx, field)
+	case "paymentReference":
+		return ec.fieldContext_MembershipEvent_paymentReference(ctx, field)
+	case "idempotencyKey":
+		return ec.fieldContext_MembershipEvent_idempotencyKey(ctx, field)
+	case "reason":
+		return ec.fieldContext_MembershipEvent_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MembershipEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_MembershipEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MembershipEventConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_MembershipEventConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MembershipEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MembershipEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MembershipEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MembershipEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_MembershipEventEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_MembershipEventEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MembershipEventEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_MembershipPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2538,6 +2847,28 @@ func (ec *executionContext) field_Membership_renewals_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "memberId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["memberId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2616,6 +2947,20 @@ func (ec *executionContext) field_Mutation_createPost_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_joinMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (guildhall.JoinMembershipInput, error) {
+			return ec.unmarshalNJoinMembershipInput2githubᚗcomᚋguildhallᚋguildhallᚐJoinMembershipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2657,6 +3002,20 @@ func (ec *executionContext) field_Mutation_publishPost_args(ctx context.Context,
 		return nil, err
 	}
 	args["publishAt"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_renewMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (guildhall.RenewMembershipInput, error) {
+			return ec.unmarshalNRenewMembershipInput2githubᚗcomᚋguildhallᚋguildhallᚐRenewMembershipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -2832,6 +3191,36 @@ func (ec *executionContext) field_Query_member_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_membersExpiring_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2859,6 +3248,36 @@ func (ec *executionContext) field_Query_members_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_membershipEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "memberId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["memberId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -4948,6 +5367,410 @@ func (ec *executionContext) fieldContext_Membership_renewals(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _MembershipEvent_id(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MembershipEvent_kind(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipEvent_at(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MembershipEvent_actor(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipEvent_planCode(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_planCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MembershipEvent().PlanCode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_planCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, true, true, "String")
+}
+
+func (ec *executionContext) _MembershipEvent_previousExpiresAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_previousExpiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousExpiry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_previousExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MembershipEvent_newExpiresAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_newExpiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewExpiry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_newExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MembershipEvent_paymentReference(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_paymentReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_paymentReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipEvent_idempotencyKey(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_idempotencyKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IdempotencyKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_idempotencyKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipEvent_reason(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEvent_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.MembershipEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MembershipEventEdge) graphql.Marshaler {
+			return ec.marshalNMembershipEventEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMembershipEventEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MembershipEventConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MembershipEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MembershipEventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.MembershipEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEventConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*guildhall.MembershipEvent) graphql.Marshaler {
+			return ec.marshalNMembershipEvent2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEventConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MembershipEventConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MembershipEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MembershipEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.MembershipEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MembershipEventConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MembershipEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.MembershipEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEventConnection", field, true, false, "Int")
+}
+
+func (ec *executionContext) _MembershipEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.MembershipEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEventEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _MembershipEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.MembershipEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.MembershipEvent) graphql.Marshaler {
+			return ec.marshalNMembershipEvent2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MembershipEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MembershipEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MembershipPlan_code(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipPlan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5518,6 +6341,138 @@ func (ec *executionContext) fieldContext_Mutation_updateMemberProfile(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateMemberProfile_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_joinMembership(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_joinMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().JoinMembership(ctx, fc.Args["input"].(guildhall.JoinMembershipInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_joinMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_joinMembership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_renewMembership(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_renewMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RenewMembership(ctx, fc.Args["input"].(guildhall.RenewMembershipInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Renewal) graphql.Marshaler {
+			return ec.marshalNRenewal2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐRenewal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_renewMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Renewal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_renewMembership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelMembership(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelMembership(ctx, fc.Args["memberId"].(string), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelMembership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6625,6 +7580,94 @@ func (ec *executionContext) fieldContext_Query_apiTokens(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_apiTokens_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_membersExpiring(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_membersExpiring(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MembersExpiring(ctx, fc.Args["withinDays"].(int), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MemberConnection) graphql.Marshaler {
+			return ec.marshalNMemberConnection2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMemberConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_membersExpiring(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MemberConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_membersExpiring_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_membershipEvents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_membershipEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MembershipEvents(ctx, fc.Args["memberId"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MembershipEventConnection) graphql.Marshaler {
+			return ec.marshalNMembershipEventConnection2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMembershipEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_membershipEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MembershipEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_membershipEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8806,6 +9849,83 @@ func UnmarshalCreatePostInput(ctx context.Context, raw any) (guildhall.CreatePos
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputJoinMembershipInput(ctx context.Context, obj any) (guildhall.JoinMembershipInput, error) {
+	var it guildhall.JoinMembershipInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "email", "phone", "plan", "idempotencyKey", "paymentReference"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		case "paymentReference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentReference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentReference = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalJoinMembershipInput unmarshals raw into the JoinMembershipInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalJoinMembershipInput(ctx context.Context, raw any) (guildhall.JoinMembershipInput, error) {
+	var out guildhall.JoinMembershipInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "JoinMembershipInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any) (guildhall.Link, error) {
 	var it guildhall.Link
 	if obj == nil {
@@ -9062,6 +10182,69 @@ func (ec *executionContext) unmarshalInputPostOrder(ctx context.Context, obj any
 func UnmarshalPostOrder(ctx context.Context, raw any) (guildhall.PostOrder, error) {
 	var out guildhall.PostOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PostOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRenewMembershipInput(ctx context.Context, obj any) (guildhall.RenewMembershipInput, error) {
+	var it guildhall.RenewMembershipInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "plan", "idempotencyKey", "paymentReference"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		case "paymentReference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentReference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentReference = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRenewMembershipInput unmarshals raw into the RenewMembershipInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRenewMembershipInput(ctx context.Context, raw any) (guildhall.RenewMembershipInput, error) {
+	var out guildhall.RenewMembershipInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RenewMembershipInput", raw, &out)
 	return out, err
 }
 
@@ -10292,6 +11475,171 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var membershipEventImplementors = []string{"MembershipEvent"}
+
+func (ec *executionContext) _MembershipEvent(ctx context.Context, sel ast.SelectionSet, obj *guildhall.MembershipEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, membershipEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MembershipEvent")
+		case "id":
+			out.Values[i] = ec._MembershipEvent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._MembershipEvent_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._MembershipEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._MembershipEvent_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planCode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MembershipEvent_planCode(ctx, field, obj)
+				})
+		case "previousExpiresAt":
+			out.Values[i] = ec._MembershipEvent_previousExpiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "newExpiresAt":
+			out.Values[i] = ec._MembershipEvent_newExpiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paymentReference":
+			out.Values[i] = ec._MembershipEvent_paymentReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "idempotencyKey":
+			out.Values[i] = ec._MembershipEvent_idempotencyKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._MembershipEvent_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var membershipEventConnectionImplementors = []string{"MembershipEventConnection"}
+
+func (ec *executionContext) _MembershipEventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.MembershipEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, membershipEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MembershipEventConnection")
+		case "edges":
+			out.Values[i] = ec._MembershipEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._MembershipEventConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MembershipEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MembershipEventConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var membershipEventEdgeImplementors = []string{"MembershipEventEdge"}
+
+func (ec *executionContext) _MembershipEventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.MembershipEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, membershipEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MembershipEventEdge")
+		case "cursor":
+			out.Values[i] = ec._MembershipEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._MembershipEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var membershipPlanImplementors = []string{"MembershipPlan"}
 
 func (ec *executionContext) _MembershipPlan(ctx context.Context, sel ast.SelectionSet, obj *guildhall.MembershipPlan) graphql.Marshaler {
@@ -10434,6 +11782,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateMemberProfile":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateMemberProfile(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "joinMembership":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_joinMembership(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "renewMembership":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_renewMembership(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelMembership":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelMembership(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -10781,6 +12150,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_apiTokens(ctx, field)
+				})
+		case "membersExpiring":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_membersExpiring(ctx, field)
+				})
+		case "membershipEvents":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_membershipEvents(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -11753,6 +13134,11 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNJoinMembershipInput2githubᚗcomᚋguildhallᚋguildhallᚐJoinMembershipInput(ctx context.Context, v any) (guildhall.JoinMembershipInput, error) {
+	res, err := ec.unmarshalInputJoinMembershipInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNLink2githubᚗcomᚋguildhallᚋguildhallᚐLink(ctx context.Context, sel ast.SelectionSet, v guildhall.Link) graphql.Marshaler {
 	return ec._Link(ctx, sel, &v)
 }
@@ -11832,6 +13218,62 @@ func (ec *executionContext) marshalNMemberEdge2ᚖgithubᚗcomᚋguildhallᚋgui
 		return graphql.Null
 	}
 	return ec._MemberEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMembershipEvent2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.MembershipEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMembershipEvent2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMembershipEvent2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipEvent(ctx context.Context, sel ast.SelectionSet, v *guildhall.MembershipEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MembershipEvent!")
+		return graphql.Null
+	}
+	return ec._MembershipEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMembershipEventConnection2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMembershipEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.MembershipEventConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MembershipEventConnection!")
+		return graphql.Null
+	}
+	return ec._MembershipEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMembershipEventEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMembershipEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MembershipEventEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMembershipEventEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMembershipEventEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMembershipEventEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMembershipEventEdge(ctx context.Context, sel ast.SelectionSet, v *model.MembershipEventEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MembershipEventEdge!")
+		return graphql.Null
+	}
+	return ec._MembershipEventEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMembershipPlan2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.MembershipPlan) graphql.Marshaler {
@@ -11980,6 +13422,11 @@ func (ec *executionContext) marshalNPostStatus2githubᚗcomᚋguildhallᚋguildh
 		graphql.AddInvalidNullFromMarshaler(ctx, "PostStatus!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNRenewMembershipInput2githubᚗcomᚋguildhallᚋguildhallᚐRenewMembershipInput(ctx context.Context, v any) (guildhall.RenewMembershipInput, error) {
+	res, err := ec.unmarshalInputRenewMembershipInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRenewal2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐRenewalᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Renewal) graphql.Marshaler {
@@ -12596,6 +14043,18 @@ func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋguildhallᚋguildhall
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
 	return res
 }
 

@@ -88,6 +88,8 @@ func weighComplexity(c *ComplexityRoot) {
 	c.Membership.Renewals = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Post.Related = func(child int, first *int) int { return 1 + page(first)*child }
 	c.Query.APITokens = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
+	c.Query.MembersExpiring = func(child int, _ int, first *int, _ *string) int { return 1 + page(first)*child }
+	c.Query.MembershipEvents = func(child int, _ string, first *int, _ *string) int { return 1 + page(first)*child }
 }
 
 // Codes as the API contract names them (extensions.code).

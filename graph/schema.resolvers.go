@@ -67,6 +67,13 @@ func (r *membershipResolver) Renewals(ctx context.Context, obj *guildhall.Member
 	return &model.RenewalConnection{Page: page}, nil
 }
 
+func (r *membershipEventResolver) PlanCode(ctx context.Context, obj *guildhall.MembershipEvent) (*string, error) {
+	if obj.PlanCode == "" {
+		return nil, nil
+	}
+	return &obj.PlanCode, nil
+}
+
 func (r *mutationResolver) CreatePost(ctx context.Context, input guildhall.CreatePostInput) (*guildhall.Post, error) {
 	return r.Service.CreatePost(ctx, input)
 }
@@ -113,6 +120,18 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id string) (*guil
 
 func (r *mutationResolver) UpdateMemberProfile(ctx context.Context, input guildhall.UpdateMemberProfileInput) (*guildhall.Member, error) {
 	return r.Service.UpdateMemberProfile(ctx, input)
+}
+
+func (r *mutationResolver) JoinMembership(ctx context.Context, input guildhall.JoinMembershipInput) (*guildhall.Member, error) {
+	return r.Service.JoinMembership(ctx, input)
+}
+
+func (r *mutationResolver) RenewMembership(ctx context.Context, input guildhall.RenewMembershipInput) (*guildhall.Renewal, error) {
+	return r.Service.RenewMembership(ctx, input)
+}
+
+func (r *mutationResolver) CancelMembership(ctx context.Context, memberID string, reason *string) (*guildhall.Member, error) {
+	return r.Service.CancelMembership(ctx, memberID, reason)
 }
 
 func (r *postResolver) Status(ctx context.Context, obj *guildhall.Post) (guildhall.PostStatus, error) {
@@ -195,6 +214,22 @@ func (r *queryResolver) APITokens(ctx context.Context, first *int, after *string
 	return &model.ApiTokenConnection{Page: page}, nil
 }
 
+func (r *queryResolver) MembersExpiring(ctx context.Context, withinDays int, first *int, after *string) (*model.MemberConnection, error) {
+	page, err := r.Service.MembersExpiring(ctx, withinDays, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return &model.MemberConnection{Page: page}, nil
+}
+
+func (r *queryResolver) MembershipEvents(ctx context.Context, memberID string, first *int, after *string) (*model.MembershipEventConnection, error) {
+	page, err := r.Service.MembershipEvents(ctx, memberID, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return &model.MembershipEventConnection{Page: page}, nil
+}
+
 func (r *renewalResolver) Plan(ctx context.Context, obj *guildhall.Renewal) (*guildhall.MembershipPlan, error) {
 	return r.Service.Plan(obj.PlanCode), nil
 }
@@ -218,6 +253,8 @@ func (r *Resolver) Member() MemberResolver { return &memberResolver{r} }
 
 func (r *Resolver) Membership() MembershipResolver { return &membershipResolver{r} }
 
+func (r *Resolver) MembershipEvent() MembershipEventResolver { return &membershipEventResolver{r} }
+
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 func (r *Resolver) Post() PostResolver { return &postResolver{r} }
@@ -229,13 +266,14 @@ func (r *Resolver) Renewal() RenewalResolver { return &renewalResolver{r} }
 func (r *Resolver) Viewer() ViewerResolver { return &viewerResolver{r} }
 
 type (
-	accountResolver    struct{ *Resolver }
-	apiTokenResolver   struct{ *Resolver }
-	memberResolver     struct{ *Resolver }
-	membershipResolver struct{ *Resolver }
-	mutationResolver   struct{ *Resolver }
-	postResolver       struct{ *Resolver }
-	queryResolver      struct{ *Resolver }
-	renewalResolver    struct{ *Resolver }
-	viewerResolver     struct{ *Resolver }
+	accountResolver         struct{ *Resolver }
+	apiTokenResolver        struct{ *Resolver }
+	memberResolver          struct{ *Resolver }
+	membershipResolver      struct{ *Resolver }
+	membershipEventResolver struct{ *Resolver }
+	mutationResolver        struct{ *Resolver }
+	postResolver            struct{ *Resolver }
+	queryResolver           struct{ *Resolver }
+	renewalResolver         struct{ *Resolver }
+	viewerResolver          struct{ *Resolver }
 )

@@ -3,6 +3,7 @@ package mongodb
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -59,3 +60,6 @@ func (s *Store) ClaimHolder(ctx context.Context, kind, value string) (string, er
 	}
 	return c.Owner, nil
 }
+
+// NormalEmail is the form of an email address that claims compare: trimmed, lower case.
+func NormalEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

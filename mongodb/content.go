@@ -127,6 +127,9 @@ func (s *Store) Seed(ctx context.Context, c *Content) error {
 	}
 	for _, m := range c.Members {
 		claims = append(claims, claim{ID: claimID(ClaimMemberSlug, m.Slug), Owner: m.ID})
+		if m.Email != nil {
+			claims = append(claims, claim{ID: claimID(ClaimMemberEmail, NormalEmail(*m.Email)), Owner: m.ID})
+		}
 	}
 	if err := insertMany(ctx, s, colMemberRevisions, members); err != nil {
 		return err

@@ -88,6 +88,7 @@ type renewalDoc struct {
 	NewExpiresAt      time.Time `bson:"newExpiresAt"`
 	IdempotencyKey    string    `bson:"key"`
 	PaymentReference  *string   `bson:"paymentRef,omitempty"`
+	RenewedBy         string    `bson:"by,omitempty"`
 }
 
 func toMemberDoc(m *guildhall.Member) *memberDoc {
@@ -104,7 +105,7 @@ func toMemberDoc(m *guildhall.Member) *memberDoc {
 		for _, r := range ms.Renewals {
 			d.Membership.Renewals = append(d.Membership.Renewals, renewalDoc{
 				ID: r.ID, Plan: r.PlanCode, RenewedAt: r.RenewedAt, PreviousExpiresAt: r.PreviousExpiresAt,
-				NewExpiresAt: r.NewExpiresAt, IdempotencyKey: r.IdempotencyKey, PaymentReference: r.PaymentReference,
+				NewExpiresAt: r.NewExpiresAt, IdempotencyKey: r.IdempotencyKey, PaymentReference: r.PaymentReference, RenewedBy: r.RenewedBy,
 			})
 		}
 	}
@@ -129,7 +130,7 @@ func memberFromRevision(r revision[memberDoc]) *guildhall.Member {
 		for _, rd := range ms.Renewals {
 			m.Membership.Renewals = append(m.Membership.Renewals, &guildhall.Renewal{
 				ID: rd.ID, PlanCode: rd.Plan, RenewedAt: rd.RenewedAt.UTC(), PreviousExpiresAt: rd.PreviousExpiresAt.UTC(),
-				NewExpiresAt: rd.NewExpiresAt.UTC(), IdempotencyKey: rd.IdempotencyKey, PaymentReference: rd.PaymentReference,
+				NewExpiresAt: rd.NewExpiresAt.UTC(), IdempotencyKey: rd.IdempotencyKey, PaymentReference: rd.PaymentReference, RenewedBy: rd.RenewedBy,
 			})
 		}
 	}

@@ -51,6 +51,12 @@ var migrations = []migration{
 		}
 		return nil
 	}},
+	{"0004-membership-events-index", func(ctx context.Context, s *Store) error {
+		_, err := s.db.Collection(colMembershipEvents).Indexes().CreateOne(ctx, mongo.IndexModel{
+			Keys: bson.D{{Key: "member", Value: 1}, {Key: "at", Value: -1}},
+		})
+		return err
+	}},
 }
 
 type migrationDoc struct {

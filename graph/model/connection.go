@@ -160,3 +160,28 @@ func (c *ApiTokenConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
 
 // TotalCount counts every token.
 func (c *ApiTokenConnection) TotalCount() int { return total(c.Page) }
+
+// MembershipEventConnection is a page of the membership audit trail.
+type MembershipEventConnection struct {
+	Page *guildhall.Page[*guildhall.MembershipEvent]
+}
+
+// MembershipEventEdge is an event and the cursor after it.
+type MembershipEventEdge struct {
+	Cursor string
+	Node   *guildhall.MembershipEvent
+}
+
+// Edges lists the page's events with their cursors.
+func (c *MembershipEventConnection) Edges() []*MembershipEventEdge {
+	return edges(c.Page, func(cur string, n *guildhall.MembershipEvent) *MembershipEventEdge { return &MembershipEventEdge{cur, n} })
+}
+
+// Nodes lists the page's events.
+func (c *MembershipEventConnection) Nodes() []*guildhall.MembershipEvent { return c.Page.Items }
+
+// PageInfo says where the page is.
+func (c *MembershipEventConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
+
+// TotalCount counts every event.
+func (c *MembershipEventConnection) TotalCount() int { return total(c.Page) }
