@@ -174,7 +174,9 @@ type MembershipEventEdge struct {
 
 // Edges lists the page's events with their cursors.
 func (c *MembershipEventConnection) Edges() []*MembershipEventEdge {
-	return edges(c.Page, func(cur string, n *guildhall.MembershipEvent) *MembershipEventEdge { return &MembershipEventEdge{cur, n} })
+	return edges(c.Page, func(cur string, n *guildhall.MembershipEvent) *MembershipEventEdge {
+		return &MembershipEventEdge{cur, n}
+	})
 }
 
 // Nodes lists the page's events.
