@@ -9,18 +9,19 @@ import (
 // exampleQuery is what a new user sees in the Playground: the member blog's front page.
 const exampleQuery = `# Welcome to the Guildhall Playground.
 #
-# Run the query: Ctrl-Enter (Cmd-Enter on a Mac) or the pink
+# Run: Ctrl-Enter (Cmd-Enter on a Mac) or the pink
 # button. Docs (top left) browses the whole schema.
 #
-# You read as an anonymous visitor: published posts, public
-# profiles and blocks. To write (createPost, publishPost, ...),
+# You read as an anonymous visitor: published
+# posts, public profiles and blocks. To write,
 # open Headers below and replace {} with
 #
 #   {"Authorization": "Bearer YOUR_TOKEN"}
 #
-# (the server's GUILDHALL_ADMIN_TOKEN, for example). The browser
-# keeps the headers in local storage: delete the token when you
-# are done on a shared computer.
+# Make a token on the server's machine with
+#   go run ./server token create --role ADMIN
+# The browser keeps headers in local storage:
+# delete the token on a shared computer.
 
 query FrontPage {
   posts(first: 5) {
