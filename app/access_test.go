@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/guildhall/guildhall/app"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -482,4 +483,27 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.b.Write(p)
+}
+
+// The bootstrap command writes a token into the database of a running server, which accepts
+// it at once (the first administrator needs no password and no existing credential).
+func TestBootstrapToken(t *testing.T) {
+	s := MustRunServer(t, func(c *app.Config) { c.AdminToken = "" })
+	cfg := s.cfg
+	cfg.Addr = ""
+	created, err := app.CreateToken(t.Context(), cfg, slog.New(slog.DiscardHandler), guildhall.CreateApiTokenInput{Name: "first admin", Role: guildhall.RoleAdmin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := s.MustQuery(created.Token, `{ viewer { role } apiTokens { nodes { name } } }`, nil)
+	if str(d, "viewer.role") != "ADMIN" || str(d, "apiTokens.nodes.0.name") != "first admin" {
+		t.Errorf("bootstrap token: %v", dump(d))
+	}
+	if _, err := app.CreateToken(t.Context(), cfg, slog.New(slog.DiscardHandler), guildhall.CreateApiTokenInput{Name: "x", Role: "KING"}); guildhall.ErrorCode(err) != guildhall.EINVALID {
+		t.Errorf("a bad role: %v", err)
+	}
+	// Without GUILDHALL_ADMIN_TOKEN, nobody can write without a token.
+	if r := s.Query("", `mutation { createBlock(input: {kind: CONTACT, contactName: "x"}) { id } }`, nil); r.Code() != "UNAUTHENTICATED" {
+		t.Errorf("anonymous write: %+v", r.Errors)
+	}
 }
