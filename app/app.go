@@ -66,7 +66,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 
 	a.svc = cms.New(a.store, cms.Options{
 		AdminToken: cfg.AdminToken, GracePeriod: cfg.GracePeriod, SyncInterval: cfg.SyncInterval,
-		Now: cfg.Now, Logger: log,
+		Now: cfg.Now, Logger: log, PreviewKey: []byte(cfg.PreviewKey),
 	})
 	if err := a.svc.Load(ctx); err != nil {
 		return nil, err

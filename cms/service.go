@@ -34,6 +34,9 @@ type Options struct {
 	// Now is the clock; tests inject their own.
 	Now    func() time.Time
 	Logger *slog.Logger
+	// PreviewKey signs preview links (GUILDHALL_PREVIEW_KEY). Empty means a random key
+	// created once in the database and shared by every instance.
+	PreviewKey []byte
 }
 
 // Service answers every read and performs every write.
@@ -42,6 +45,8 @@ type Service struct {
 	catalog atomic.Pointer[catalog.Catalog]
 	opts    Options
 	log     *slog.Logger
+	// previewKey signs preview links; set by Load.
+	previewKey atomic.Pointer[[]byte]
 }
 
 // New returns a service over the store. Call Load before serving.
@@ -88,7 +93,13 @@ func (s *Service) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
+	if err := s.loadPreviewKey(ctx); err != nil {
+		return err
+	}
 	c := catalog.New()
+	for _, r := range content.PostHistory {
+		c.PutRevision(r)
+	}
 	for _, m := range content.Members {
 		c.PutMember(m)
 	}
