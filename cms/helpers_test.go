@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -13,27 +12,13 @@ import (
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/cms"
 	"github.com/guildhall/guildhall/demo"
-	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/embedded/embeddedtest"
 	"github.com/guildhall/guildhall/mongodb"
 )
 
 var uri string
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "guildhall-cms-test-")
-	if err != nil {
-		panic(err)
-	}
-	db, err := embedded.Start(dir, slog.New(slog.DiscardHandler))
-	if err != nil {
-		panic(err)
-	}
-	uri = db.URI()
-	code := m.Run()
-	_ = db.Close()
-	_ = os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { embeddedtest.Main(m, &uri) }
 
 var t0 = time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
 
