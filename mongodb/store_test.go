@@ -19,7 +19,7 @@ func TestMain(m *testing.M) { embeddedtest.Main(m, &uri) }
 
 // MustOpenStore opens a fresh, migrated database on the shared embedded server, dropped
 // when the test ends.
-func MustOpenStore(t *testing.T) *mongodb.Store {
+func MustOpenStore(t testing.TB) *mongodb.Store {
 	t.Helper()
 	var b [6]byte
 	_, _ = rand.Read(b[:])
