@@ -64,10 +64,17 @@ func TestRevisionsAndRestore(t *testing.T) {
 		str(got, "status") != "PUBLISHED" || str(got, "publishedAt") != str(before, "post.publishedAt") {
 		t.Errorf("restored = %v", dump(got))
 	}
-	after := s.MustQuery(adminToken, revisionsQ, map[string]any{"id": id})
-	if num(after, "post.revisions.totalCount") != 4 || dump(list(after, "post.revisions.edges")[1:]) != dump(edges) {
+	after := s.MustQuery(adminToken, revisionsQ, map[string]any{"id": id, "first": 3, "after": str(s.MustQuery(adminToken, revisionsQ, map[string]any{"id": id, "first": 1}), "post.revisions.pageInfo.endCursor")})
+	if num(after, "post.revisions.totalCount") != 4 || dump(list(after, "post.revisions.edges")) != dump(edges) {
 		t.Errorf("history was rewritten:\nbefore %v\nafter %v", dump(edges), dump(list(after, "post.revisions.edges")))
 	}
+	// And forward again to revision 2, which had no blocks: restoring clears them.
+	r2 := s.MustQuery(adminToken, `mutation($id: ID!) { restorePostRevision(postId: $id, revision: 2) { version slug tags visibility blocks { id } } }`, map[string]any{"id": id})
+	if got := get(r2, "restorePostRevision"); num(got, "version") != 5 || str(got, "slug") != "second" || len(list(got, "blocks")) != 0 ||
+		len(list(got, "tags")) != 2 || str(got, "visibility") != "MEMBERS" {
+		t.Errorf("restored revision 2 = %v", dump(got))
+	}
+	s.MustQuery(adminToken, `mutation($id: ID!) { restorePostRevision(postId: $id, revision: 1) { version } }`, map[string]any{"id": id})
 	// Every slug the post had still finds it.
 	for _, slug := range []string{"first-title", "second"} {
 		if d := s.MustQuery("", `query($s: String) { post(slug: $s) { id slug } }`, map[string]any{"s": slug}); str(d, "post.id") != id || str(d, "post.slug") != "first-title" {
@@ -79,9 +86,9 @@ func TestRevisionsAndRestore(t *testing.T) {
 	for name, sc := range map[string]struct {
 		query, code, field string
 	}{
-		"no such revision":    {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: 9) { id } }`, "BAD_USER_INPUT", "revision"},
+		"no such revision":    {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: 99) { id } }`, "BAD_USER_INPUT", "revision"},
 		"revision zero":       {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: 0) { id } }`, "BAD_USER_INPUT", "revision"},
-		"stale version":       {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: 1, expectedVersion: 3) { id } }`, "CONFLICT", ""},
+		"stale version":       {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: 1, expectedVersion: 4) { id } }`, "CONFLICT", ""},
 		"unknown post":        {`mutation { restorePostRevision(postId: "pst_00000000000000000000000000", revision: 1) { id } }`, "NOT_FOUND", ""},
 		"revision not an int": {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: "one") { id } }`, "BAD_USER_INPUT", "query"},
 	} {
@@ -90,13 +97,13 @@ func TestRevisionsAndRestore(t *testing.T) {
 			t.Errorf("%s: %q %+v, want %s on %q", name, r.Code(), r.Errors, sc.code, sc.field)
 		}
 	}
-	if _, v, _ := a.state(id); v != 4 {
+	if _, v, _ := a.state(id); v != 6 {
 		t.Errorf("refused restores changed the post: version %d", v)
 	}
 
 	// Nobody but the author and staff sees any of it; a post without history looks the same.
 	anon := s.MustQuery("", revisionsQ, map[string]any{"id": id})
-	if num(anon, "post.version") != 4 || num(anon, "post.revisions.totalCount") != 0 || len(list(anon, "post.revisions.edges")) != 0 ||
+	if num(anon, "post.version") != 6 || num(anon, "post.revisions.totalCount") != 0 || len(list(anon, "post.revisions.edges")) != 0 ||
 		get(anon, "post.revisions.pageInfo.hasNextPage") != false {
 		t.Errorf("anonymous history = %v", dump(anon))
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/guildhall/guildhall"
@@ -99,16 +98,18 @@ func (s *Service) RestorePostRevision(ctx context.Context, postID string, revisi
 	if err != nil {
 		return nil, err
 	}
-	blocks := slices.DeleteFunc(slices.Clone(old.BlockIDs), func(id string) bool {
-		_, ok := s.cat().Block(id)
-		return !ok
-	})
+	blocks := []string{} // never nil: to UpdatePost, nil means "leave as it is"
+	for _, id := range old.BlockIDs {
+		if _, ok := s.cat().Block(id); ok {
+			blocks = append(blocks, id)
+		}
+	}
 	// Through UpdatePost, so the old content passes today's validation and sanitiser, and
 	// the slug moves back the way a rename does (old slugs stay the post's).
 	return s.UpdatePost(ctx, guildhall.UpdatePostInput{
 		ID: postID, ExpectedVersion: cur.Version,
-		Title: &old.Title, Body: &body.HTML, Slug: &old.Slug, Tags: slices.Clone(old.Tags),
-		Visibility: &old.Visibility, BlockIDs: append([]string{}, blocks...),
+		Title: &old.Title, Body: &body.HTML, Slug: &old.Slug, Tags: append([]string{}, old.Tags...),
+		Visibility: &old.Visibility, BlockIDs: blocks,
 	})
 }
 
