@@ -65,8 +65,9 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 	}
 
 	a.svc = cms.New(a.store, cms.Options{
+		PreviewKey: []byte(cfg.PreviewKey),
 		AdminToken: cfg.AdminToken, GracePeriod: cfg.GracePeriod, SyncInterval: cfg.SyncInterval,
-		Now: cfg.Now, Logger: log, PreviewKey: []byte(cfg.PreviewKey),
+		Now: cfg.Now, Logger: log,
 	})
 	if err := a.svc.Load(ctx); err != nil {
 		return nil, err

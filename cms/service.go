@@ -41,12 +41,13 @@ type Options struct {
 
 // Service answers every read and performs every write.
 type Service struct {
+	// previewKey signs preview links; set by Load.
+	previewKey atomic.Pointer[[]byte]
+
 	store   *mongodb.Store
 	catalog atomic.Pointer[catalog.Catalog]
 	opts    Options
 	log     *slog.Logger
-	// previewKey signs preview links; set by Load.
-	previewKey atomic.Pointer[[]byte]
 }
 
 // New returns a service over the store. Call Load before serving.

@@ -19,7 +19,7 @@ type Content struct {
 // Load reads the newest revision of every member, post and block, and the plans.
 func (s *Store) Load(ctx context.Context) (*Content, error) {
 	c := &Content{}
-	members, err := loadLatest[memberDoc](ctx, s, colMemberRevisions, nil)
+	members, err := loadLatest[memberDoc](ctx, s, colMemberRevisions)
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +27,7 @@ func (s *Store) Load(ctx context.Context) (*Content, error) {
 		c.Members = append(c.Members, memberFromRevision(r))
 	}
 	var history []*guildhall.PostRevision
-	posts, err := loadLatest(ctx, s, colPostRevisions, func(r revision[postDoc]) {
+	posts, err := loadLatestEach(ctx, s, colPostRevisions, func(r revision[postDoc]) {
 		if r.Doc != nil {
 			history = append(history, guildhall.RevisionOf(postFromRevision(r)).Summary())
 		}
@@ -45,7 +45,7 @@ func (s *Store) Load(ctx context.Context) (*Content, error) {
 			c.PostHistory = append(c.PostHistory, h)
 		}
 	}
-	blocks, err := loadLatest[blockDoc](ctx, s, colBlockRevisions, nil)
+	blocks, err := loadLatest[blockDoc](ctx, s, colBlockRevisions)
 	if err != nil {
 		return nil, err
 	}

@@ -117,9 +117,14 @@ func insertRevision[T any](ctx context.Context, s *Store, col, kind string, rev 
 }
 
 // loadLatest reads every revision in col and returns the newest of each entity that is not
-// deleted. each, if not nil, also sees every revision read (of deleted entities too), so
-// callers can keep history without a second scan.
-func loadLatest[T any](ctx context.Context, s *Store, col string, each func(revision[T])) ([]revision[T], error) {
+// deleted.
+func loadLatest[T any](ctx context.Context, s *Store, col string) ([]revision[T], error) {
+	return loadLatestEach[T](ctx, s, col, nil)
+}
+
+// loadLatestEach is loadLatest, and each, if not nil, also sees every revision read (of
+// deleted entities too), so callers can keep history without a second scan.
+func loadLatestEach[T any](ctx context.Context, s *Store, col string, each func(revision[T])) ([]revision[T], error) {
 	cur, err := s.db.Collection(col).Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
 	if err != nil {
 		return nil, wrap(err, "load "+col)
