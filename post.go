@@ -27,6 +27,9 @@ type Post struct {
 	UpdatedAt   time.Time
 	// UpdatedBy names who saved this revision (a member ID, or a token ID for staff tokens).
 	UpdatedBy string
+	// Previewed is set only on the copy of a post that a valid preview token returns: whoever
+	// holds the token may read that value's body. Stored and cataloged posts never have it.
+	Previewed bool
 }
 
 // IsNode marks Post as a GraphQL Node.

@@ -92,6 +92,12 @@ func (v *Viewer) IsAuthorOf(p *Post) bool {
 	return v.Role.AtLeast(RoleAuthor) && v.MemberID != "" && v.MemberID == p.AuthorID
 }
 
+// CanSeeRevisions reports whether the viewer may read the post's history: its author and
+// staff only. For everyone else the history is answered as empty, as if it did not exist.
+func (v *Viewer) CanSeeRevisions(p *Post) bool {
+	return v.IsStaff() || v.IsAuthorOf(p)
+}
+
 // CanReadBody reports whether the viewer may read the post's body (and revisions of it),
 // given that the post is visible to them at all.
 func (v *Viewer) CanReadBody(p *Post) bool {

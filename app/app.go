@@ -65,6 +65,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 	}
 
 	a.svc = cms.New(a.store, cms.Options{
+		PreviewKey: []byte(cfg.PreviewKey),
 		AdminToken: cfg.AdminToken, GracePeriod: cfg.GracePeriod, SyncInterval: cfg.SyncInterval,
 		Now: cfg.Now, Logger: log, Failpoint: cfg.Failpoint,
 	})

@@ -24,6 +24,9 @@ type Config struct {
 	CORSOrigins []string // GUILDHALL_CORS_ORIGINS, comma-separated origins allowed to call /graphql
 	Production  bool     // GUILDHALL_ENV=production: no introspection, no field suggestions
 	Seed        bool     // -seed: load the demo content into an empty database (default true)
+	// PreviewKey (GUILDHALL_PREVIEW_KEY) signs preview links; at least 32 characters. Unset:
+	// a random key created once in the database, shared by every instance.
+	PreviewKey string
 
 	SyncInterval    time.Duration // GUILDHALL_SYNC_INTERVAL, default 1s: how often other instances' writes are picked up
 	GracePeriod     time.Duration // GUILDHALL_GRACE_DAYS, default 30 days
@@ -45,6 +48,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		MongoURI:        strings.TrimSpace(getenv("MONGODB_URI")),
 		DataDir:         or(getenv("GUILDHALL_DATA_DIR"), "./data"),
 		AdminToken:      getenv("GUILDHALL_ADMIN_TOKEN"),
+		PreviewKey:      getenv("GUILDHALL_PREVIEW_KEY"),
 		Production:      strings.EqualFold(getenv("GUILDHALL_ENV"), "production"),
 		Seed:            true,
 		SyncInterval:    time.Second,
@@ -83,6 +87,9 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			errs = append(errs, fmt.Errorf("GUILDHALL_LOG_LEVEL=%q: want debug, info, warn or error", v))
 		}
+	}
+	if c.PreviewKey != "" && len(c.PreviewKey) < 32 {
+		errs = append(errs, errors.New("GUILDHALL_PREVIEW_KEY: want at least 32 characters (for example: openssl rand -hex 32)"))
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("GUILDHALL_LOG_FORMAT=%q: want text or json", c.LogFormat))

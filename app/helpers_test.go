@@ -10,7 +10,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,27 +17,13 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall/app"
-	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/embedded/embeddedtest"
 )
 
 // sharedURI is the embedded database every test shares; each test uses its own database.
 var sharedURI string
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "guildhall-app-test-")
-	if err != nil {
-		panic(err)
-	}
-	db, err := embedded.Start(dir, slog.New(slog.DiscardHandler))
-	if err != nil {
-		panic(err)
-	}
-	sharedURI = db.URI()
-	code := m.Run()
-	_ = db.Close()
-	_ = os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { embeddedtest.Main(m, &sharedURI) }
 
 const adminToken = "test-admin-token-0123456789"
 

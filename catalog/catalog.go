@@ -32,6 +32,12 @@ type Catalog struct {
 	byTag     map[string][]*postEntry    // folded tag -> posts, unordered
 	tagNames  map[string]map[string]bool // folded tag -> spellings in use
 
+	// history holds every post's revisions, oldest first, as summaries without bodies.
+	history map[string][]*guildhall.PostRevision
+	// deleted remembers the tombstone version of each deleted post or block, so that a late
+	// change-log entry for an older version cannot bring it back.
+	deleted map[string]int
+
 	members       map[string]*memberEntry
 	memberSlugs   map[string]string
 	membersSorted []*memberEntry // ascending by (folded sort name, ID)
@@ -52,6 +58,8 @@ func New() *Catalog {
 		byAuthor:    map[string][]*postEntry{},
 		byTag:       map[string][]*postEntry{},
 		tagNames:    map[string]map[string]bool{},
+		history:     map[string][]*guildhall.PostRevision{},
+		deleted:     map[string]int{},
 		members:     map[string]*memberEntry{},
 		memberSlugs: map[string]string{},
 		blocks:      map[string]guildhall.Block{},
@@ -146,8 +154,13 @@ func compareEntry(o int) func(a, b *postEntry) int {
 // PutPost adds or replaces a post, unless the catalog already has that version or a newer one.
 func (c *Catalog) PutPost(p *guildhall.Post) {
 	e := newPostEntry(p) // outside the lock: folding text is the expensive part
+	rev := guildhall.RevisionOf(p).Summary()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.deleted[p.ID] > p.Version {
+		return
+	}
+	c.putRevision(rev) // also when p is older than the current post: history is complete
 	if old, ok := c.posts[p.ID]; ok {
 		if old.post.Version >= p.Version {
 			return
@@ -162,6 +175,8 @@ func (c *Catalog) PutPost(p *guildhall.Post) {
 func (c *Catalog) RemovePost(id string, version int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.deleted[id] = max(c.deleted[id], version)
+	delete(c.history, id)
 	old, ok := c.posts[id]
 	if !ok || old.post.Version >= version {
 		return
@@ -275,6 +290,9 @@ func (c *Catalog) PutBlock(b guildhall.Block) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	id := b.BlockID()
+	if c.deleted[id] > b.BlockVersion() {
+		return
+	}
 	if old, ok := c.blocks[id]; ok {
 		if old.BlockVersion() >= b.BlockVersion() {
 			return
@@ -293,6 +311,7 @@ func (c *Catalog) PutBlock(b guildhall.Block) {
 func (c *Catalog) RemoveBlock(id string, version int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.deleted[id] = max(c.deleted[id], version)
 	old, ok := c.blocks[id]
 	if !ok || old.BlockVersion() >= version {
 		return

@@ -109,28 +109,14 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 
 // PublishPost publishes a post now, or schedules it when publishAt is in the future.
 func (s *Service) PublishPost(ctx context.Context, id string, publishAt *time.Time) (*guildhall.Post, error) {
-	v, cur, err := s.editablePost(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	now := s.now()
-	status := cur.StatusAt(now)
-	switch status {
-	case guildhall.PostPublished:
-		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The post is already published.",
-			Fields: map[string]string{"id": "is already published; unpublish it first to change its date"}}
-	case guildhall.PostArchived:
-		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "An archived post cannot be published.",
-			Fields: map[string]string{"id": "is archived; restore it to a draft first"}}
-	}
-	at := now
-	if publishAt != nil {
-		// A future date schedules; a past one back-dates (an import, a correction).
-		at = publishAt.UTC().Truncate(time.Millisecond)
-	}
-	p := s.nextRevision(cur, v)
-	p.Status, p.PublishedAt = guildhall.PostPublished, &at
-	return s.savePost(ctx, p)
+	return s.changeStatus(ctx, id, guildhall.PostPublish, func(p *guildhall.Post, now time.Time) {
+		at := now
+		if publishAt != nil {
+			// A future date schedules; a past one back-dates (an import, a correction).
+			at = publishAt.UTC().Truncate(time.Millisecond)
+		}
+		p.PublishedAt = &at
+	})
 }
 
 // editablePost returns the current post for a viewer who may change it.

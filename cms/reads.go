@@ -82,9 +82,10 @@ func (s *Service) Author(p *guildhall.Post) (*guildhall.Member, error) {
 	return m, nil
 }
 
-// Body returns the post's body, or nil when the viewer may read the teaser only.
+// Body returns the post's body, or nil when the viewer may read the teaser only. The copy a
+// preview link returned is readable by whoever holds the link.
 func (s *Service) Body(ctx context.Context, p *guildhall.Post) *guildhall.RichText {
-	if !guildhall.ViewerFrom(ctx).CanReadBody(p) {
+	if !p.Previewed && !guildhall.ViewerFrom(ctx).CanReadBody(p) {
 		return nil
 	}
 	return &p.Body

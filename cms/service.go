@@ -46,10 +46,16 @@ type Options struct {
 	// Now is the clock; tests inject their own.
 	Now    func() time.Time
 	Logger *slog.Logger
+	// PreviewKey signs preview links (GUILDHALL_PREVIEW_KEY). Empty means a random key
+	// created once in the database and shared by every instance.
+	PreviewKey []byte
 }
 
 // Service answers every read and performs every write.
 type Service struct {
+	// previewKey signs preview links; set by Load.
+	previewKey atomic.Pointer[[]byte]
+
 	store   *mongodb.Store
 	catalog atomic.Pointer[catalog.Catalog]
 	creds   atomic.Pointer[credentials]
@@ -123,7 +129,13 @@ func (s *Service) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
+	if err := s.loadPreviewKey(ctx); err != nil {
+		return err
+	}
 	c := catalog.New()
+	for _, r := range content.PostHistory {
+		c.PutRevision(r)
+	}
 	for _, m := range content.Members {
 		c.PutMember(m)
 	}

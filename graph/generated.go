@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	MembershipEvent() MembershipEventResolver
 	Mutation() MutationResolver
 	Post() PostResolver
+	PostRevision() PostRevisionResolver
 	Query() QueryResolver
 	Renewal() RenewalResolver
 	Viewer() ViewerResolver
@@ -201,18 +202,24 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		ArchivePost         func(childComplexity int, id string) int
 		CancelMembership    func(childComplexity int, memberID string, reason *string) int
 		ChangePassword      func(childComplexity int, currentPassword string, newPassword string) int
 		CreateAPIToken      func(childComplexity int, input guildhall.CreateApiTokenInput) int
 		CreateAccount       func(childComplexity int, input guildhall.CreateAccountInput) int
 		CreateBlock         func(childComplexity int, input guildhall.CreateBlockInput) int
 		CreatePost          func(childComplexity int, input guildhall.CreatePostInput) int
+		CreatePreviewLink   func(childComplexity int, postID string, expiresInMinutes *int) int
+		DeleteBlock         func(childComplexity int, id string) int
+		DeletePost          func(childComplexity int, id string) int
 		JoinMembership      func(childComplexity int, input guildhall.JoinMembershipInput) int
 		Login               func(childComplexity int, email string, password string) int
 		Logout              func(childComplexity int) int
 		PublishPost         func(childComplexity int, id string, publishAt *time.Time) int
 		RenewMembership     func(childComplexity int, input guildhall.RenewMembershipInput) int
+		RestorePostRevision func(childComplexity int, postID string, revision int, expectedVersion *int) int
 		RevokeAPIToken      func(childComplexity int, id string) int
+		UnpublishPost       func(childComplexity int, id string) int
 		UpdateBlock         func(childComplexity int, input guildhall.UpdateBlockInput) int
 		UpdateMemberProfile func(childComplexity int, input guildhall.UpdateMemberProfileInput) int
 		UpdatePost          func(childComplexity int, input guildhall.UpdatePostInput) int
@@ -234,6 +241,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Related     func(childComplexity int, first *int) int
+		Revisions   func(childComplexity int, first *int, after *string) int
 		Slug        func(childComplexity int) int
 		Status      func(childComplexity int) int
 		Tags        func(childComplexity int) int
@@ -255,6 +263,37 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PostRevision struct {
+		Blocks     func(childComplexity int) int
+		Body       func(childComplexity int) int
+		Revision   func(childComplexity int) int
+		SavedAt    func(childComplexity int) int
+		SavedBy    func(childComplexity int) int
+		Slug       func(childComplexity int) int
+		Status     func(childComplexity int) int
+		Tags       func(childComplexity int) int
+		Title      func(childComplexity int) int
+		Visibility func(childComplexity int) int
+	}
+
+	PostRevisionConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PostRevisionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PreviewLink struct {
+		ExpiresAt func(childComplexity int) int
+		Post      func(childComplexity int) int
+		Token     func(childComplexity int) int
+	}
+
 	Query struct {
 		APITokens        func(childComplexity int, first *int, after *string) int
 		Block            func(childComplexity int, id string) int
@@ -266,7 +305,7 @@ type ComplexityRoot struct {
 		MembershipEvents func(childComplexity int, memberID string, first *int, after *string) int
 		MembershipPlans  func(childComplexity int) int
 		Node             func(childComplexity int, id string) int
-		Post             func(childComplexity int, id *string, slug *string) int
+		Post             func(childComplexity int, id *string, slug *string, previewToken *string) int
 		Posts            func(childComplexity int, first *int, after *string, filter *guildhall.PostFilter, orderBy *guildhall.PostOrder) int
 		Viewer           func(childComplexity int) int
 	}
@@ -363,6 +402,12 @@ type MutationResolver interface {
 	JoinMembership(ctx context.Context, input guildhall.JoinMembershipInput) (*guildhall.Member, error)
 	RenewMembership(ctx context.Context, input guildhall.RenewMembershipInput) (*guildhall.Renewal, error)
 	CancelMembership(ctx context.Context, memberID string, reason *string) (*guildhall.Member, error)
+	UnpublishPost(ctx context.Context, id string) (*guildhall.Post, error)
+	ArchivePost(ctx context.Context, id string) (*guildhall.Post, error)
+	DeletePost(ctx context.Context, id string) (string, error)
+	RestorePostRevision(ctx context.Context, postID string, revision int, expectedVersion *int) (*guildhall.Post, error)
+	DeleteBlock(ctx context.Context, id string) (string, error)
+	CreatePreviewLink(ctx context.Context, postID string, expiresInMinutes *int) (*guildhall.PreviewLink, error)
 }
 type PostResolver interface {
 	Status(ctx context.Context, obj *guildhall.Post) (guildhall.PostStatus, error)
@@ -373,11 +418,19 @@ type PostResolver interface {
 	Blocks(ctx context.Context, obj *guildhall.Post) ([]guildhall.Block, error)
 
 	Related(ctx context.Context, obj *guildhall.Post, first *int) ([]*guildhall.Post, error)
+	Revisions(ctx context.Context, obj *guildhall.Post, first *int, after *string) (*model.PostRevisionConnection, error)
+}
+type PostRevisionResolver interface {
+	Body(ctx context.Context, obj *guildhall.PostRevision) (*guildhall.RichText, error)
+
+	Blocks(ctx context.Context, obj *guildhall.PostRevision) ([]guildhall.Block, error)
+
+	SavedBy(ctx context.Context, obj *guildhall.PostRevision) (*guildhall.Member, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (guildhall.Node, error)
 	Viewer(ctx context.Context) (*guildhall.Viewer, error)
-	Post(ctx context.Context, id *string, slug *string) (*guildhall.Post, error)
+	Post(ctx context.Context, id *string, slug *string, previewToken *string) (*guildhall.Post, error)
 	Posts(ctx context.Context, first *int, after *string, filter *guildhall.PostFilter, orderBy *guildhall.PostOrder) (*model.PostConnection, error)
 	Member(ctx context.Context, id *string, slug *string) (*guildhall.Member, error)
 	Members(ctx context.Context, first *int, after *string, filter *guildhall.MemberFilter) (*model.MemberConnection, error)
@@ -1009,6 +1062,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MembershipPlan.TermMonths(childComplexity), true
 
+	case "Mutation.archivePost":
+		if e.ComplexityRoot.Mutation.ArchivePost == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_archivePost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ArchivePost(childComplexity, args["id"].(string)), true
 	case "Mutation.cancelMembership":
 		if e.ComplexityRoot.Mutation.CancelMembership == nil {
 			break
@@ -1075,6 +1139,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePost(childComplexity, args["input"].(guildhall.CreatePostInput)), true
+	case "Mutation.createPreviewLink":
+		if e.ComplexityRoot.Mutation.CreatePreviewLink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPreviewLink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePreviewLink(childComplexity, args["postId"].(string), args["expiresInMinutes"].(*int)), true
+	case "Mutation.deleteBlock":
+		if e.ComplexityRoot.Mutation.DeleteBlock == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteBlock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteBlock(childComplexity, args["id"].(string)), true
+	case "Mutation.deletePost":
+		if e.ComplexityRoot.Mutation.DeletePost == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deletePost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeletePost(childComplexity, args["id"].(string)), true
 	case "Mutation.joinMembership":
 		if e.ComplexityRoot.Mutation.JoinMembership == nil {
 			break
@@ -1125,6 +1222,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RenewMembership(childComplexity, args["input"].(guildhall.RenewMembershipInput)), true
+	case "Mutation.restorePostRevision":
+		if e.ComplexityRoot.Mutation.RestorePostRevision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_restorePostRevision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RestorePostRevision(childComplexity, args["postId"].(string), args["revision"].(int), args["expectedVersion"].(*int)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -1136,6 +1244,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(string)), true
+	case "Mutation.unpublishPost":
+		if e.ComplexityRoot.Mutation.UnpublishPost == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unpublishPost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnpublishPost(childComplexity, args["id"].(string)), true
 	case "Mutation.updateBlock":
 		if e.ComplexityRoot.Mutation.UpdateBlock == nil {
 			break
@@ -1248,6 +1367,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Post.Related(childComplexity, args["first"].(*int)), true
+	case "Post.revisions":
+		if e.ComplexityRoot.Post.Revisions == nil {
+			break
+		}
+
+		args, err := ec.field_Post_revisions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Post.Revisions(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Post.slug":
 		if e.ComplexityRoot.Post.Slug == nil {
 			break
@@ -1328,6 +1458,124 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PostEdge.Node(childComplexity), true
+
+	case "PostRevision.blocks":
+		if e.ComplexityRoot.PostRevision.Blocks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.Blocks(childComplexity), true
+	case "PostRevision.body":
+		if e.ComplexityRoot.PostRevision.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.Body(childComplexity), true
+	case "PostRevision.revision":
+		if e.ComplexityRoot.PostRevision.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.Revision(childComplexity), true
+	case "PostRevision.savedAt":
+		if e.ComplexityRoot.PostRevision.SavedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.SavedAt(childComplexity), true
+	case "PostRevision.savedBy":
+		if e.ComplexityRoot.PostRevision.SavedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.SavedBy(childComplexity), true
+	case "PostRevision.slug":
+		if e.ComplexityRoot.PostRevision.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.Slug(childComplexity), true
+	case "PostRevision.status":
+		if e.ComplexityRoot.PostRevision.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.Status(childComplexity), true
+	case "PostRevision.tags":
+		if e.ComplexityRoot.PostRevision.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.Tags(childComplexity), true
+	case "PostRevision.title":
+		if e.ComplexityRoot.PostRevision.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.Title(childComplexity), true
+	case "PostRevision.visibility":
+		if e.ComplexityRoot.PostRevision.Visibility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.Visibility(childComplexity), true
+
+	case "PostRevisionConnection.edges":
+		if e.ComplexityRoot.PostRevisionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevisionConnection.Edges(childComplexity), true
+	case "PostRevisionConnection.nodes":
+		if e.ComplexityRoot.PostRevisionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevisionConnection.Nodes(childComplexity), true
+	case "PostRevisionConnection.pageInfo":
+		if e.ComplexityRoot.PostRevisionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevisionConnection.PageInfo(childComplexity), true
+	case "PostRevisionConnection.totalCount":
+		if e.ComplexityRoot.PostRevisionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevisionConnection.TotalCount(childComplexity), true
+
+	case "PostRevisionEdge.cursor":
+		if e.ComplexityRoot.PostRevisionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevisionEdge.Cursor(childComplexity), true
+	case "PostRevisionEdge.node":
+		if e.ComplexityRoot.PostRevisionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevisionEdge.Node(childComplexity), true
+
+	case "PreviewLink.expiresAt":
+		if e.ComplexityRoot.PreviewLink.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.ExpiresAt(childComplexity), true
+	case "PreviewLink.post":
+		if e.ComplexityRoot.PreviewLink.Post == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.Post(childComplexity), true
+	case "PreviewLink.token":
+		if e.ComplexityRoot.PreviewLink.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.Token(childComplexity), true
 
 	case "Query.apiTokens":
 		if e.ComplexityRoot.Query.APITokens == nil {
@@ -1440,7 +1688,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Post(childComplexity, args["id"].(*string), args["slug"].(*string)), true
+		return e.ComplexityRoot.Query.Post(childComplexity, args["id"].(*string), args["slug"].(*string), args["previewToken"].(*string)), true
 	case "Query.posts":
 		if e.ComplexityRoot.Query.Posts == nil {
 			break
@@ -1742,8 +1990,12 @@ type Query {
   node(id: ID!): Node
   "Who the request's token belongs to."
   viewer: Viewer!
-  "A post by ID or by slug (current or former); give exactly one."
-  post(id: ID, slug: String): Post
+  """
+  A post by ID or by slug (current or former); give exactly one. previewToken (from
+  createPreviewLink) shows that one post whatever its status; an invalid or expired token is
+  BAD_USER_INPUT.
+  """
+  post(id: ID, slug: String, previewToken: String): Post
   "Posts, newest first unless orderBy says otherwise. Without a status filter, only published posts."
   posts(first: Int = 20, after: String, filter: PostFilter, orderBy: PostOrder): PostConnection!
   "A member by ID or by slug; give exactly one."
@@ -2268,6 +2520,74 @@ type MembershipEventEdge {
   node: MembershipEvent!
 }
 `, BuiltIn: false},
+	{Name: "../authoring.graphqls", Input: `# The authoring workflow: lifecycle, revisions, deletion and preview links (docs/API.md).
+# Kept apart from schema.graphqls so each part of the API reads on its own; gqlgen merges the
+# files, and their resolvers live in graph/authoring.resolvers.go.
+
+extend type Mutation {
+  "Take a published, scheduled or archived post back to a draft. A draft is BAD_USER_INPUT."
+  unpublishPost(id: ID!): Post!
+  "Archive a post: gone from lists, feeds and public reads; its author and editors still reach it."
+  archivePost(id: ID!): Post!
+  "Delete a post and its whole history. Its slugs stay reserved, so an old link never finds another post."
+  deletePost(id: ID!): ID!
+  """
+  Save a new revision with the content of an old one (title, body, slug, tags, blocks that
+  still exist, visibility); status and publication date stay. History is never rewritten.
+  """
+  restorePostRevision(postId: ID!, revision: Int!, expectedVersion: Int): Post!
+  "Delete a block. CONFLICT, with extensions.usedBy, while posts use it."
+  deleteBlock(id: ID!): ID!
+  """
+  A signed token that lets a frontend read this post as it stands, draft or scheduled, with
+  post(id: ..., previewToken: ...). It grants nothing else, expires (1 to 1440 minutes,
+  default 60), and stops working when the post is deleted. The author and editors may
+  create one.
+  """
+  createPreviewLink(postId: ID!, expiresInMinutes: Int = 60): PreviewLink!
+}
+
+extend type Post {
+  "Every saved state, newest first. Only the author, EDITOR and ADMIN see them; for others the list is empty."
+  revisions(first: Int = 20, after: String): PostRevisionConnection!
+}
+
+"One saved state of a post. Revisions are never changed."
+type PostRevision {
+  revision: Int!
+  title: String!
+  slug: String!
+  body: RichText!
+  tags: [String!]!
+  "The blocks it showed that still exist, in order."
+  blocks: [Block!]!
+  visibility: Visibility!
+  "The status readers saw when it was saved."
+  status: PostStatus!
+  savedAt: Time!
+  "Null when a staff token without a member saved it."
+  savedBy: Member
+}
+
+type PostRevisionConnection {
+  edges: [PostRevisionEdge!]!
+  nodes: [PostRevision!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PostRevisionEdge {
+  cursor: String!
+  node: PostRevision!
+}
+
+type PreviewLink {
+  "Pass it as post(previewToken:). Treat it as a secret: anyone holding it can read the post."
+  token: String!
+  expiresAt: Time!
+  post: Post!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2577,6 +2897,8 @@ func (ec *executionContext) childFields_Post(ctx context.Context, field graphql.
 		return ec.fieldContext_Post_version(ctx, field)
 	case "related":
 		return ec.fieldContext_Post_related(ctx, field)
+	case "revisions":
+		return ec.fieldContext_Post_revisions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Post", field.Name)
 }
@@ -2603,6 +2925,68 @@ func (ec *executionContext) childFields_PostEdge(ctx context.Context, field grap
 		return ec.fieldContext_PostEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PostEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PostRevision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "revision":
+		return ec.fieldContext_PostRevision_revision(ctx, field)
+	case "title":
+		return ec.fieldContext_PostRevision_title(ctx, field)
+	case "slug":
+		return ec.fieldContext_PostRevision_slug(ctx, field)
+	case "body":
+		return ec.fieldContext_PostRevision_body(ctx, field)
+	case "tags":
+		return ec.fieldContext_PostRevision_tags(ctx, field)
+	case "blocks":
+		return ec.fieldContext_PostRevision_blocks(ctx, field)
+	case "visibility":
+		return ec.fieldContext_PostRevision_visibility(ctx, field)
+	case "status":
+		return ec.fieldContext_PostRevision_status(ctx, field)
+	case "savedAt":
+		return ec.fieldContext_PostRevision_savedAt(ctx, field)
+	case "savedBy":
+		return ec.fieldContext_PostRevision_savedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostRevision", field.Name)
+}
+
+func (ec *executionContext) childFields_PostRevisionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PostRevisionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_PostRevisionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PostRevisionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PostRevisionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostRevisionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PostRevisionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PostRevisionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PostRevisionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostRevisionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "token":
+		return ec.fieldContext_PreviewLink_token(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_PreviewLink_expiresAt(ctx, field)
+	case "post":
+		return ec.fieldContext_PreviewLink_post(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewLink", field.Name)
 }
 
 func (ec *executionContext) childFields_Renewal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2847,6 +3231,20 @@ func (ec *executionContext) field_Membership_renewals_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_archivePost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2947,6 +3345,56 @@ func (ec *executionContext) field_Mutation_createPost_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createPreviewLink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "postId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["postId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expiresInMinutes",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresInMinutes"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteBlock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deletePost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_joinMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3019,7 +3467,51 @@ func (ec *executionContext) field_Mutation_renewMembership_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_restorePostRevision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "postId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["postId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unpublishPost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -3086,6 +3578,28 @@ func (ec *executionContext) field_Post_related_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Post_revisions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -3314,6 +3828,14 @@ func (ec *executionContext) field_Query_post_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["slug"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "previewToken",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["previewToken"] = arg2
 	return args, nil
 }
 
@@ -6479,6 +7001,270 @@ func (ec *executionContext) fieldContext_Mutation_cancelMembership(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_unpublishPost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unpublishPost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnpublishPost(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Post) graphql.Marshaler {
+			return ec.marshalNPost2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPost(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unpublishPost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Post(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unpublishPost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_archivePost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_archivePost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ArchivePost(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Post) graphql.Marshaler {
+			return ec.marshalNPost2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPost(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_archivePost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Post(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_archivePost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deletePost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deletePost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeletePost(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deletePost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deletePost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_restorePostRevision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_restorePostRevision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RestorePostRevision(ctx, fc.Args["postId"].(string), fc.Args["revision"].(int), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Post) graphql.Marshaler {
+			return ec.marshalNPost2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPost(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_restorePostRevision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Post(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_restorePostRevision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteBlock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteBlock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteBlock(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteBlock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteBlock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPreviewLink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPreviewLink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePreviewLink(ctx, fc.Args["postId"].(string), fc.Args["expiresInMinutes"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.PreviewLink) graphql.Marshaler {
+			return ec.marshalNPreviewLink2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPreviewLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPreviewLink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewLink(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPreviewLink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6964,6 +7750,50 @@ func (ec *executionContext) fieldContext_Post_related(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Post_revisions(ctx context.Context, field graphql.CollectedField, obj *guildhall.Post) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Post_revisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Post().Revisions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PostRevisionConnection) graphql.Marshaler {
+			return ec.marshalNPostRevisionConnection2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostRevisionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Post_revisions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Post",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostRevisionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Post_revisions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PostConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PostConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7138,6 +7968,515 @@ func (ec *executionContext) fieldContext_PostEdge_node(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _PostRevision_revision(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevision", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PostRevision_title(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevision", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostRevision_slug(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevision", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostRevision_body(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PostRevision().Body(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.RichText) graphql.Marshaler {
+			return ec.marshalNRichText2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostRevision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RichText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostRevision_tags(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevision", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostRevision_blocks(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_blocks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PostRevision().Blocks(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []guildhall.Block) graphql.Marshaler {
+			return ec.marshalNBlock2ᚕgithubᚗcomᚋguildhallᚋguildhallᚐBlockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_blocks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostRevision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostRevision_visibility(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_visibility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visibility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v guildhall.Visibility) graphql.Marshaler {
+			return ec.marshalNVisibility2githubᚗcomᚋguildhallᚋguildhallᚐVisibility(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_visibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevision", field, false, false, "Visibility")
+}
+
+func (ec *executionContext) _PostRevision_status(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v guildhall.PostStatus) graphql.Marshaler {
+			return ec.marshalNPostStatus2githubᚗcomᚋguildhallᚋguildhallᚐPostStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevision", field, false, false, "PostStatus")
+}
+
+func (ec *executionContext) _PostRevision_savedAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_savedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SavedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_savedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PostRevision_savedBy(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_savedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PostRevision().SavedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Member) graphql.Marshaler {
+			return ec.marshalOMember2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_savedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostRevision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostRevisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PostRevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevisionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PostRevisionEdge) graphql.Marshaler {
+			return ec.marshalNPostRevisionEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostRevisionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevisionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostRevisionConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostRevisionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostRevisionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PostRevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevisionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*guildhall.PostRevision) graphql.Marshaler {
+			return ec.marshalNPostRevision2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevisionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostRevisionConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostRevision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostRevisionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PostRevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevisionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevisionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostRevisionConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostRevisionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PostRevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevisionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevisionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevisionConnection", field, true, false, "Int")
+}
+
+func (ec *executionContext) _PostRevisionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PostRevisionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevisionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevisionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevisionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostRevisionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PostRevisionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevisionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.PostRevision) graphql.Marshaler {
+			return ec.marshalNPostRevision2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevisionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostRevisionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostRevision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewLink_token(ctx context.Context, field graphql.CollectedField, obj *guildhall.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewLink_expiresAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLink", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PreviewLink_post(ctx context.Context, field graphql.CollectedField, obj *guildhall.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_post(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Post, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Post) graphql.Marshaler {
+			return ec.marshalNPost2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPost(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_post(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewLink",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Post(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7224,7 +8563,7 @@ func (ec *executionContext) _Query_post(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Post(ctx, fc.Args["id"].(*string), fc.Args["slug"].(*string))
+			return ec.Resolvers.Query().Post(ctx, fc.Args["id"].(*string), fc.Args["slug"].(*string), fc.Args["previewToken"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Post) graphql.Marshaler {
@@ -11807,6 +13146,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "unpublishPost":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unpublishPost(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "archivePost":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_archivePost(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletePost":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deletePost(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "restorePostRevision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_restorePostRevision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteBlock":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteBlock(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPreviewLink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPreviewLink(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11963,6 +13344,12 @@ func (ec *executionContext) _Post(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Post_related(ctx, field, obj)
 				})
+		case "revisions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Post_revisions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12046,6 +13433,216 @@ func (ec *executionContext) _PostEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "node":
 			out.Values[i] = ec._PostEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postRevisionImplementors = []string{"PostRevision"}
+
+func (ec *executionContext) _PostRevision(ctx context.Context, sel ast.SelectionSet, obj *guildhall.PostRevision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postRevisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostRevision")
+		case "revision":
+			out.Values[i] = ec._PostRevision_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._PostRevision_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slug":
+			out.Values[i] = ec._PostRevision_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PostRevision_body(ctx, field, obj)
+				})
+		case "tags":
+			out.Values[i] = ec._PostRevision_tags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "blocks":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PostRevision_blocks(ctx, field, obj)
+				})
+		case "visibility":
+			out.Values[i] = ec._PostRevision_visibility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._PostRevision_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "savedAt":
+			out.Values[i] = ec._PostRevision_savedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "savedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PostRevision_savedBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postRevisionConnectionImplementors = []string{"PostRevisionConnection"}
+
+func (ec *executionContext) _PostRevisionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PostRevisionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postRevisionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostRevisionConnection")
+		case "edges":
+			out.Values[i] = ec._PostRevisionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._PostRevisionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PostRevisionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PostRevisionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postRevisionEdgeImplementors = []string{"PostRevisionEdge"}
+
+func (ec *executionContext) _PostRevisionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PostRevisionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postRevisionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostRevisionEdge")
+		case "cursor":
+			out.Values[i] = ec._PostRevisionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PostRevisionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var previewLinkImplementors = []string{"PreviewLink"}
+
+func (ec *executionContext) _PreviewLink(ctx context.Context, sel ast.SelectionSet, obj *guildhall.PreviewLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewLink")
+		case "token":
+			out.Values[i] = ec._PreviewLink_token(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._PreviewLink_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "post":
+			out.Values[i] = ec._PreviewLink_post(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -13409,6 +15006,62 @@ func (ec *executionContext) marshalNPostOrderField2githubᚗcomᚋguildhallᚋgu
 	return res
 }
 
+func (ec *executionContext) marshalNPostRevision2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.PostRevision) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPostRevision2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostRevision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPostRevision2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostRevision(ctx context.Context, sel ast.SelectionSet, v *guildhall.PostRevision) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PostRevision!")
+		return graphql.Null
+	}
+	return ec._PostRevision(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPostRevisionConnection2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostRevisionConnection(ctx context.Context, sel ast.SelectionSet, v *model.PostRevisionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PostRevisionConnection!")
+		return graphql.Null
+	}
+	return ec._PostRevisionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPostRevisionEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostRevisionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PostRevisionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPostRevisionEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostRevisionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPostRevisionEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostRevisionEdge(ctx context.Context, sel ast.SelectionSet, v *model.PostRevisionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PostRevisionEdge!")
+		return graphql.Null
+	}
+	return ec._PostRevisionEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNPostStatus2githubᚗcomᚋguildhallᚋguildhallᚐPostStatus(ctx context.Context, v any) (guildhall.PostStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := guildhall.PostStatus(tmp)
@@ -13422,6 +15075,14 @@ func (ec *executionContext) marshalNPostStatus2githubᚗcomᚋguildhallᚋguildh
 		graphql.AddInvalidNullFromMarshaler(ctx, "PostStatus!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNPreviewLink2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPreviewLink(ctx context.Context, sel ast.SelectionSet, v *guildhall.PreviewLink) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewLink!")
+		return graphql.Null
+	}
+	return ec._PreviewLink(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRenewMembershipInput2githubᚗcomᚋguildhallᚋguildhallᚐRenewMembershipInput(ctx context.Context, v any) (guildhall.RenewMembershipInput, error) {
@@ -13487,6 +15148,14 @@ func (ec *executionContext) marshalNRenewalEdge2ᚖgithubᚗcomᚋguildhallᚋgu
 
 func (ec *executionContext) marshalNRichText2githubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx context.Context, sel ast.SelectionSet, v guildhall.RichText) graphql.Marshaler {
 	return ec._RichText(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRichText2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx context.Context, sel ast.SelectionSet, v *guildhall.RichText) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RichText!")
+		return graphql.Null
+	}
+	return ec._RichText(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋguildhallᚋguildhallᚐRole(ctx context.Context, v any) (guildhall.Role, error) {

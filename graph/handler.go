@@ -85,6 +85,10 @@ func weighComplexity(c *ComplexityRoot) {
 	c.Query.Members = func(child int, first *int, _ *string, _ *guildhall.MemberFilter) int { return 1 + page(first)*child }
 	c.Query.Blocks = func(child int, first *int, _ *string, _ *guildhall.BlockKind) int { return 1 + page(first)*child }
 	c.Member.Posts = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
+	c.Post.Revisions = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
+	// An old revision's body is a database read (by _id, a scan on the embedded engine):
+	// priced so that one query can open a page of them, not thousands.
+	c.PostRevision.Body = func(child int) int { return 100 + child }
 	c.Membership.Renewals = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Post.Related = func(child int, first *int) int { return 1 + page(first)*child }
 	c.Query.APITokens = func(child int, first *int, _ *string) int { return 1 + page(first)*child }

@@ -162,8 +162,8 @@ func (r *queryResolver) Viewer(ctx context.Context) (*guildhall.Viewer, error) {
 	return guildhall.ViewerFrom(ctx), nil
 }
 
-func (r *queryResolver) Post(ctx context.Context, id *string, slug *string) (*guildhall.Post, error) {
-	return r.Service.Post(ctx, id, slug)
+func (r *queryResolver) Post(ctx context.Context, id *string, slug *string, previewToken *string) (*guildhall.Post, error) {
+	return r.Service.PostPreview(ctx, id, slug, previewToken)
 }
 
 func (r *queryResolver) Posts(ctx context.Context, first *int, after *string, filter *guildhall.PostFilter, orderBy *guildhall.PostOrder) (*model.PostConnection, error) {

@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -128,11 +129,19 @@ func (s *Store) PruneChanges(ctx context.Context, before time.Time) error {
 	return wrap(err, "prune change log")
 }
 
+// ErrHistoryKept is in the chain of a deletion's error when the deletion itself was recorded
+// (its tombstone written) and only removing the older revisions failed. The entity is
+// deleted: loading skips it and nothing reads its revisions any more.
+var ErrHistoryKept = errors.New("deleted, but its old revisions were not removed")
+
 // purgeHistory removes the revisions of a deleted entity older than its tombstone.
 func (s *Store) purgeHistory(ctx context.Context, col, entity string, tombstone int) error {
 	_, err := s.db.Collection(col).DeleteMany(ctx, bson.D{
 		{Key: "entity", Value: entity},
 		{Key: "version", Value: bson.D{{Key: "$lt", Value: tombstone}}},
 	})
-	return wrap(err, "delete history")
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrHistoryKept, wrap(err, "delete history"))
+	}
+	return nil
 }

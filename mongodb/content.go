@@ -10,8 +10,10 @@ import (
 type Content struct {
 	Members []*guildhall.Member
 	Posts   []*guildhall.Post
-	Blocks  []guildhall.Block
-	Plans   []guildhall.MembershipPlan
+	// PostHistory is every saved revision of those posts, as summaries without bodies.
+	PostHistory []*guildhall.PostRevision
+	Blocks      []guildhall.Block
+	Plans       []guildhall.MembershipPlan
 }
 
 // Load reads the newest revision of every member, post and block, and the plans.
@@ -24,12 +26,24 @@ func (s *Store) Load(ctx context.Context) (*Content, error) {
 	for _, r := range members {
 		c.Members = append(c.Members, memberFromRevision(r))
 	}
-	posts, err := loadLatest[postDoc](ctx, s, colPostRevisions)
+	var history []*guildhall.PostRevision
+	posts, err := loadLatestEach(ctx, s, colPostRevisions, func(r revision[postDoc]) {
+		if r.Doc != nil {
+			history = append(history, guildhall.RevisionOf(postFromRevision(r)).Summary())
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
+	live := map[string]bool{}
 	for _, r := range posts {
 		c.Posts = append(c.Posts, postFromRevision(r))
+		live[r.Entity] = true
+	}
+	for _, h := range history {
+		if live[h.PostID] { // a deleted post's leftovers (a clean-up that failed) are not history
+			c.PostHistory = append(c.PostHistory, h)
+		}
 	}
 	blocks, err := loadLatest[blockDoc](ctx, s, colBlockRevisions)
 	if err != nil {

@@ -4,38 +4,22 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"log/slog"
-	"os"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/embedded/embeddedtest"
 	"github.com/guildhall/guildhall/mongodb"
 )
 
 var uri string
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "guildhall-store-test-")
-	if err != nil {
-		panic(err)
-	}
-	db, err := embedded.Start(dir, slog.New(slog.DiscardHandler))
-	if err != nil {
-		panic(err)
-	}
-	uri = db.URI()
-	code := m.Run()
-	_ = db.Close()
-	_ = os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { embeddedtest.Main(m, &uri) }
 
 // MustOpenStore opens a fresh, migrated database on the shared embedded server, dropped
 // when the test ends.
-func MustOpenStore(t *testing.T) *mongodb.Store {
+func MustOpenStore(t testing.TB) *mongodb.Store {
 	t.Helper()
 	var b [6]byte
 	_, _ = rand.Read(b[:])
