@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall/app"
+	"github.com/guildhall/guildhall/clock"
 	"github.com/guildhall/guildhall/embedded/embeddedtest"
 )
 
@@ -27,26 +28,6 @@ func TestMain(m *testing.M) { embeddedtest.Main(m, &sharedURI) }
 
 const adminToken = "test-admin-token-0123456789"
 
-// testClock is a clock tests can move.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newClock(t time.Time) *testClock { return &testClock{t: t} }
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // fixtureNow is the moment the demo content is laid out around in tests.
 var fixtureNow = time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
 
@@ -55,7 +36,7 @@ type testServer struct {
 	t     *testing.T
 	app   *app.App
 	URL   string
-	Clock *testClock
+	Clock *clock.Manual
 	cfg   app.Config
 }
 
@@ -70,7 +51,7 @@ func MustRunServer(t *testing.T, configure ...func(*app.Config)) *testServer {
 // MustRunServerLogging is MustRunServer with the server's log written to w.
 func MustRunServerLogging(t *testing.T, w io.Writer, configure ...func(*app.Config)) *testServer {
 	t.Helper()
-	clock := newClock(fixtureNow)
+	clock := clock.NewManual(fixtureNow)
 	cfg := app.Config{
 		Addr: "127.0.0.1:0", MongoURI: sharedURI, Database: uniqueDB(t), AdminToken: adminToken,
 		Seed: true, SyncInterval: 50 * time.Millisecond, GracePeriod: 30 * 24 * time.Hour,

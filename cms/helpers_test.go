@@ -4,8 +4,8 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"github.com/guildhall/guildhall/clock"
 	"log/slog"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,29 +22,11 @@ func TestMain(m *testing.M) { embeddedtest.Main(m, &uri) }
 
 var t0 = time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
 
-// clock is a movable clock shared by the services of one test.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // fixture is a service over a fresh database seeded with the demo content.
 type fixture struct {
 	svc   *cms.Service
 	store *mongodb.Store
-	clock *clock
+	clock *clock.Manual
 	db    string
 }
 
@@ -54,7 +36,7 @@ func mustService(t *testing.T, configure ...func(*cms.Options)) *fixture {
 	t.Helper()
 	var b [6]byte
 	_, _ = rand.Read(b[:])
-	f := &fixture{clock: &clock{t: t0}, db: "cms_" + hex.EncodeToString(b[:])}
+	f := &fixture{clock: clock.NewManual(t0), db: "cms_" + hex.EncodeToString(b[:])}
 	f.svc, f.store = openService(t, f.db, f.clock, configure...)
 	t.Cleanup(func() { _ = f.store.Drop(context.Background()) })
 	if _, err := f.svc.SeedIfEmpty(context.Background(), demo.New(t0)); err != nil {
@@ -64,7 +46,7 @@ func mustService(t *testing.T, configure ...func(*cms.Options)) *fixture {
 }
 
 // openService opens another service on the database db, as a second instance would.
-func openService(t *testing.T, db string, c *clock, configure ...func(*cms.Options)) (*cms.Service, *mongodb.Store) {
+func openService(t *testing.T, db string, c *clock.Manual, configure ...func(*cms.Options)) (*cms.Service, *mongodb.Store) {
 	t.Helper()
 	ctx := context.Background()
 	store, err := mongodb.Open(ctx, uri, db)
