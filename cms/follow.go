@@ -74,5 +74,9 @@ func (s *Service) apply(c mongodb.Change) {
 		cat.RemoveBlock(c.ID, c.Version)
 	case c.Kind == "block" && c.Block != nil:
 		cat.PutBlock(c.Block)
+	case c.Kind == "webhook" && c.Deleted:
+		cat.RemoveWebhook(c.ID, c.Version)
+	case c.Kind == "webhook" && c.Webhook != nil:
+		cat.PutWebhook(c.Webhook)
 	}
 }

@@ -87,6 +87,8 @@ func weighComplexity(c *ComplexityRoot) {
 	c.Member.Posts = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Membership.Renewals = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Post.Related = func(child int, first *int) int { return 1 + page(first)*child }
+	c.Query.Webhooks = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
+	c.Query.WebhookDeliveries = func(child int, _ *string, first *int, _ *string) int { return 1 + page(first)*child }
 }
 
 // Codes as the API contract names them (extensions.code).

@@ -20,13 +20,14 @@ import (
 // Change is one write, as another instance needs it to update its catalog.
 type Change struct {
 	At      time.Time
-	Kind    string // "post", "member", "block"
+	Kind    string // "post", "member", "block", "webhook"
 	ID      string
 	Version int
 	Deleted bool
 	Post    *guildhall.Post
 	Member  *guildhall.Member
 	Block   guildhall.Block
+	Webhook *guildhall.Webhook
 }
 
 type changeDoc struct {
@@ -102,6 +103,11 @@ func decodeChange(c *Change, raw bson.Raw) error {
 		var r revision[blockDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Block = blockFromRevision(r)
+		}
+	case "webhook":
+		var r revision[webhookDoc]
+		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
+			c.Webhook = webhookFromRevision(r)
 		}
 	}
 	if err != nil {

@@ -41,6 +41,19 @@ var migrations = []migration{
 		}
 		return nil
 	}},
+	{"0003-webhook-indexes", func(ctx context.Context, s *Store) error {
+		for col, keys := range map[string]bson.D{
+			colWebhookRevisions:  {{Key: "entity", Value: 1}, {Key: "version", Value: -1}},
+			colWebhookDeliveries: {{Key: "webhook", Value: 1}, {Key: "_id", Value: -1}},
+			colWebhookAttempts:   {{Key: "delivery", Value: 1}},
+			colWebhookQueue:      {{Key: "dueAt", Value: 1}},
+		} {
+			if _, err := s.db.Collection(col).Indexes().CreateOne(ctx, mongo.IndexModel{Keys: keys}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 type migrationDoc struct {
