@@ -92,6 +92,7 @@ type postEntry struct {
 	search   string   // folded words of title, tags and text, space separated
 	title    string   // folded words of the title, with a space before and after
 	tagWords string   // folded words of the tags, with a space before and after
+	removed  bool     // replaced or deleted; the search index drops it lazily
 }
 
 // timeKey renders t so that string order is time order.

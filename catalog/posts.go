@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/cursor"
 	"github.com/guildhall/guildhall/fold"
 )
 
@@ -49,6 +48,7 @@ type postFilter struct {
 	q      *guildhall.PostQuery
 	tag    string
 	words  []string
+	query  *query // the words, ready to match
 	author string // author ID
 	none   bool   // the query can match nothing (unknown author)
 }
@@ -67,6 +67,7 @@ func (c *Catalog) newPostFilter(v *guildhall.Viewer, now time.Time, q *guildhall
 	}
 	if q.Search != "" {
 		f.words = searchWords(q.Search)
+		f.query = newQuery(f.words)
 	}
 	return f
 }
@@ -99,7 +100,7 @@ func (f *postFilter) match(c *Catalog, e *postEntry) bool {
 		return false
 	}
 	// Every word must occur; the last one may be a prefix, as the user is still typing.
-	return c.hasWords(e, f.words, -1)
+	return f.query == nil || c.hasWords(e, f.query, -1)
 }
 
 // containsWord reports whether the space-delimited list holds word (or a word starting with
@@ -123,13 +124,9 @@ func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuer
 	o := orderIndex(q.OrderBy)
 	order := "posts:" + string(cmp.Or(q.OrderBy, guildhall.OrderPublishedAt))
 	desc := q.Direction != guildhall.Asc
-	var after *cursor.Cursor
-	if q.After != "" {
-		cur, err := cursor.Parse(q.After, order)
-		if err != nil {
-			return nil, err
-		}
-		after = &cur
+	after, err := parseAfter(q.After, order)
+	if err != nil {
+		return nil, err
 	}
 
 	c.mu.RLock()

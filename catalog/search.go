@@ -26,14 +26,25 @@ import (
 // be typing, finds every word it starts.
 type searchIndex struct {
 	terms     *btree.BTreeG[string]   // every word in postings or nameTerms, sorted
-	postings  map[string][]*postEntry // word -> posts whose title, text or tags hold it
+	postings  map[string]*postingList // word -> posts whose title, text or tags hold it
 	nameTerms map[string][]string     // word -> IDs of members whose name holds it
 }
+
+// postingList is the posts holding one word. A replaced or deleted post is only marked
+// removed, and skipped by readers; the list is compacted once half of it is removed. So a
+// write costs the same however many posts share its common words (eager removal would scan
+// each of their lists), and a list is at most twice as long as the posts it holds.
+type postingList struct {
+	entries []*postEntry
+	removed int
+}
+
+func (l *postingList) live() int { return len(l.entries) - l.removed }
 
 func newSearchIndex() *searchIndex {
 	return &searchIndex{
 		terms:     btree.NewOrderedG[string](32),
-		postings:  map[string][]*postEntry{},
+		postings:  map[string]*postingList{},
 		nameTerms: map[string][]string{},
 	}
 }
@@ -47,26 +58,27 @@ func distinctWords(list string) []string {
 
 func (x *searchIndex) addPost(e *postEntry) {
 	for _, w := range distinctWords(e.search) {
-		list, ok := x.postings[w]
+		l, ok := x.postings[w]
 		if !ok {
-			// A copy, so the key does not keep this revision's whole text alive.
-			w = strings.Clone(w)
-			x.terms.ReplaceOrInsert(w)
+			l = &postingList{}
+			x.postings[x.remember(w)] = l
 		}
-		x.postings[w] = append(list, e)
+		l.entries = append(l.entries, e)
 	}
 }
 
 func (x *searchIndex) removePost(e *postEntry) {
+	e.removed = true
 	for _, w := range distinctWords(e.search) {
-		list := removeEntry(x.postings[w], e)
-		if len(list) > 0 {
-			x.postings[w] = list
+		l := x.postings[w]
+		if l.removed++; l.removed*2 < len(l.entries) {
 			continue
 		}
-		delete(x.postings, w)
-		if _, ok := x.nameTerms[w]; !ok {
-			x.terms.Delete(w)
+		l.entries = slices.DeleteFunc(l.entries, func(e *postEntry) bool { return e.removed })
+		l.removed = 0
+		if len(l.entries) == 0 {
+			delete(x.postings, w)
+			x.forget(w)
 		}
 	}
 }
@@ -76,24 +88,39 @@ func (x *searchIndex) setMember(old, e *memberEntry) {
 	id := e.member.ID
 	if old != nil {
 		for _, w := range distinctWords(old.nameWord) {
-			list := slices.DeleteFunc(x.nameTerms[w], func(m string) bool { return m == id })
-			if len(list) > 0 {
+			if list := slices.DeleteFunc(x.nameTerms[w], func(m string) bool { return m == id }); len(list) > 0 {
 				x.nameTerms[w] = list
-				continue
-			}
-			delete(x.nameTerms, w)
-			if _, ok := x.postings[w]; !ok {
-				x.terms.Delete(w)
+			} else {
+				delete(x.nameTerms, w)
+				x.forget(w)
 			}
 		}
 	}
 	for _, w := range distinctWords(e.nameWord) {
-		list, ok := x.nameTerms[w]
-		if !ok {
-			w = strings.Clone(w)
-			x.terms.ReplaceOrInsert(w)
-		}
-		x.nameTerms[w] = append(list, id)
+		w = x.remember(w)
+		x.nameTerms[w] = append(x.nameTerms[w], id)
+	}
+}
+
+// remember adds w to the sorted words if it is new, and returns the string to key it by: a
+// copy of a new word, so the key does not keep the whole text it was cut from alive.
+func (x *searchIndex) remember(w string) string {
+	_, inPosts := x.postings[w]
+	_, inNames := x.nameTerms[w]
+	if inPosts || inNames {
+		return w
+	}
+	w = strings.Clone(w)
+	x.terms.ReplaceOrInsert(w)
+	return w
+}
+
+// forget drops w from the sorted words once no post or member holds it.
+func (x *searchIndex) forget(w string) {
+	_, inPosts := x.postings[w]
+	_, inNames := x.nameTerms[w]
+	if !inPosts && !inNames {
+		x.terms.Delete(w)
 	}
 }
 
@@ -113,7 +140,9 @@ func (x *searchIndex) eachTerm(word string, prefix bool, fn func(term string) bo
 func (c *Catalog) estimate(word string, prefix bool, limit int) int {
 	n := 0
 	c.index.eachTerm(word, prefix, func(t string) bool {
-		n += len(c.index.postings[t])
+		if l, ok := c.index.postings[t]; ok {
+			n += l.live()
+		}
 		for _, m := range c.index.nameTerms[t] {
 			n += len(c.byAuthor[m])
 		}
@@ -125,8 +154,12 @@ func (c *Catalog) estimate(word string, prefix bool, limit int) int {
 // eachPost calls fn for every post the word can match, possibly more than once.
 func (c *Catalog) eachPost(word string, prefix bool, fn func(e *postEntry)) {
 	c.index.eachTerm(word, prefix, func(t string) bool {
-		for _, e := range c.index.postings[t] {
-			fn(e)
+		if l, ok := c.index.postings[t]; ok {
+			for _, e := range l.entries {
+				if !e.removed {
+					fn(e)
+				}
+			}
 		}
 		for _, m := range c.index.nameTerms[t] {
 			for _, e := range c.byAuthor[m] {
@@ -145,16 +178,36 @@ func (c *Catalog) authorWords(e *postEntry) string {
 	return ""
 }
 
+// query is a search's words with what finds them in a space-delimited word list, made once
+// per search rather than once per post.
+type query struct {
+	words []string
+	whole []string // " word ": the word itself
+	start []string // " word": a word that starts with it
+}
+
+func newQuery(words []string) *query {
+	q := &query{words: words}
+	for _, w := range words {
+		q.whole, q.start = append(q.whole, " "+w+" "), append(q.start, " "+w)
+	}
+	return q
+}
+
+// in reports whether word i is in the list, or, for the last word, starts a word in it.
+func (q *query) in(list string, i int) bool {
+	if i == len(q.words)-1 {
+		return strings.Contains(list, q.start[i])
+	}
+	return strings.Contains(list, q.whole[i])
+}
+
 // hasWords reports whether every word but words[skip] occurs in the post's title, text or
 // tags or in its author's name; the last word may be the start of a word.
-func (c *Catalog) hasWords(e *postEntry, words []string, skip int) bool {
+func (c *Catalog) hasWords(e *postEntry, q *query, skip int) bool {
 	author := c.authorWords(e)
-	for i, w := range words {
-		if i == skip {
-			continue
-		}
-		last := i == len(words)-1
-		if !containsWord(e.search, w, last) && !containsWord(author, w, last) {
+	for i := range q.words {
+		if i != skip && !q.in(e.search, i) && !q.in(author, i) {
 			return false
 		}
 	}
@@ -163,7 +216,8 @@ func (c *Catalog) hasWords(e *postEntry, words []string, skip int) bool {
 
 // searchMatches returns every post that holds all the words, in no particular order. Only
 // the posts of the rarest word are checked.
-func (c *Catalog) searchMatches(words []string) []*postEntry {
+func (c *Catalog) searchMatches(q *query) []*postEntry {
+	words := q.words
 	last := len(words) - 1
 	best, bestN := 0, math.MaxInt
 	for i, w := range words {
@@ -178,7 +232,7 @@ func (c *Catalog) searchMatches(words []string) []*postEntry {
 			return
 		}
 		seen[e] = struct{}{}
-		if c.hasWords(e, words, best) {
+		if c.hasWords(e, q, best) {
 			out = append(out, e)
 		}
 	})
@@ -195,53 +249,60 @@ const (
 	weightPhrase = 10 // the whole query, in order, in the title
 )
 
-// relevance scores how well the post matches the words: the same post and words always score
+// relevance scores how well the post matches the query: the same post and words always score
 // the same, so a cursor keeps its place.
-func (c *Catalog) relevance(e *postEntry, words []string) int {
+func (c *Catalog) relevance(e *postEntry, q *query, phrase string) int {
 	author := c.authorWords(e)
 	score := 0
-	for i, w := range words {
-		last := i == len(words)-1
-		s := fieldScore(e.title, w, last, weightTitle) + fieldScore(e.tagWords, w, last, weightTag) + fieldScore(author, w, last, weightAuthor)
+	for i := range q.words {
+		s := q.score(e.title, i, weightTitle) + q.score(e.tagWords, i, weightTag) + q.score(author, i, weightAuthor)
 		if s == 0 {
 			s = weightText // it matched, so it is in the text
 		}
 		score += s
 	}
-	if len(words) > 1 && containsWord(e.title, strings.Join(words, " "), true) {
+	if phrase != "" && strings.Contains(e.title, phrase) {
 		score += weightPhrase
 	}
 	return score
 }
 
-func fieldScore(list, word string, prefix bool, weight int) int {
+// score is the weight of a list that holds word i, half that if only the start of a word.
+func (q *query) score(list string, i, weight int) int {
 	switch {
-	case containsWord(list, word, false):
+	case strings.Contains(list, q.whole[i]):
 		return weight
-	case prefix && containsWord(list, word, true):
+	case i == len(q.words)-1 && strings.Contains(list, q.start[i]):
 		return weight / 2
 	}
 	return 0
 }
 
-// rankedList is every post matching a search, ascending by (key, ID) where the key is the
-// relevance score then the publication time: walked backwards, most relevant and newest first.
+// rankedList is every post matching a search, ascending by (score, publication time, ID):
+// walked backwards, most relevant and newest first. The cursor key of an entry is its score
+// and publication time, made only for the entries a page visits.
 type rankedList struct {
 	generation uint64
 	entries    []*postEntry
-	keys       []string
+	scores     []int32
 }
 
-func (r *rankedList) at(i int) (*postEntry, string) { return r.entries[i], r.keys[i] }
+func (r *rankedList) at(i int) (*postEntry, string) {
+	e := r.entries[i]
+	return e, fmt.Sprintf("%06d:%s", r.scores[i], e.keys[byPublished])
+}
 
 // rankCache keeps the ranked lists of recent searches, so that the next page of a search
-// costs a binary search rather than a new ranking. Entries are good for one generation.
+// costs a binary search rather than a new ranking. Lists are good for one generation; the
+// cache holds at most rankCacheBudget entries in all (12 bytes each), and starts over when
+// that is reached.
 type rankCache struct {
-	mu    sync.Mutex
-	lists map[string]*rankedList
+	mu      sync.Mutex
+	lists   map[string]*rankedList
+	entries int
 }
 
-const rankCacheSize = 64
+const rankCacheBudget = 1 << 20
 
 // ranked returns the posts matching words, ranked. The caller holds c.mu for reading.
 func (c *Catalog) ranked(words []string) *rankedList {
@@ -253,28 +314,37 @@ func (c *Catalog) ranked(words []string) *rankedList {
 	if ok && r.generation == gen {
 		return r
 	}
-	matches := c.searchMatches(words)
-	r = &rankedList{generation: gen, entries: make([]*postEntry, len(matches)), keys: make([]string, len(matches))}
+	q := newQuery(words)
+	phrase := "" // the whole query, the last word as a prefix
+	if len(words) > 1 {
+		phrase = " " + key
+	}
+	matches := c.searchMatches(q)
 	type scored struct {
-		e   *postEntry
-		key string
+		e     *postEntry
+		score int32
 	}
 	list := make([]scored, len(matches))
 	for i, e := range matches {
-		list[i] = scored{e, fmt.Sprintf("%06d:%s", c.relevance(e, words), e.keys[byPublished])}
+		list[i] = scored{e, int32(c.relevance(e, q, phrase))}
 	}
 	slices.SortFunc(list, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.e.post.ID, b.e.post.ID))
+		return cmp.Or(cmp.Compare(a.score, b.score), cmp.Compare(a.e.keys[byPublished], b.e.keys[byPublished]), cmp.Compare(a.e.post.ID, b.e.post.ID))
 	})
+	r = &rankedList{generation: gen, entries: make([]*postEntry, len(list)), scores: make([]int32, len(list))}
 	for i, s := range list {
-		r.entries[i], r.keys[i] = s.e, s.key
+		r.entries[i], r.scores[i] = s.e, s.score
 	}
 	c.ranks.mu.Lock()
-	if c.ranks.lists == nil || len(c.ranks.lists) >= rankCacheSize {
-		c.ranks.lists = map[string]*rankedList{}
+	defer c.ranks.mu.Unlock()
+	if c.ranks.lists == nil || c.ranks.entries+len(list) > rankCacheBudget {
+		c.ranks.lists, c.ranks.entries = map[string]*rankedList{}, 0
+	}
+	if old, ok := c.ranks.lists[key]; ok {
+		c.ranks.entries -= len(old.entries)
 	}
 	c.ranks.lists[key] = r
-	c.ranks.mu.Unlock()
+	c.ranks.entries += len(list)
 	return r
 }
 
@@ -289,13 +359,9 @@ func relevanceOrder(words []string) string {
 // relevancePosts answers a search ordered by relevance, then newest first.
 func (c *Catalog) relevancePosts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuery, words []string) (*guildhall.Page[*guildhall.Post], error) {
 	order := relevanceOrder(words)
-	var after *cursor.Cursor
-	if q.After != "" {
-		cur, err := cursor.Parse(q.After, order)
-		if err != nil {
-			return nil, err
-		}
-		after = &cur
+	after, err := parseAfter(q.After, order)
+	if err != nil {
+		return nil, err
 	}
 	// The ranked list holds only matches: the filter need not check the words again.
 	rest := q
@@ -320,6 +386,18 @@ func (c *Catalog) relevancePosts(v *guildhall.Viewer, now time.Time, q guildhall
 		return n
 	}
 	return page, nil
+}
+
+// parseAfter parses an "after" cursor of the ordering; nil when there is none.
+func parseAfter(after, order string) (*cursor.Cursor, error) {
+	if after == "" {
+		return nil, nil
+	}
+	c, err := cursor.Parse(after, order)
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
 }
 
 // walkPage reads one page from a list of n posts sorted ascending by (key, ID), where at(i)
@@ -378,7 +456,7 @@ func (c *Catalog) searchCandidates(words []string, o int) []*postEntry {
 	if smallest > all/4 {
 		return c.sorted[o]
 	}
-	list := c.searchMatches(words)
+	list := c.searchMatches(newQuery(words))
 	slices.SortFunc(list, compareEntry(o))
 	return list
 }

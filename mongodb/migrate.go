@@ -112,13 +112,5 @@ func (s *Store) Plans(ctx context.Context) ([]guildhall.MembershipPlan, error) {
 // ClaimOnce reports whether this caller is the first ever to claim name, for one-time work
 // that several instances starting together must not all do (loading the demo content).
 func (s *Store) ClaimOnce(ctx context.Context, name string) (bool, error) {
-	_, err := s.db.Collection(colMigrations).InsertOne(ctx, migrationDoc{ID: "once:" + name, AppliedAt: s.Now().UTC()})
-	switch {
-	case err == nil:
-		return true, nil
-	case mongo.IsDuplicateKeyError(err):
-		return false, nil
-	default:
-		return false, wrap(err, "claim "+name)
-	}
+	return insertOnce(ctx, s, colMigrations, migrationDoc{ID: "once:" + name, AppliedAt: s.Now().UTC()}, "claim "+name)
 }

@@ -197,11 +197,8 @@ func (s *Store) QueuedAttempts(ctx context.Context) ([]QueuedAttempt, error) {
 // Requeue queues attempt q. Queuing an attempt that is queued already does nothing, so two
 // workers that both schedule the next attempt after a failure schedule it once.
 func (s *Store) Requeue(ctx context.Context, q QueuedAttempt) error {
-	_, err := s.db.Collection(colWebhookQueue).InsertOne(ctx, toQueueDoc(q))
-	if mongo.IsDuplicateKeyError(err) {
-		return nil
-	}
-	return wrap(err, "queue webhook attempt")
+	_, err := insertOnce(ctx, s, colWebhookQueue, toQueueDoc(q), "queue webhook attempt")
+	return err
 }
 
 // Dequeue removes a queue entry (made, or given up).
@@ -227,14 +224,20 @@ type attemptDoc struct {
 // ClaimAttempt makes the caller the one instance to make attempt n of a delivery. It reports
 // false when another worker (on this or another instance) claimed it first.
 func (s *Store) ClaimAttempt(ctx context.Context, delivery string, n int, by string, at time.Time) (bool, error) {
-	_, err := s.db.Collection(colWebhookAttempts).InsertOne(ctx, attemptDoc{ID: AttemptID(delivery, n), Delivery: delivery, N: n, At: at, By: by})
+	return insertOnce(ctx, s, colWebhookAttempts, attemptDoc{ID: AttemptID(delivery, n), Delivery: delivery, N: n, At: at, By: by}, "claim webhook attempt")
+}
+
+// insertOnce inserts doc and reports whether it was the first with its _id: an insert of an
+// _id that exists already is not an error, only not the first.
+func insertOnce(ctx context.Context, s *Store, col string, doc any, what string) (bool, error) {
+	_, err := s.db.Collection(col).InsertOne(ctx, doc)
 	switch {
 	case err == nil:
 		return true, nil
 	case mongo.IsDuplicateKeyError(err):
 		return false, nil
 	default:
-		return false, wrap(err, "claim webhook attempt")
+		return false, wrap(err, what)
 	}
 }
 
@@ -262,14 +265,11 @@ type AttemptResult struct {
 // RecordAttempt stores the result of an attempt. A result is recorded once; recording it
 // again does nothing.
 func (s *Store) RecordAttempt(ctx context.Context, r AttemptResult) error {
-	_, err := s.db.Collection(colWebhookAttempts).InsertOne(ctx, attemptDoc{
+	_, err := insertOnce(ctx, s, colWebhookAttempts, attemptDoc{
 		ID: AttemptID(r.DeliveryID, r.N) + ":result", Delivery: r.DeliveryID, N: r.N, Result: true, At: r.At,
 		Outcome: r.Outcome, StatusCode: r.StatusCode, Error: r.Error, DurationMs: int(r.Duration.Milliseconds()), Final: r.Final,
-	})
-	if mongo.IsDuplicateKeyError(err) {
-		return nil
-	}
-	return wrap(err, "record webhook attempt")
+	}, "record webhook attempt")
+	return err
 }
 
 // RecordedAttempt returns the result of attempt n, or nil if none was recorded (the attempt
