@@ -1,6 +1,8 @@
 package guildhall
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"slices"
 	"time"
 )
@@ -11,6 +13,17 @@ const (
 	KindDelivery = "dlv"
 	KindEvent    = "evt"
 )
+
+// DerivedID is an ID like NewID's, sorting by at, whose other 80 bits come from seed instead
+// of chance: the same kind, time and seed give the same ID. It names things that must be
+// made once however often the work that makes them is repeated (the deliveries of an event).
+func DerivedID(kind string, at time.Time, seed string) string {
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], uint64(at.UnixMilli())<<16)
+	sum := sha256.Sum256([]byte(seed))
+	copy(b[6:], sum[:10])
+	return kind + "_" + idEncoding.EncodeToString(b[:])
+}
 
 // WebhookEvent is something that happened which a webhook endpoint may subscribe to.
 type WebhookEvent string

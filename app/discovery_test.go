@@ -182,13 +182,13 @@ func TestSearch(t *testing.T) {
 	}
 	// An author's full name finds their posts, ranked before posts that only mention them.
 	for _, m := range []string{"zoe-angstrom", "jose-nunez", "soren-odegaard"} {
-		got := searchSlugs(t, s, fixtureMember(m).Name, "")
+		got := searchSlugs(t, s, demoMember(m).Name, "")
 		want := postsBy(m)
 		first := slices.Clone(got[:min(len(want), len(got))])
 		slices.Sort(first)
 		slices.Sort(want)
 		if !slices.Equal(first, want) {
-			t.Errorf("search for %s = %v, want their posts %v first", fixtureMember(m).Name, got, want)
+			t.Errorf("search for %s = %v, want their posts %v first", demoMember(m).Name, got, want)
 		}
 	}
 	// The last word is also a prefix.

@@ -146,7 +146,7 @@ func checkFeed(t *testing.T, s *testServer, path, format, title, home string, wa
 
 func TestFeedsFieldByField(t *testing.T) {
 	s := MustRunServer(t, withSite)
-	zoe := fixtureMember("zoe-angstrom")
+	zoe := demoMember("zoe-angstrom")
 	for _, tc := range []struct {
 		path, title, home string
 		filter            map[string]any
@@ -182,7 +182,7 @@ func TestFeedsFieldByField(t *testing.T) {
 	}
 }
 
-func fixtureMember(slug string) demo.Member {
+func demoMember(slug string) demo.Member {
 	for _, m := range fixture.Members {
 		if m.Slug == slug {
 			return m

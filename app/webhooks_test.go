@@ -21,7 +21,7 @@ const hookSecret = "a-webhook-secret-of-some-length"
 type receiver struct {
 	t     *testing.T
 	srv   *httptest.Server
-	clock *testClock
+	clock interface{ Now() time.Time } // the server's, to check signature times against
 
 	mu        sync.Mutex
 	failFirst int
@@ -36,7 +36,7 @@ type received struct {
 	Status int
 }
 
-func newReceiver(t *testing.T, clock *testClock, failFirst int) *receiver {
+func newReceiver(t *testing.T, clock interface{ Now() time.Time }, failFirst int) *receiver {
 	r := &receiver{t: t, clock: clock, failFirst: failFirst, delivered: map[string]int{}}
 	r.srv = httptest.NewServer(http.HandlerFunc(r.serve))
 	t.Cleanup(r.srv.Close)

@@ -1,8 +1,10 @@
 package cms
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -151,6 +153,12 @@ type Event struct {
 	// deliveries fall due then, and are cancelled if by then the post is no longer scheduled
 	// for that moment. Zero means now.
 	At time.Time
+	// Key, when set, makes emitting idempotent: the event's and its deliveries' IDs derive
+	// from Key and Occurred, so emitting it again (a retried request that completes a change
+	// already made) records nothing new. Key names the change, for example
+	// "renewal:"+idempotencyKey; Occurred is the stored time of the change.
+	Key      string
+	Occurred time.Time
 }
 
 // emit records one delivery of the event for each webhook subscribed to it. It is called
@@ -158,10 +166,12 @@ type Event struct {
 // event is never lost to a restart: the delivery worker (DeliverWebhooks, on any instance)
 // sends it when it falls due and retries it until it is delivered or a day has passed.
 //
-// Post events are emitted by savePost on every change to whether a post is live. The
-// membership operations call it once their change is stored, for example:
+// Post events are emitted by savePost on every change to whether a post is live; a deletion
+// calls s.postEvent(ctx, cur, nil). The membership operations call it once their change is
+// stored, keyed so that a retry completing the change does not announce it twice:
 //
-//	s.emit(ctx, Event{Type: guildhall.EventMemberRenewed, Member: m, Renewal: r})
+//	s.emit(ctx, Event{Type: guildhall.EventMemberRenewed, Member: m, Renewal: r,
+//		Key: "renewal:" + r.IdempotencyKey, Occurred: r.RenewedAt})
 //
 // A failure to record is logged, not returned: the write itself has succeeded, and failing
 // the mutation would only invite a retry that repeats it.
@@ -181,6 +191,14 @@ func (s *Service) emit(ctx context.Context, e Event) {
 		due = e.At.UTC().Truncate(time.Millisecond)
 	}
 	eventID := guildhall.NewID(guildhall.KindEvent, now)
+	deliveryID := func(*guildhall.Webhook) string { return guildhall.NewID(guildhall.KindDelivery, now) }
+	if e.Key != "" {
+		at := cmp.Or(e.Occurred, now)
+		eventID = guildhall.DerivedID(guildhall.KindEvent, at, string(e.Type)+"\x00"+e.Key)
+		deliveryID = func(w *guildhall.Webhook) string {
+			return guildhall.DerivedID(guildhall.KindDelivery, at, eventID+"\x00"+w.ID)
+		}
+	}
 	body, err := json.Marshal(s.eventPayload(eventID, e, now, due))
 	if err != nil {
 		s.log.ErrorContext(ctx, "webhook payload", "event", e.Type, "err", err)
@@ -188,7 +206,7 @@ func (s *Service) emit(ctx context.Context, e Event) {
 	}
 	queue := make([]mongodb.QueuedAttempt, 0, len(hooks))
 	for _, w := range hooks {
-		q := mongodb.QueuedAttempt{DeliveryID: guildhall.NewID(guildhall.KindDelivery, now), N: 1, WebhookID: w.ID,
+		q := mongodb.QueuedAttempt{DeliveryID: deliveryID(w), N: 1, WebhookID: w.ID,
 			EventID: eventID, Event: e.Type, Payload: string(body), DueAt: due, CreatedAt: now}
 		if due.After(now) && e.Post != nil && e.Post.PublishedAt != nil {
 			q.GuardPostID, q.GuardPublishedAt, q.GuardVersion = e.Post.ID, e.Post.PublishedAt, e.Post.Version
@@ -203,19 +221,34 @@ func (s *Service) emit(ctx context.Context, e Event) {
 	}
 }
 
-// postEvent emits what a change from prev (nil for a new post) to p means for webhooks.
+// postEvent emits what a change from prev (nil for a new post) to p (nil for a deletion)
+// means for webhooks.
 func (s *Service) postEvent(ctx context.Context, prev, p *guildhall.Post) {
 	if e, ok := PostEvent(prev, p, s.now()); ok {
 		s.emit(ctx, e)
 	}
 }
 
-// PostEvent is the event, if any, of a change from prev (nil for a new post) to p at now: a
-// post that goes live is POST_PUBLISHED, a live post that changes POST_UPDATED, one that stops
-// being live POST_UNPUBLISHED. A post newly scheduled for later is POST_PUBLISHED at its time;
-// edits to drafts and to scheduled posts whose time is unchanged are no event.
+// PostEvent is the event, if any, of a change from prev (nil for a new post) to p (nil for a
+// deletion) at now: a post that goes live is POST_PUBLISHED, a live post that changes
+// POST_UPDATED, one that stops being live (or is deleted) POST_UNPUBLISHED. A post newly
+// scheduled for later is POST_PUBLISHED at its time; edits to drafts and to scheduled posts
+// whose time is unchanged are no event. Each revision's event is keyed by it, so it is
+// announced once.
 func PostEvent(prev, p *guildhall.Post, now time.Time) (Event, bool) {
 	wasLive := prev != nil && prev.IsLive(now)
+	if p == nil {
+		if !wasLive {
+			return Event{}, false
+		}
+		return Event{Type: guildhall.EventPostUnpublished, Post: prev, Key: fmt.Sprintf("post:%s:deleted", prev.ID), Occurred: now}, true
+	}
+	e, ok := postChange(prev, p, now, wasLive)
+	e.Key, e.Occurred = fmt.Sprintf("post:%s:%d", p.ID, p.Version), p.UpdatedAt
+	return e, ok
+}
+
+func postChange(prev, p *guildhall.Post, now time.Time, wasLive bool) (Event, bool) {
 	switch {
 	case wasLive && p.IsLive(now):
 		return Event{Type: guildhall.EventPostUpdated, Post: p}, true

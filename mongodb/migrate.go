@@ -41,7 +41,7 @@ var migrations = []migration{
 		}
 		return nil
 	}},
-	{"0003-webhook-indexes", func(ctx context.Context, s *Store) error {
+	{"0005-webhook-indexes", func(ctx context.Context, s *Store) error {
 		for col, keys := range map[string]bson.D{
 			colWebhookRevisions:  {{Key: "entity", Value: 1}, {Key: "version", Value: -1}},
 			colWebhookDeliveries: {{Key: "webhook", Value: 1}, {Key: "_id", Value: -1}},

@@ -159,21 +159,23 @@ func (d queueDoc) domain() QueuedAttempt {
 }
 
 // EnqueueDeliveries records new deliveries in the log and queues their first attempts. The
-// log is written first: a delivery that is queued is always in the log.
+// log is written first: a delivery that is queued is always in the log. A delivery already in
+// the log is left alone (its event was emitted before), so emitting with the same IDs again
+// neither repeats nor restarts a delivery.
 func (s *Store) EnqueueDeliveries(ctx context.Context, first []QueuedAttempt) error {
-	if len(first) == 0 {
-		return nil
-	}
-	log := make([]deliveryDoc, 0, len(first))
-	queue := make([]queueDoc, 0, len(first))
 	for _, q := range first {
-		log = append(log, deliveryDoc{ID: q.DeliveryID, Webhook: q.WebhookID, EventID: q.EventID, Event: string(q.Event), Payload: q.Payload, CreatedAt: q.CreatedAt})
-		queue = append(queue, toQueueDoc(q))
+		d := deliveryDoc{ID: q.DeliveryID, Webhook: q.WebhookID, EventID: q.EventID, Event: string(q.Event), Payload: q.Payload, CreatedAt: q.CreatedAt}
+		if isNew, err := insertOnce(ctx, s, colWebhookDeliveries, d, "log webhook delivery"); err != nil || !isNew {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if err := s.Requeue(ctx, q); err != nil {
+			return err
+		}
 	}
-	if err := insertMany(ctx, s, colWebhookDeliveries, log); err != nil {
-		return err
-	}
-	return insertMany(ctx, s, colWebhookQueue, queue)
+	return nil
 }
 
 // QueuedAttempts reads the whole queue, soonest due first. The queue holds only pending

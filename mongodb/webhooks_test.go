@@ -143,6 +143,19 @@ func TestDeliveryLog(t *testing.T) {
 	if r, err := s.RecordedAttempt(ctx, "dlv_a", 2); err != nil || r != nil {
 		t.Errorf("attempt not made = %+v, %v", r, err)
 	}
+	// Enqueuing deliveries that are in the log already (an event emitted again) neither
+	// repeats nor restarts them.
+	if err := s.EnqueueDeliveries(ctx, []mongodb.QueuedAttempt{q("dlv_b"), q("dlv_d")}); err != nil {
+		t.Fatal(err)
+	}
+	queued, _ = s.QueuedAttempts(ctx)
+	var ids []string
+	for _, e := range queued {
+		ids = append(ids, e.ID())
+	}
+	if n, _ := s.CountDeliveries(ctx, ""); n != 4 || len(ids) != 2 || ids[0] != "dlv_d:1" || ids[1] != "dlv_a:2" {
+		t.Errorf("after enqueuing again: %d deliveries, queue %v", n, ids)
+	}
 }
 
 func ptr[T any](v T) *T { return &v }
