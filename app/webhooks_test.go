@@ -2,8 +2,10 @@ package app_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -103,6 +105,19 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// startAnother starts one more server with cfg (another instance, or a restart on the same
+// database), stopped when the test ends.
+func startAnother(t *testing.T, cfg app.Config) *testServer {
+	t.Helper()
+	a, err := app.Start(context.Background(), cfg, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatalf("start server: %v", err)
+	}
+	s := &testServer{t: t, app: a, URL: "http://" + a.Addr(), cfg: cfg}
+	t.Cleanup(s.Stop)
+	return s
 }
 
 func deliveringServer(t *testing.T, configure ...func(*app.Config)) *testServer {
@@ -247,7 +262,7 @@ func TestWebhookDeliverySurvivesRestart(t *testing.T) {
 	waitFor(t, "the second attempt's record", func() bool { return attemptsSettled(s.deliveries(hookID)[0], 2) })
 
 	s.Stop()
-	restarted := startServer(t, s.cfg)
+	restarted := startAnother(t, s.cfg)
 	restarted.Clock = s.Clock
 	if rcv.count() != 2 {
 		t.Fatalf("%d requests before the retry is due", rcv.count())
@@ -279,7 +294,7 @@ func TestWebhookStopDuringAnAttempt(t *testing.T) {
 	})
 	s.Stop()
 	waitFor(t, "the aborted request", func() bool { return rcv.count() == 1 })
-	restarted := startServer(t, s.cfg)
+	restarted := startAnother(t, s.cfg)
 	d := restarted.deliveries(hookID)[0]
 	deliveryID := str(d, "id")
 	if str(d, "status") != "PENDING" || len(list(d, "attempts")) != 1 || str(d, "attempts.0.error") == "" || get(d, "attempts.0.statusCode") != nil {
@@ -408,9 +423,9 @@ func TestWebhookAttemptsAreMadeOnceAcrossInstances(t *testing.T) {
 	a := deliveringServer(t)
 	cfg := a.cfg
 	cfg.Addr, cfg.Seed = "127.0.0.1:0", false
-	b := startServer(t, cfg)
+	b := startAnother(t, cfg)
 	cfg.SyncInterval = time.Hour // c learns nothing from the change log
-	c := startServer(t, cfg)
+	c := startAnother(t, cfg)
 	b.Clock, c.Clock = a.Clock, a.Clock
 	rcv := newReceiver(t, a.Clock, 2)
 	hookID := a.createWebhook(rcv.srv.URL, "POST_PUBLISHED")
