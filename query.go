@@ -44,11 +44,14 @@ const (
 	OrderPublishedAt PostOrderField = "PUBLISHED_AT"
 	OrderUpdatedAt   PostOrderField = "UPDATED_AT"
 	OrderTitle       PostOrderField = "TITLE"
+	// OrderRelevance ranks posts by how well they match filter.search, then newest first. It
+	// is the default order when a search is given, and needs one.
+	OrderRelevance PostOrderField = "RELEVANCE"
 )
 
 // IsValid reports whether f is one of the defined orderings.
 func (f PostOrderField) IsValid() bool {
-	return f == OrderPublishedAt || f == OrderUpdatedAt || f == OrderTitle
+	return f == OrderPublishedAt || f == OrderUpdatedAt || f == OrderTitle || f == OrderRelevance
 }
 
 // OrderDirection is ascending or descending.
@@ -85,6 +88,7 @@ type MemberQuery struct {
 	First             int
 	After             string
 	NameStartsWith    string
+	Initial           string // a directory group: "A".."Z" or "#", by sort name
 	Search            string
 	HasPublishedPosts *bool
 	Status            MembershipStatus
@@ -118,7 +122,10 @@ type PostOrder struct {
 
 // MemberFilter narrows a member list; nil fields do not filter.
 type MemberFilter struct {
-	NameStartsWith    *string
+	NameStartsWith *string
+	// Initial lists one group of the member directory: "A".."Z", or "#" for the rest, by sort
+	// name, exactly as memberDirectory counts them.
+	Initial           *string
 	Search            *string
 	HasPublishedPosts *bool
 	Status            *MembershipStatus

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/guildhall/guildhall/cms"
@@ -27,7 +28,8 @@ type App struct {
 	svc      *cms.Service
 	http     *http.Server
 	ln       net.Listener
-	stop     context.CancelFunc // stops background work (the change-log follower)
+	stop     context.CancelFunc // stops background work (the change-log follower, webhook deliveries)
+	workers  sync.WaitGroup     // background work that must finish before the database closes
 	served   chan error
 }
 
@@ -68,6 +70,8 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 		PreviewKey: []byte(cfg.PreviewKey),
 		AdminToken: cfg.AdminToken, GracePeriod: cfg.GracePeriod, SyncInterval: cfg.SyncInterval,
 		Now: cfg.Now, Logger: log, Failpoint: cfg.Failpoint,
+		SiteURL: cfg.SiteURL, WebhookAllowPrivate: cfg.WebhookAllowPrivate, WebhookInterval: cfg.WebhookInterval,
+		WebhookBackoff: cfg.WebhookBackoff,
 	})
 	if err := a.svc.Load(ctx); err != nil {
 		return nil, err
@@ -96,6 +100,8 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 	bg, stop := context.WithCancel(context.Background())
 	a.stop = stop
 	go a.svc.Follow(bg)
+	// Deliveries in flight record their outcome before the database is closed.
+	a.workers.Go(func() { a.svc.DeliverWebhooks(bg) })
 	go func() { a.served <- a.http.Serve(a.ln) }()
 	log.Info("Guildhall is ready", "addr", a.ln.Addr().String(), "playground", "http://"+displayAddr(a.ln.Addr())+"/playground",
 		"startup", time.Since(began).Round(time.Millisecond).String())
@@ -123,6 +129,7 @@ func (a *App) closeData() {
 	if a.stop != nil {
 		a.stop()
 	}
+	a.workers.Wait()
 	if a.store != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		_ = a.store.Close(ctx)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +28,24 @@ type Config struct {
 	// PreviewKey (GUILDHALL_PREVIEW_KEY) signs preview links; at least 32 characters. Unset:
 	// a random key created once in the database, shared by every instance.
 	PreviewKey string
+
+	// SiteURL is the public site that feeds, the sitemap and webhook payloads link to
+	// (GUILDHALL_SITE_URL, e.g. "https://northfield.example"); posts are {site}/posts/{slug},
+	// members {site}/members/{slug}. Empty: feeds and the sitemap use the origin each
+	// request came to, and webhook payloads carry no links.
+	SiteURL  string
+	SiteName string // GUILDHALL_SITE_NAME, default "Guildhall": the title of the feeds
+
+	// WebhookAllowPrivate lets webhooks target private, loopback and link-local addresses
+	// (GUILDHALL_WEBHOOK_ALLOW_PRIVATE=true); off by default, so that a webhook cannot be
+	// pointed at internal services.
+	WebhookAllowPrivate bool
+	// WebhookInterval is how often each instance looks for due webhook attempts
+	// (GUILDHALL_WEBHOOK_INTERVAL, default 1s).
+	WebhookInterval time.Duration
+	// WebhookBackoff is the wait before each retry of a delivery (default webhook.Backoff,
+	// about a day in all). Not read from the environment; tests shorten it.
+	WebhookBackoff []time.Duration
 
 	SyncInterval    time.Duration // GUILDHALL_SYNC_INTERVAL, default 1s: how often other instances' writes are picked up
 	GracePeriod     time.Duration // GUILDHALL_GRACE_DAYS, default 30 days
@@ -55,6 +74,8 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		GracePeriod:     30 * 24 * time.Hour,
 		ShutdownTimeout: 20 * time.Second,
 		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
+		SiteName:        or(getenv("GUILDHALL_SITE_NAME"), "Guildhall"),
+		WebhookInterval: time.Second,
 	}
 	var errs []error
 	for _, o := range strings.Split(getenv("GUILDHALL_CORS_ORIGINS"), ",") {
@@ -82,6 +103,27 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 			errs = append(errs, fmt.Errorf("GUILDHALL_GRACE_DAYS=%q: want a whole number of days", v))
 		}
 		c.GracePeriod = time.Duration(n) * 24 * time.Hour
+	}
+	if v := strings.TrimSpace(getenv("GUILDHALL_SITE_URL")); v != "" {
+		site, err := parseSiteURL(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("GUILDHALL_SITE_URL=%q: %v", v, err))
+		}
+		c.SiteURL = site
+	}
+	if v := getenv("GUILDHALL_WEBHOOK_ALLOW_PRIVATE"); v != "" {
+		b, err := strconv.ParseBool(strings.TrimSpace(v))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("GUILDHALL_WEBHOOK_ALLOW_PRIVATE=%q: want true or false", v))
+		}
+		c.WebhookAllowPrivate = b
+	}
+	if v := getenv("GUILDHALL_WEBHOOK_INTERVAL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 10*time.Millisecond {
+			errs = append(errs, fmt.Errorf("GUILDHALL_WEBHOOK_INTERVAL=%q: want a duration of at least 10ms, such as 1s", v))
+		}
+		c.WebhookInterval = d
 	}
 	if v := getenv("GUILDHALL_LOG_LEVEL"); v != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
@@ -118,6 +160,24 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 	}
 	c.Database = or(c.Database, "guildhall")
 	return c, errors.Join(errs...)
+}
+
+// parseSiteURL checks a site URL (absolute http or https, no query or fragment) and returns
+// it without a trailing slash, so that "{site}/posts/..." joins cleanly. A path is kept: a
+// site may live under one ("https://example.org/blog").
+func parseSiteURL(v string) (string, error) {
+	u, err := url.Parse(v)
+	switch {
+	case err != nil:
+		return "", errors.New("not a URL")
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "", errors.New("want an http or https URL, such as https://example.org")
+	case u.Host == "":
+		return "", errors.New("want an absolute URL with a host")
+	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
+		return "", errors.New("want no query, fragment or credentials")
+	}
+	return strings.TrimSuffix(u.String(), "/"), nil
 }
 
 // Logger builds the process logger the configuration asks for.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/auth"
+	"github.com/guildhall/guildhall/feed"
 	"github.com/guildhall/guildhall/graph"
 	"github.com/guildhall/guildhall/requestid"
 )
@@ -50,6 +51,10 @@ func (a *App) routes() http.Handler {
 		writeText(w, http.StatusOK, "ok")
 	})))
 	mux.Handle("GET /readyz", m.instrument("readyz", http.HandlerFunc(a.ready)))
+	feeds := feed.NewHandler(a.svc, feed.Options{SiteURL: a.cfg.SiteURL, SiteName: a.cfg.SiteName, Now: a.cfg.Now, Logger: a.log})
+	mux.Handle("/feeds/", m.instrument("feeds", feeds)) // any method: the handler answers CORS preflights
+	mux.Handle("/sitemap.xml", m.instrument("sitemap", feeds))
+	mux.Handle("/sitemaps/", m.instrument("sitemap", feeds))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
 	mux.Handle("GET /{$}", http.RedirectHandler("/playground", http.StatusFound))
 	return a.logRequests(recoverPanics(a, mux))

@@ -31,6 +31,8 @@ type Catalog struct {
 	byAuthor  map[string][]*postEntry    // author ID -> posts, unordered
 	byTag     map[string][]*postEntry    // folded tag -> posts, unordered
 	tagNames  map[string]map[string]bool // folded tag -> spellings in use
+	index     *searchIndex               // words -> posts and members, for search
+	ranks     rankCache                  // ranked results of recent searches
 
 	// history holds every post's revisions, oldest first, as summaries without bodies.
 	history map[string][]*guildhall.PostRevision
@@ -47,6 +49,8 @@ type Catalog struct {
 
 	plans []guildhall.MembershipPlan
 
+	webhooks map[string]*guildhall.Webhook
+
 	generation atomic.Uint64
 }
 
@@ -60,6 +64,7 @@ func New() *Catalog {
 		tagNames:    map[string]map[string]bool{},
 		history:     map[string][]*guildhall.PostRevision{},
 		deleted:     map[string]int{},
+		index:       newSearchIndex(),
 		members:     map[string]*memberEntry{},
 		memberSlugs: map[string]string{},
 		blocks:      map[string]guildhall.Block{},
@@ -89,10 +94,13 @@ func orderIndex(f guildhall.PostOrderField) int {
 
 // postEntry is a post with what its indexes need, computed once per revision.
 type postEntry struct {
-	post   *guildhall.Post
-	keys   [numOrders]string
-	tags   []string // folded
-	search string   // folded words of title, tags and text, space separated
+	post     *guildhall.Post
+	keys     [numOrders]string
+	tags     []string // folded
+	search   string   // folded words of title, tags and text, space separated
+	title    string   // folded words of the title, with a space before and after
+	tagWords string   // folded words of the tags, with a space before and after
+	removed  bool     // replaced or deleted; the search index drops it lazily
 }
 
 // timeKey renders t so that string order is time order.
@@ -122,11 +130,15 @@ func newPostEntry(p *guildhall.Post) *postEntry {
 	for i, t := range p.Tags {
 		e.tags[i] = fold.String(t)
 	}
-	words := fold.Words(p.Title + " " + p.Body.Text)
+	titleWords := fold.Words(p.Title)
+	e.title = " " + joinWords(titleWords) + " "
+	words := append(titleWords, fold.Words(p.Body.Text)...)
+	var tagWords []string
 	for _, t := range p.Tags {
-		words = append(words, fold.Words(t)...)
+		tagWords = append(tagWords, fold.Words(t)...)
 	}
-	e.search = " " + joinWords(words) + " "
+	e.tagWords = " " + joinWords(tagWords) + " "
+	e.search = " " + joinWords(append(words, tagWords...)) + " "
 	return e
 }
 
@@ -209,6 +221,7 @@ func (c *Catalog) indexPost(e *postEntry) {
 		}
 		c.tagNames[t][p.Tags[i]] = true
 	}
+	c.index.addPost(e)
 }
 
 func (c *Catalog) unindexPost(e *postEntry) {
@@ -219,6 +232,7 @@ func (c *Catalog) unindexPost(e *postEntry) {
 			c.sorted[o] = slices.Delete(c.sorted[o], i, i+1)
 		}
 	}
+	c.index.removePost(e)
 	c.byAuthor[p.AuthorID] = removeEntry(c.byAuthor[p.AuthorID], e)
 	if len(c.byAuthor[p.AuthorID]) == 0 {
 		delete(c.byAuthor, p.AuthorID)
@@ -239,17 +253,21 @@ func removeEntry(list []*postEntry, e *postEntry) []*postEntry {
 // memberEntry is a member with the folded forms used for sorting and matching.
 type memberEntry struct {
 	member   *guildhall.Member
-	sortKey  string // folded sort name
-	nameKey  string // folded name
+	sortKey  string // folded words of the sort name: directory order, ignoring punctuation
 	initial  string
 	search   string
 	nameWord string // folded name words, for post search by author
+	// namePrefix is the folded words of the name joined by single spaces, for
+	// nameStartsWith, like sortKey for the sort name: "O’Brien, Siân" is "obrien sian", which
+	// "o'brien s" and "OBRIEN, SIAN" both start, and which sorts before "odegaard".
+	namePrefix string
 }
 
 func newMemberEntry(m *guildhall.Member) *memberEntry {
-	e := &memberEntry{member: m, sortKey: fold.String(m.SortName), nameKey: fold.String(m.Name), initial: fold.Initial(m.SortName)}
+	e := &memberEntry{member: m, sortKey: joinWords(fold.Words(m.SortName)), initial: fold.Initial(m.SortName)}
 	words := fold.Words(m.Name + " " + m.SortName)
-	e.nameWord = " " + joinWords(fold.Words(m.Name)) + " "
+	e.namePrefix = joinWords(fold.Words(m.Name))
+	e.nameWord = " " + e.namePrefix + " "
 	if m.Credentials != nil {
 		words = append(words, fold.Words(*m.Credentials)...)
 	}
@@ -278,6 +296,7 @@ func (c *Catalog) PutMember(m *guildhall.Member) {
 			c.memberSlugs[old.member.Slug] = m.ID
 		}
 	}
+	c.index.setMember(c.members[m.ID], e)
 	c.members[m.ID] = e
 	c.memberSlugs[m.Slug] = m.ID
 	i, _ := slices.BinarySearchFunc(c.membersSorted, e, compareMember)

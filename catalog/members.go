@@ -52,10 +52,17 @@ func (c *Catalog) Members(now time.Time, grace time.Duration, q guildhall.Member
 		}
 		after = &cur
 	}
-	prefix := fold.String(strings.TrimSpace(q.NameStartsWith))
+	// The prefix is compared word by word, so that case, accents, apostrophes and the
+	// punctuation between words do not matter. A prefix with no letters or digits at all
+	// starts no name.
+	hasPrefix := strings.TrimSpace(q.NameStartsWith) != ""
+	prefix := joinWords(fold.Words(q.NameStartsWith))
 	words := fold.Words(q.Search)
 	match := func(e *memberEntry) bool {
-		if prefix != "" && !strings.HasPrefix(e.nameKey, prefix) && !strings.HasPrefix(e.sortKey, prefix) {
+		if hasPrefix && (prefix == "" || !strings.HasPrefix(e.namePrefix, prefix) && !strings.HasPrefix(e.sortKey, prefix)) {
+			return false
+		}
+		if q.Initial != "" && e.initial != q.Initial {
 			return false
 		}
 		for i, w := range words {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/cursor"
 	"github.com/guildhall/guildhall/fold"
 )
 
@@ -49,6 +48,7 @@ type postFilter struct {
 	q      *guildhall.PostQuery
 	tag    string
 	words  []string
+	query  *query // the words, ready to match
 	author string // author ID
 	none   bool   // the query can match nothing (unknown author)
 }
@@ -66,7 +66,8 @@ func (c *Catalog) newPostFilter(v *guildhall.Viewer, now time.Time, q *guildhall
 		f.tag = fold.String(q.Tag)
 	}
 	if q.Search != "" {
-		f.words = fold.Words(q.Search)
+		f.words = searchWords(q.Search)
+		f.query = newQuery(f.words)
 	}
 	return f
 }
@@ -98,20 +99,8 @@ func (f *postFilter) match(c *Catalog, e *postEntry) bool {
 	if f.tag != "" && !slices.Contains(e.tags, f.tag) {
 		return false
 	}
-	if len(f.words) > 0 {
-		author := ""
-		if m, ok := c.members[p.AuthorID]; ok {
-			author = m.nameWord
-		}
-		for i, w := range f.words {
-			// Every word must occur; the last one may be a prefix, as the user is still typing.
-			last := i == len(f.words)-1
-			if !containsWord(e.search, w, last) && !containsWord(author, w, last) {
-				return false
-			}
-		}
-	}
-	return true
+	// Every word must occur; the last one may be a prefix, as the user is still typing.
+	return f.query == nil || c.hasWords(e, f.query, -1)
 }
 
 // containsWord reports whether the space-delimited list holds word (or a word starting with
@@ -125,17 +114,19 @@ func containsWord(list, word string, prefix bool) bool {
 }
 
 // Posts answers a post query for the viewer at now.
+//
+// A search without an explicit order (or with RELEVANCE) is ranked by relevance, then newest
+// first; with another order the search only filters.
 func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuery) (*guildhall.Page[*guildhall.Post], error) {
+	if words := searchWords(q.Search); len(words) > 0 && (q.OrderBy == "" || q.OrderBy == guildhall.OrderRelevance) {
+		return c.relevancePosts(v, now, q, words)
+	}
 	o := orderIndex(q.OrderBy)
 	order := "posts:" + string(cmp.Or(q.OrderBy, guildhall.OrderPublishedAt))
 	desc := q.Direction != guildhall.Asc
-	var after *cursor.Cursor
-	if q.After != "" {
-		cur, err := cursor.Parse(q.After, order)
-		if err != nil {
-			return nil, err
-		}
-		after = &cur
+	after, err := parseAfter(q.After, order)
+	if err != nil {
+		return nil, err
 	}
 
 	c.mu.RLock()
@@ -143,37 +134,8 @@ func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuer
 	f := c.newPostFilter(v, now, &q)
 	list := c.postCandidates(f, o)
 
-	// Find where the page starts: just past the cursor, in the walking direction.
-	start, step := 0, 1
-	if desc {
-		start, step = len(list)-1, -1
-	}
-	if after != nil {
-		probe := &postEntry{post: &guildhall.Post{ID: after.ID}}
-		probe.keys[o] = after.Key
-		i, found := slices.BinarySearchFunc(list, probe, compareEntry(o))
-		if desc {
-			start = i - 1
-		} else if found {
-			start = i + 1
-		} else {
-			start = i
-		}
-	}
-
-	page := &guildhall.Page[*guildhall.Post]{HasPreviousPage: after != nil}
-	for i := start; i >= 0 && i < len(list); i += step {
-		e := list[i]
-		if f.none || !f.match(c, e) {
-			continue
-		}
-		if len(page.Items) == q.First {
-			page.HasNextPage = true
-			break
-		}
-		page.Items = append(page.Items, e.post)
-		page.Cursors = append(page.Cursors, cursor.Cursor{Order: order, Key: e.keys[o], ID: e.post.ID}.String())
-	}
+	at := func(i int) (*postEntry, string) { return list[i], list[i].keys[o] }
+	page := walkPage(len(list), at, after, desc, q.First, order, func(e *postEntry) bool { return !f.none && f.match(c, e) })
 	page.Total = func() int {
 		c.mu.RLock()
 		defer c.mu.RUnlock()
@@ -201,6 +163,8 @@ func (c *Catalog) postCandidates(f *postFilter, o int) []*postEntry {
 		small = c.byAuthor[f.author]
 	case f.tag != "":
 		small = c.byTag[f.tag]
+	case len(f.words) > 0:
+		return c.searchCandidates(f.words, o)
 	default:
 		return c.sorted[o]
 	}

@@ -78,5 +78,9 @@ func (s *Service) apply(c mongodb.Change) {
 		s.creds.Load().putToken(c.Token)
 	case c.Kind == "account" && c.Account != nil:
 		s.creds.Load().putAccount(c.Account)
+	case c.Kind == "webhook" && c.Deleted:
+		cat.RemoveWebhook(c.ID, c.Version)
+	case c.Kind == "webhook" && c.Webhook != nil:
+		cat.PutWebhook(c.Webhook)
 	}
 }

@@ -64,6 +64,7 @@ func (s *Service) DeletePost(ctx context.Context, id string) (string, error) {
 		}
 	}
 	s.cat().RemovePost(id, version)
+	s.postEvent(ctx, cur, nil)
 	return id, nil
 }
 

@@ -164,6 +164,8 @@ func (s *Service) RenewMembership(ctx context.Context, in guildhall.RenewMembers
 	if err := s.failpoint(StepAudited); err != nil {
 		return nil, err
 	}
+	s.emit(ctx, Event{Type: guildhall.EventMemberRenewed, Member: m, Renewal: renewal,
+		Key: "renewal:" + renewal.IdempotencyKey, Occurred: renewal.RenewedAt})
 	return renewal, nil
 }
 
@@ -261,6 +263,8 @@ func (s *Service) CancelMembership(ctx context.Context, memberID string, reason 
 			ID: fmt.Sprintf("%s:cancel:%d", m.ID, m.Version), MemberID: m.ID, Kind: "cancelled", At: cancelledAt, Actor: v.Actor(),
 			PlanCode: m.Membership.PlanCode, Reason: reason,
 		})
+		s.emit(ctx, Event{Type: guildhall.EventMemberCancelled, Member: m,
+			Key: fmt.Sprintf("cancel:%s:%d", m.ID, m.Version), Occurred: cancelledAt})
 	}
 	return m, err
 }
@@ -345,10 +349,14 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 
 func (s *Service) recordJoin(ctx context.Context, m *guildhall.Member, in guildhall.JoinMembershipInput, v *guildhall.Viewer) error {
 	expires := m.Membership.ExpiresAt
-	return s.store.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
+	if err := s.store.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
 		ID: m.ID + ":joined", MemberID: m.ID, Kind: "joined", At: m.CreatedAt, Actor: v.Actor(), PlanCode: m.Membership.PlanCode,
 		NewExpiry: &expires, PaymentReference: in.PaymentReference, IdempotencyKey: in.IdempotencyKey,
-	})
+	}); err != nil {
+		return err
+	}
+	s.emit(ctx, Event{Type: guildhall.EventMemberJoined, Member: m, Key: "join:" + in.IdempotencyKey, Occurred: m.CreatedAt})
+	return nil
 }
 
 func emailTaken() error {

@@ -147,7 +147,11 @@ func (s *Service) nextRevision(cur *guildhall.Post, v *guildhall.Viewer) *guildh
 }
 
 // savePost stores the revision; the unique revision _id decides races, across instances too.
+//
+// Every change to a post that is stored goes through here, so here is where webhooks are told
+// of posts going live, changing while live, and going off (see postEvent).
 func (s *Service) savePost(ctx context.Context, p *guildhall.Post) (*guildhall.Post, error) {
+	prev, _ := s.cat().Post(&guildhall.Viewer{Role: guildhall.RoleAdmin}, s.now(), p.ID)
 	if err := s.store.SavePost(ctx, p); err != nil {
 		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 			return nil, staleVersion(p.Version)
@@ -155,6 +159,7 @@ func (s *Service) savePost(ctx context.Context, p *guildhall.Post) (*guildhall.P
 		return nil, err
 	}
 	s.cat().PutPost(p)
+	s.postEvent(ctx, prev, p)
 	return p, nil
 }
 

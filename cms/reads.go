@@ -2,10 +2,13 @@ package cms
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/fold"
 )
 
 // Post finds a post by ID or by slug (exactly one must be given). A post the viewer may not
@@ -45,18 +48,38 @@ func (s *Service) Posts(ctx context.Context, first *int, after *string, filter *
 		if f.Visibility != nil {
 			q.Visibility = *f.Visibility
 		}
-		if len(q.Search) > maxSearchLength {
-			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The search is too long.",
-				Fields: map[string]string{"filter.search": "at most 200 characters"}}
+		if err := checkSearch(q.Search); err != nil {
+			return nil, err
 		}
 	}
 	if order != nil {
 		q.OrderBy, q.Direction = order.Field, order.Direction
+		if q.OrderBy == guildhall.OrderRelevance && len(fold.Words(q.Search)) == 0 {
+			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "Ordering by relevance needs a search.",
+				Fields: map[string]string{"orderBy.field": "RELEVANCE needs filter.search"}}
+		}
 	}
 	return s.cat().Posts(guildhall.ViewerFrom(ctx), s.now(), q)
 }
 
-const maxSearchLength = 200
+// Search limits. A search is literal text: its words are matched, never interpreted.
+const (
+	maxSearchLength = 200 // characters
+	maxSearchWords  = 20
+)
+
+// checkSearch refuses searches longer than the limits.
+func checkSearch(q string) error {
+	switch {
+	case utf8.RuneCountInString(q) > maxSearchLength:
+		return &guildhall.Error{Code: guildhall.EINVALID, Message: "The search is too long.",
+			Fields: map[string]string{"filter.search": fmt.Sprintf("at most %d characters", maxSearchLength)}}
+	case len(fold.Words(q)) > maxSearchWords:
+		return &guildhall.Error{Code: guildhall.EINVALID, Message: "The search has too many words.",
+			Fields: map[string]string{"filter.search": fmt.Sprintf("at most %d words", maxSearchWords)}}
+	}
+	return nil
+}
 
 // MemberPosts lists a member's published posts, newest first.
 func (s *Service) MemberPosts(ctx context.Context, m *guildhall.Member, first *int, after *string) (*guildhall.Page[*guildhall.Post], error) {
@@ -136,6 +159,13 @@ func (s *Service) Members(ctx context.Context, first *int, after *string, filter
 	q := guildhall.MemberQuery{First: n, After: deref(after)}
 	if f := filter; f != nil {
 		q.NameStartsWith, q.Search, q.HasPublishedPosts = deref(f.NameStartsWith), deref(f.Search), f.HasPublishedPosts
+		if f.Initial != nil {
+			q.Initial = strings.ToUpper(strings.TrimSpace(*f.Initial))
+			if len(q.Initial) != 1 || (q.Initial != fold.Other && (q.Initial[0] < 'A' || q.Initial[0] > 'Z')) {
+				return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The initial must be a letter A-Z or #.",
+					Fields: map[string]string{"filter.initial": "a letter A-Z, or # for names that start with anything else"}}
+			}
+		}
 		if len(q.Search) > maxSearchLength || len(q.NameStartsWith) > maxSearchLength {
 			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The filter is too long.",
 				Fields: map[string]string{"filter": "at most 200 characters per field"}}

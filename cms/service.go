@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"sync/atomic"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/guildhall/guildhall/auth"
 	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/mongodb"
+	"github.com/guildhall/guildhall/webhook"
 )
 
 // Options configure a Service. The zero value of each field means its default.
@@ -49,6 +51,20 @@ type Options struct {
 	// PreviewKey signs preview links (GUILDHALL_PREVIEW_KEY). Empty means a random key
 	// created once in the database and shared by every instance.
 	PreviewKey []byte
+
+	// SiteURL is the public site (GUILDHALL_SITE_URL) that webhook payloads link to; when
+	// empty, payloads carry no links.
+	SiteURL string
+	// WebhookAllowPrivate lets webhooks target private, loopback and link-local addresses
+	// (GUILDHALL_WEBHOOK_ALLOW_PRIVATE).
+	WebhookAllowPrivate bool
+	// WebhookInterval is how often the delivery worker looks for due attempts (default 1s).
+	WebhookInterval time.Duration
+	// WebhookBackoff is the wait before each retry of a delivery; there are as many retries
+	// as waits. Default webhook.Backoff, about a day in all.
+	WebhookBackoff []time.Duration
+	// WebhookClient sends deliveries; nil means webhook.NewClient with WebhookAllowPrivate.
+	WebhookClient *http.Client
 }
 
 // Service answers every read and performs every write.
@@ -66,6 +82,9 @@ type Service struct {
 	tokenLookups *rate.Limiter
 	opts         Options
 	log          *slog.Logger
+	hooks        *http.Client // sends webhook deliveries
+	// instance names this process in the claims of webhook attempts.
+	instance string
 }
 
 // New returns a service over the store. Call Load before serving.
@@ -97,7 +116,16 @@ func New(store *mongodb.Store, opts Options) *Service {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Service{store: store, opts: opts, log: opts.Logger}
+	if opts.WebhookInterval == 0 {
+		opts.WebhookInterval = time.Second
+	}
+	if opts.WebhookBackoff == nil {
+		opts.WebhookBackoff = webhook.Backoff
+	}
+	if opts.WebhookClient == nil {
+		opts.WebhookClient = webhook.NewClient(webhook.ClientOptions{AllowPrivate: opts.WebhookAllowPrivate})
+	}
+	s := &Service{store: store, opts: opts, log: opts.Logger, hooks: opts.WebhookClient, instance: guildhall.NewID("ins", time.Now())}
 	s.tokenLookups = rate.NewLimiter(20, 20)
 	s.logins = &auth.Limiter{MaxFailures: opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
 	// An address may be an office behind one NAT: it gets more tries than one account.
@@ -146,6 +174,13 @@ func (s *Service) Load(ctx context.Context) error {
 		c.PutPost(p)
 	}
 	c.SetPlans(content.Plans)
+	hooks, err := s.store.Webhooks(ctx)
+	if err != nil {
+		return fmt.Errorf("load webhooks: %w", err)
+	}
+	for _, w := range hooks {
+		c.PutWebhook(w)
+	}
 	s.catalog.Store(c)
 	return s.loadCredentials(ctx)
 }

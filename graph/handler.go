@@ -94,6 +94,8 @@ func weighComplexity(c *ComplexityRoot) {
 	c.Query.APITokens = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Query.MembersExpiring = func(child int, _ int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Query.MembershipEvents = func(child int, _ string, first *int, _ *string) int { return 1 + page(first)*child }
+	c.Query.Webhooks = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
+	c.Query.WebhookDeliveries = func(child int, _ *string, first *int, _ *string) int { return 1 + page(first)*child }
 }
 
 // Codes as the API contract names them (extensions.code).

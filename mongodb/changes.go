@@ -21,7 +21,7 @@ import (
 // Change is one write, as another instance needs it to update its catalog.
 type Change struct {
 	At      time.Time
-	Kind    string // "post", "member", "block"
+	Kind    string // "post", "member", "block", "webhook"
 	ID      string
 	Version int
 	Deleted bool
@@ -30,6 +30,7 @@ type Change struct {
 	Block   guildhall.Block
 	Token   *guildhall.Token
 	Account *guildhall.Account
+	Webhook *guildhall.Webhook
 }
 
 type changeDoc struct {
@@ -115,6 +116,11 @@ func decodeChange(c *Change, raw bson.Raw) error {
 		var r revision[accountDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Account = accountFromRevision(r)
+		}
+	case "webhook":
+		var r revision[webhookDoc]
+		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
+			c.Webhook = webhookFromRevision(r)
 		}
 	}
 	if err != nil {

@@ -57,6 +57,19 @@ var migrations = []migration{
 		})
 		return err
 	}},
+	{"0005-webhook-indexes", func(ctx context.Context, s *Store) error {
+		for col, keys := range map[string]bson.D{
+			colWebhookRevisions:  {{Key: "entity", Value: 1}, {Key: "version", Value: -1}},
+			colWebhookDeliveries: {{Key: "webhook", Value: 1}, {Key: "_id", Value: -1}},
+			colWebhookAttempts:   {{Key: "delivery", Value: 1}},
+			colWebhookQueue:      {{Key: "dueAt", Value: 1}},
+		} {
+			if _, err := s.db.Collection(col).Indexes().CreateOne(ctx, mongo.IndexModel{Keys: keys}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 type migrationDoc struct {
@@ -115,13 +128,5 @@ func (s *Store) Plans(ctx context.Context) ([]guildhall.MembershipPlan, error) {
 // ClaimOnce reports whether this caller is the first ever to claim name, for one-time work
 // that several instances starting together must not all do (loading the demo content).
 func (s *Store) ClaimOnce(ctx context.Context, name string) (bool, error) {
-	_, err := s.db.Collection(colMigrations).InsertOne(ctx, migrationDoc{ID: "once:" + name, AppliedAt: s.Now().UTC()})
-	switch {
-	case err == nil:
-		return true, nil
-	case mongo.IsDuplicateKeyError(err):
-		return false, nil
-	default:
-		return false, wrap(err, "claim "+name)
-	}
+	return insertOnce(ctx, s, colMigrations, migrationDoc{ID: "once:" + name, AppliedAt: s.Now().UTC()}, "claim "+name)
 }

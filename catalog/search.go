@@ -1,0 +1,465 @@
+package catalog
+
+import (
+	"cmp"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/btree"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/cursor"
+	"github.com/guildhall/guildhall/fold"
+)
+
+// Search is answered from an inverted index kept beside the posts: every folded word of a
+// post's title, text and tags points at the posts that hold it, and every word of a member's
+// name at the members. A query looks up the word with the fewest posts and checks only those,
+// so its cost follows the number of posts that could match, not the number stored. The words
+// are also kept sorted (a B-tree), so that the last word of a query, which the user may still
+// be typing, finds every word it starts.
+type searchIndex struct {
+	terms     *btree.BTreeG[string]   // every word in postings or nameTerms, sorted
+	postings  map[string]*postingList // word -> posts whose title, text or tags hold it
+	nameTerms map[string][]string     // word -> IDs of members whose name holds it
+}
+
+// postingList is the posts holding one word. A replaced or deleted post is only marked
+// removed, and skipped by readers; the list is compacted once half of it is removed. So a
+// write costs the same however many posts share its common words (eager removal would scan
+// each of their lists), and a list is at most twice as long as the posts it holds.
+type postingList struct {
+	entries []*postEntry
+	removed int
+}
+
+func (l *postingList) live() int { return len(l.entries) - l.removed }
+
+func newSearchIndex() *searchIndex {
+	return &searchIndex{
+		terms:     btree.NewOrderedG[string](32),
+		postings:  map[string]*postingList{},
+		nameTerms: map[string][]string{},
+	}
+}
+
+// distinctWords returns the distinct words of a space-separated word list, sorted.
+func distinctWords(list string) []string {
+	words := strings.Fields(list)
+	slices.Sort(words)
+	return slices.Compact(words)
+}
+
+func (x *searchIndex) addPost(e *postEntry) {
+	for _, w := range distinctWords(e.search) {
+		l, ok := x.postings[w]
+		if !ok {
+			l = &postingList{}
+			x.postings[x.remember(w)] = l
+		}
+		l.entries = append(l.entries, e)
+	}
+}
+
+func (x *searchIndex) removePost(e *postEntry) {
+	e.removed = true
+	for _, w := range distinctWords(e.search) {
+		l := x.postings[w]
+		if l.removed++; l.removed*2 < len(l.entries) {
+			continue
+		}
+		l.entries = slices.DeleteFunc(l.entries, func(e *postEntry) bool { return e.removed })
+		l.removed = 0
+		if len(l.entries) == 0 {
+			delete(x.postings, w)
+			x.forget(w)
+		}
+	}
+}
+
+// setMember replaces the name words of a member (old is nil for a new member).
+func (x *searchIndex) setMember(old, e *memberEntry) {
+	id := e.member.ID
+	if old != nil {
+		for _, w := range distinctWords(old.nameWord) {
+			if list := slices.DeleteFunc(x.nameTerms[w], func(m string) bool { return m == id }); len(list) > 0 {
+				x.nameTerms[w] = list
+			} else {
+				delete(x.nameTerms, w)
+				x.forget(w)
+			}
+		}
+	}
+	for _, w := range distinctWords(e.nameWord) {
+		w = x.remember(w)
+		x.nameTerms[w] = append(x.nameTerms[w], id)
+	}
+}
+
+// remember adds w to the sorted words if it is new, and returns the string to key it by: a
+// copy of a new word, so the key does not keep the whole text it was cut from alive.
+func (x *searchIndex) remember(w string) string {
+	_, inPosts := x.postings[w]
+	_, inNames := x.nameTerms[w]
+	if inPosts || inNames {
+		return w
+	}
+	w = strings.Clone(w)
+	x.terms.ReplaceOrInsert(w)
+	return w
+}
+
+// forget drops w from the sorted words once no post or member holds it.
+func (x *searchIndex) forget(w string) {
+	_, inPosts := x.postings[w]
+	_, inNames := x.nameTerms[w]
+	if !inPosts && !inNames {
+		x.terms.Delete(w)
+	}
+}
+
+// eachTerm calls fn for the word itself, or, for a prefix, for every word that starts with
+// it, until fn returns false.
+func (x *searchIndex) eachTerm(word string, prefix bool, fn func(term string) bool) {
+	if !prefix {
+		fn(word)
+		return
+	}
+	x.terms.AscendGreaterOrEqual(word, func(t string) bool {
+		return strings.HasPrefix(t, word) && fn(t)
+	})
+}
+
+// estimate counts the posts the word can match (with repeats), stopping once it passes limit.
+func (c *Catalog) estimate(word string, prefix bool, limit int) int {
+	n := 0
+	c.index.eachTerm(word, prefix, func(t string) bool {
+		if l, ok := c.index.postings[t]; ok {
+			n += l.live()
+		}
+		for _, m := range c.index.nameTerms[t] {
+			n += len(c.byAuthor[m])
+		}
+		return n < limit
+	})
+	return n
+}
+
+// eachPost calls fn for every post the word can match, possibly more than once.
+func (c *Catalog) eachPost(word string, prefix bool, fn func(e *postEntry)) {
+	c.index.eachTerm(word, prefix, func(t string) bool {
+		if l, ok := c.index.postings[t]; ok {
+			for _, e := range l.entries {
+				if !e.removed {
+					fn(e)
+				}
+			}
+		}
+		for _, m := range c.index.nameTerms[t] {
+			for _, e := range c.byAuthor[m] {
+				fn(e)
+			}
+		}
+		return true
+	})
+}
+
+// authorWords is the folded name of the post's author, for matching.
+func (c *Catalog) authorWords(e *postEntry) string {
+	if m, ok := c.members[e.post.AuthorID]; ok {
+		return m.nameWord
+	}
+	return ""
+}
+
+// query is a search's words with what finds them in a space-delimited word list, made once
+// per search rather than once per post.
+type query struct {
+	words []string
+	whole []string // " word ": the word itself
+	start []string // " word": a word that starts with it
+}
+
+func newQuery(words []string) *query {
+	q := &query{words: words}
+	for _, w := range words {
+		q.whole, q.start = append(q.whole, " "+w+" "), append(q.start, " "+w)
+	}
+	return q
+}
+
+// in reports whether word i is in the list, or, for the last word, starts a word in it.
+func (q *query) in(list string, i int) bool {
+	if i == len(q.words)-1 {
+		return strings.Contains(list, q.start[i])
+	}
+	return strings.Contains(list, q.whole[i])
+}
+
+// hasWords reports whether every word but words[skip] occurs in the post's title, text or
+// tags or in its author's name; the last word may be the start of a word.
+func (c *Catalog) hasWords(e *postEntry, q *query, skip int) bool {
+	author := c.authorWords(e)
+	for i := range q.words {
+		if i != skip && !q.in(e.search, i) && !q.in(author, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// searchMatches returns every post that holds all the words, in no particular order. Only
+// the posts of the rarest word are checked.
+func (c *Catalog) searchMatches(q *query) []*postEntry {
+	words := q.words
+	last := len(words) - 1
+	best, bestN := 0, math.MaxInt
+	for i, w := range words {
+		if n := c.estimate(w, i == last, bestN); n < bestN {
+			best, bestN = i, n
+		}
+	}
+	seen := make(map[*postEntry]struct{}, bestN)
+	var out []*postEntry
+	c.eachPost(words[best], best == last, func(e *postEntry) {
+		if _, dup := seen[e]; dup {
+			return
+		}
+		seen[e] = struct{}{}
+		if c.hasWords(e, q, best) {
+			out = append(out, e)
+		}
+	})
+	return out
+}
+
+// Weights of where a query word is found. A word found only as the start of a longer word
+// (the last word of the query) counts half.
+const (
+	weightTitle  = 10
+	weightTag    = 6
+	weightAuthor = 4
+	weightText   = 1
+	weightPhrase = 10 // the whole query, in order, in the title
+)
+
+// relevance scores how well the post matches the query: the same post and words always score
+// the same, so a cursor keeps its place.
+func (c *Catalog) relevance(e *postEntry, q *query, phrase string) int {
+	author := c.authorWords(e)
+	score := 0
+	for i := range q.words {
+		s := q.score(e.title, i, weightTitle) + q.score(e.tagWords, i, weightTag) + q.score(author, i, weightAuthor)
+		if s == 0 {
+			s = weightText // it matched, so it is in the text
+		}
+		score += s
+	}
+	if phrase != "" && strings.Contains(e.title, phrase) {
+		score += weightPhrase
+	}
+	return score
+}
+
+// score is the weight of a list that holds word i, half that if only the start of a word.
+func (q *query) score(list string, i, weight int) int {
+	switch {
+	case strings.Contains(list, q.whole[i]):
+		return weight
+	case i == len(q.words)-1 && strings.Contains(list, q.start[i]):
+		return weight / 2
+	}
+	return 0
+}
+
+// rankedList is every post matching a search, ascending by (score, publication time, ID):
+// walked backwards, most relevant and newest first. The cursor key of an entry is its score
+// and publication time, made only for the entries a page visits.
+type rankedList struct {
+	generation uint64
+	entries    []*postEntry
+	scores     []int32
+}
+
+func (r *rankedList) at(i int) (*postEntry, string) {
+	e := r.entries[i]
+	return e, fmt.Sprintf("%06d:%s", r.scores[i], e.keys[byPublished])
+}
+
+// rankCache keeps the ranked lists of recent searches, so that the next page of a search
+// costs a binary search rather than a new ranking. Lists are good for one generation; the
+// cache holds at most rankCacheBudget entries in all (12 bytes each), and starts over when
+// that is reached.
+type rankCache struct {
+	mu      sync.Mutex
+	lists   map[string]*rankedList
+	entries int
+}
+
+const rankCacheBudget = 1 << 20
+
+// ranked returns the posts matching words, ranked. The caller holds c.mu for reading.
+func (c *Catalog) ranked(words []string) *rankedList {
+	key := strings.Join(words, " ")
+	gen := c.generation.Load()
+	c.ranks.mu.Lock()
+	r, ok := c.ranks.lists[key]
+	c.ranks.mu.Unlock()
+	if ok && r.generation == gen {
+		return r
+	}
+	q := newQuery(words)
+	phrase := "" // the whole query, the last word as a prefix
+	if len(words) > 1 {
+		phrase = " " + key
+	}
+	matches := c.searchMatches(q)
+	type scored struct {
+		e     *postEntry
+		score int32
+	}
+	list := make([]scored, len(matches))
+	for i, e := range matches {
+		list[i] = scored{e, int32(c.relevance(e, q, phrase))}
+	}
+	slices.SortFunc(list, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(a.score, b.score), cmp.Compare(a.e.keys[byPublished], b.e.keys[byPublished]), cmp.Compare(a.e.post.ID, b.e.post.ID))
+	})
+	r = &rankedList{generation: gen, entries: make([]*postEntry, len(list)), scores: make([]int32, len(list))}
+	for i, s := range list {
+		r.entries[i], r.scores[i] = s.e, s.score
+	}
+	c.ranks.mu.Lock()
+	defer c.ranks.mu.Unlock()
+	if c.ranks.lists == nil || c.ranks.entries+len(list) > rankCacheBudget {
+		c.ranks.lists, c.ranks.entries = map[string]*rankedList{}, 0
+	}
+	if old, ok := c.ranks.lists[key]; ok {
+		c.ranks.entries -= len(old.entries)
+	}
+	c.ranks.lists[key] = r
+	c.ranks.entries += len(list)
+	return r
+}
+
+// relevanceOrder names the ordering of one search's results in its cursors, so that a cursor
+// from one search is refused by another, whose scores mean something else.
+func relevanceOrder(words []string) string {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(strings.Join(words, " ")))
+	return fmt.Sprintf("posts:%s:%016x", guildhall.OrderRelevance, h.Sum64())
+}
+
+// relevancePosts answers a search ordered by relevance, then newest first.
+func (c *Catalog) relevancePosts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuery, words []string) (*guildhall.Page[*guildhall.Post], error) {
+	order := relevanceOrder(words)
+	after, err := parseAfter(q.After, order)
+	if err != nil {
+		return nil, err
+	}
+	// The ranked list holds only matches: the filter need not check the words again.
+	rest := q
+	rest.Search = ""
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	r := c.ranked(words)
+	f := c.newPostFilter(v, now, &rest)
+	match := func(e *postEntry) bool { return !f.none && f.match(c, e) }
+	page := walkPage(len(r.entries), r.at, after, q.Direction != guildhall.Asc, q.First, order, match)
+	page.Total = func() int {
+		c.mu.RLock()
+		defer c.mu.RUnlock()
+		r := c.ranked(words)
+		f := c.newPostFilter(v, now, &rest)
+		n := 0
+		for _, e := range r.entries {
+			if !f.none && f.match(c, e) {
+				n++
+			}
+		}
+		return n
+	}
+	return page, nil
+}
+
+// parseAfter parses an "after" cursor of the ordering; nil when there is none.
+func parseAfter(after, order string) (*cursor.Cursor, error) {
+	if after == "" {
+		return nil, nil
+	}
+	c, err := cursor.Parse(after, order)
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// walkPage reads one page from a list of n posts sorted ascending by (key, ID), where at(i)
+// gives the i-th post and its key: the posts that match, after the cursor in the walking
+// direction (backwards when desc), up to first of them.
+func walkPage(n int, at func(i int) (*postEntry, string), after *cursor.Cursor, desc bool, first int, order string, match func(*postEntry) bool) *guildhall.Page[*guildhall.Post] {
+	start, step := 0, 1
+	if desc {
+		start, step = n-1, -1
+	}
+	if after != nil {
+		i := sort.Search(n, func(i int) bool {
+			e, key := at(i)
+			return cmp.Or(cmp.Compare(key, after.Key), cmp.Compare(e.post.ID, after.ID)) >= 0
+		})
+		found := false
+		if i < n {
+			e, key := at(i)
+			found = key == after.Key && e.post.ID == after.ID
+		}
+		switch {
+		case desc:
+			start = i - 1
+		case found:
+			start = i + 1
+		default:
+			start = i
+		}
+	}
+	page := &guildhall.Page[*guildhall.Post]{HasPreviousPage: after != nil}
+	for i := start; i >= 0 && i < n; i += step {
+		e, key := at(i)
+		if !match(e) {
+			continue
+		}
+		if len(page.Items) == first {
+			page.HasNextPage = true
+			break
+		}
+		page.Items = append(page.Items, e.post)
+		page.Cursors = append(page.Cursors, cursor.Cursor{Order: order, Key: key, ID: e.post.ID}.String())
+	}
+	return page
+}
+
+// searchCandidates returns, sorted by ordering o, a list holding every post that matches the
+// words. When the words match a large share of all posts, walking the whole sorted list finds
+// a page sooner than sorting the matches, so that list is returned instead.
+func (c *Catalog) searchCandidates(words []string, o int) []*postEntry {
+	all := len(c.sorted[o])
+	last := len(words) - 1
+	smallest := math.MaxInt
+	for i, w := range words {
+		smallest = min(smallest, c.estimate(w, i == last, smallest))
+	}
+	if smallest > all/4 {
+		return c.sorted[o]
+	}
+	list := c.searchMatches(newQuery(words))
+	slices.SortFunc(list, compareEntry(o))
+	return list
+}
+
+// searchWords is the query as folded words, the form every search path uses.
+func searchWords(q string) []string { return fold.Words(q) }

@@ -1,0 +1,68 @@
+package cms_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/cms"
+)
+
+func TestPostEvent(t *testing.T) {
+	now := time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) *time.Time { t := now.Add(d); return &t }
+	post := func(status guildhall.PostStatus, published *time.Time) *guildhall.Post {
+		return &guildhall.Post{ID: "pst_1", Status: status, PublishedAt: published}
+	}
+	draft := post(guildhall.PostDraft, nil)
+	live := post(guildhall.PostPublished, at(-time.Hour))
+	scheduled := post(guildhall.PostPublished, at(time.Hour))
+	for _, tc := range []struct {
+		name    string
+		prev, p *guildhall.Post
+		want    guildhall.WebhookEvent // "" for none
+		wantAt  time.Time
+	}{
+		{"a new draft", nil, draft, "", time.Time{}},
+		{"a draft edited", draft, draft, "", time.Time{}},
+		{"published now", draft, live, guildhall.EventPostPublished, time.Time{}},
+		{"published back-dated", draft, post(guildhall.PostPublished, at(-48*time.Hour)), guildhall.EventPostPublished, time.Time{}},
+		{"a live post edited", live, live, guildhall.EventPostUpdated, time.Time{}},
+		{"a live post back to draft", live, post(guildhall.PostDraft, at(-time.Hour)), guildhall.EventPostUnpublished, time.Time{}},
+		{"a live post archived", live, post(guildhall.PostArchived, at(-time.Hour)), guildhall.EventPostUnpublished, time.Time{}},
+		{"a live post deferred", live, scheduled, guildhall.EventPostUnpublished, time.Time{}},
+		{"scheduled", draft, scheduled, guildhall.EventPostPublished, *at(time.Hour)},
+		{"a scheduled post edited", scheduled, scheduled, "", time.Time{}},
+		{"rescheduled", scheduled, post(guildhall.PostPublished, at(2*time.Hour)), guildhall.EventPostPublished, *at(2 * time.Hour)},
+		{"a scheduled post back to draft", scheduled, draft, "", time.Time{}},
+		{"an archived post edited", post(guildhall.PostArchived, nil), post(guildhall.PostArchived, nil), "", time.Time{}},
+		{"a live post deleted", live, nil, guildhall.EventPostUnpublished, time.Time{}},
+		{"a draft deleted", draft, nil, "", time.Time{}},
+		{"a scheduled post deleted", scheduled, nil, "", time.Time{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, ok := cms.PostEvent(tc.prev, tc.p, now)
+			if ok != (tc.want != "") || e.Type != tc.want || !e.At.Equal(tc.wantAt) {
+				t.Errorf("got %v %q at %v, want %q at %v", ok, e.Type, e.At, tc.want, tc.wantAt)
+			}
+			if ok && (e.Key == "" || e.Post == nil) {
+				t.Errorf("event without a key or post: %+v", e)
+			}
+		})
+	}
+}
+
+// Each revision's event has its own key, so a revision is announced once however often it
+// is emitted, and two revisions twice.
+func TestPostEventKeys(t *testing.T) {
+	now := time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
+	at := now.Add(-time.Hour)
+	v2 := &guildhall.Post{ID: "pst_1", Version: 2, Status: guildhall.PostPublished, PublishedAt: &at, UpdatedAt: now}
+	v3 := &guildhall.Post{ID: "pst_1", Version: 3, Status: guildhall.PostPublished, PublishedAt: &at, UpdatedAt: now}
+	a, _ := cms.PostEvent(v2, v3, now)
+	b, _ := cms.PostEvent(v2, v3, now.Add(time.Minute))
+	c, _ := cms.PostEvent(v3, &guildhall.Post{ID: "pst_1", Version: 4, Status: guildhall.PostPublished, PublishedAt: &at, UpdatedAt: now}, now)
+	if a.Key != b.Key || !a.Occurred.Equal(b.Occurred) || a.Key == c.Key {
+		t.Errorf("keys %q %q %q", a.Key, b.Key, c.Key)
+	}
+}

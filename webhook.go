@@ -1,0 +1,130 @@
+package guildhall
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"slices"
+	"time"
+)
+
+// Kinds of webhook objects, used as ID prefixes like the others in id.go.
+const (
+	KindWebhook  = "whk"
+	KindDelivery = "dlv"
+	KindEvent    = "evt"
+)
+
+// DerivedID is an ID like NewID's, sorting by at, whose other 80 bits come from seed instead
+// of chance: the same kind, time and seed give the same ID. It names things that must be
+// made once however often the work that makes them is repeated (the deliveries of an event).
+func DerivedID(kind string, at time.Time, seed string) string {
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], uint64(at.UnixMilli())<<16)
+	sum := sha256.Sum256([]byte(seed))
+	copy(b[6:], sum[:10])
+	return kind + "_" + idEncoding.EncodeToString(b[:])
+}
+
+// WebhookEvent is something that happened which a webhook endpoint may subscribe to.
+type WebhookEvent string
+
+// The events. POST_PUBLISHED is sent when a post goes live (a scheduled post when its time
+// comes), POST_UPDATED when a live post changes, POST_UNPUBLISHED when a live post stops being
+// live (unpublished, archived). The member events are sent by the membership service.
+const (
+	EventPostPublished   WebhookEvent = "POST_PUBLISHED"
+	EventPostUpdated     WebhookEvent = "POST_UPDATED"
+	EventPostUnpublished WebhookEvent = "POST_UNPUBLISHED"
+	EventMemberJoined    WebhookEvent = "MEMBER_JOINED"
+	EventMemberRenewed   WebhookEvent = "MEMBER_RENEWED"
+	EventMemberCancelled WebhookEvent = "MEMBER_CANCELLED"
+)
+
+// WebhookEvents lists every event, in the order the API documents them.
+var WebhookEvents = []WebhookEvent{
+	EventPostPublished, EventPostUpdated, EventPostUnpublished,
+	EventMemberJoined, EventMemberRenewed, EventMemberCancelled,
+}
+
+// IsValid reports whether e is one of the defined events.
+func (e WebhookEvent) IsValid() bool { return slices.Contains(WebhookEvents, e) }
+
+// Webhook is an endpoint that is sent a signed JSON POST for each event it subscribes to.
+type Webhook struct {
+	ID      string
+	Version int
+	URL     string
+	Events  []WebhookEvent
+	// Secret keys the HMAC-SHA256 signature of every delivery. It is never shown again after
+	// it is set.
+	Secret      string
+	Description *string
+	CreatedAt   time.Time
+	CreatedBy   string
+}
+
+// Subscribes reports whether the webhook wants the event.
+func (w *Webhook) Subscribes(e WebhookEvent) bool { return slices.Contains(w.Events, e) }
+
+// Webhook limits, checked when one is registered.
+const (
+	MaxWebhooks          = 100
+	MaxWebhookURLLength  = 2048
+	MinWebhookSecretSize = 16
+	MaxWebhookSecretSize = 256
+)
+
+// CreateWebhookInput registers an endpoint.
+type CreateWebhookInput struct {
+	URL         string
+	Events      []WebhookEvent
+	Secret      string
+	Description *string
+}
+
+// WebhookDeliveryStatus is where one delivery stands.
+type WebhookDeliveryStatus string
+
+// The delivery statuses: PENDING while attempts remain, DELIVERED once an attempt got a 2xx
+// answer, FAILED when every attempt failed, CANCELLED when there was nothing left to deliver
+// (the webhook was deleted, or a scheduled post was unpublished before its time).
+const (
+	DeliveryPending   WebhookDeliveryStatus = "PENDING"
+	DeliveryDelivered WebhookDeliveryStatus = "DELIVERED"
+	DeliveryFailed    WebhookDeliveryStatus = "FAILED"
+	DeliveryCancelled WebhookDeliveryStatus = "CANCELLED"
+)
+
+// IsValid reports whether s is one of the defined statuses.
+func (s WebhookDeliveryStatus) IsValid() bool {
+	switch s {
+	case DeliveryPending, DeliveryDelivered, DeliveryFailed, DeliveryCancelled:
+		return true
+	}
+	return false
+}
+
+// WebhookDelivery is one event sent (or to be sent) to one webhook, as the delivery log shows it.
+type WebhookDelivery struct {
+	ID        string
+	WebhookID string
+	EventID   string
+	Event     WebhookEvent
+	// Payload is the exact JSON body that is POSTed, the same on every attempt.
+	Payload   string
+	Status    WebhookDeliveryStatus
+	CreatedAt time.Time
+	// NextAttemptAt is when the next attempt is due, while the delivery is PENDING.
+	NextAttemptAt *time.Time
+	// Attempts are the requests made, oldest first.
+	Attempts []*WebhookAttempt
+}
+
+// WebhookAttempt is one POST of a delivery.
+type WebhookAttempt struct {
+	Number     int
+	At         time.Time
+	StatusCode *int    // the HTTP status, if an answer came
+	Error      *string // why the attempt failed, if it did
+	DurationMs int
+}
