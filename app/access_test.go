@@ -507,3 +507,47 @@ func TestBootstrapToken(t *testing.T) {
 		t.Errorf("anonymous write: %+v", r.Errors)
 	}
 }
+
+// The authoring workflow with real AUTHOR tokens: an author works on their own posts only.
+func TestAuthorsWorkflow(t *testing.T) {
+	s := MustRunServer(t)
+	p := setupPeople(t, s)
+	d := s.MustQuery(p.author, `mutation($a: ID) { createPost(input: {title: "An author's own draft", body: "<p>one</p>", authorId: $a}) { id version } }`,
+		map[string]any{"a": p.authorID})
+	id := str(d, "createPost.id")
+	s.MustQuery(p.author, `mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 1, body: "<p>two</p>"}) { version } }`, map[string]any{"id": id})
+	revs := s.MustQuery(p.author, `query($id: ID) { post(id: $id) { revisions { totalCount nodes { revision } } } }`, map[string]any{"id": id})
+	if num(revs, "post.revisions.totalCount") != 2 {
+		t.Errorf("the author's revisions: %v", dump(revs))
+	}
+	link := s.MustQuery(p.author, `mutation($id: ID!) { createPreviewLink(postId: $id) { token } }`, map[string]any{"id": id})
+	token := str(link, "createPreviewLink.token")
+	if d := s.MustQuery("", `query($id: ID, $t: String) { post(id: $id, previewToken: $t) { body { text } } }`, map[string]any{"id": id, "t": token}); str(d, "post.body.text") != "two" {
+		t.Errorf("preview: %v", dump(d))
+	}
+	// The other author does not see the draft, cannot preview it, edit it or publish it.
+	for _, q := range []string{
+		`mutation($id: ID!) { createPreviewLink(postId: $id) { token } }`,
+		`mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 2, title: "Hijacked"}) { id } }`,
+		`mutation($id: ID!) { publishPost(id: $id) { id } }`,
+		`mutation($id: ID!) { deletePost(id: $id) }`,
+	} {
+		if r := s.Query(p.otherAuthor, q, map[string]any{"id": id}); r.Code() != "NOT_FOUND" {
+			t.Errorf("%s by another author: %+v", q, r.Errors)
+		}
+	}
+	s.MustQuery(p.author, `mutation($id: ID!) { publishPost(id: $id) { status } }`, map[string]any{"id": id})
+	// Published, the post is everyone's to read, but its history stays the author's.
+	for _, c := range []struct{ name, token string }{{"anonymous", ""}, {"other author", p.otherAuthor}, {"member", p.member}} {
+		d := s.MustQuery(c.token, `query($id: ID) { post(id: $id) { title revisions { totalCount } } }`, map[string]any{"id": id})
+		if str(d, "post.title") == "" || num(d, "post.revisions.totalCount") != 0 {
+			t.Errorf("%s sees the history: %v", c.name, dump(d))
+		}
+		if r := s.Query(c.token, `mutation($id: ID!) { archivePost(id: $id) { id } }`, map[string]any{"id": id}); r.Code() != map[bool]string{true: "UNAUTHENTICATED", false: "FORBIDDEN"}[c.token == ""] {
+			t.Errorf("%s archives: %+v", c.name, r.Errors)
+		}
+	}
+	if d := s.MustQuery(p.editor, `query($id: ID) { post(id: $id) { revisions { totalCount } } }`, map[string]any{"id": id}); num(d, "post.revisions.totalCount") != 3 {
+		t.Errorf("the editor's view of the history: %v", dump(d))
+	}
+}
