@@ -16,7 +16,6 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/mongodb"
-	"github.com/guildhall/guildhall/slug"
 )
 
 // Membership changes arrive from a checkout after payment. They must never be applied twice
@@ -328,7 +327,7 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 		Phone: optional(strings.TrimSpace(deref(in.Phone))), CreatedAt: at, UpdatedAt: at,
 		Membership: &guildhall.Membership{PlanCode: plan.Code, JoinedAt: at, ExpiresAt: guildhall.AddMonths(at, plan.TermMonths), Renewals: []*guildhall.Renewal{}},
 	}
-	if m.Slug, err = s.claimMemberSlug(ctx, m); err != nil {
+	if m.Slug, err = s.claimFreeSlug(ctx, mongodb.ClaimMemberSlug, m.Name, "member", m.ID, s.cat().MemberSlugOwner); err != nil {
 		return nil, err
 	}
 	if err := s.store.SaveMember(ctx, m, v.Actor()); err != nil {
@@ -377,31 +376,6 @@ func sortName(name string) string {
 		return name
 	}
 	return words[len(words)-1] + ", " + strings.Join(words[:len(words)-1], " ")
-}
-
-// claimMemberSlug gives a new member a unique slug made from their name.
-func (s *Service) claimMemberSlug(ctx context.Context, m *guildhall.Member) (string, error) {
-	base := slug.Make(m.Name)
-	if base == "" {
-		base = "member"
-	}
-	for n := 1; n < 1000; n++ {
-		candidate := base
-		if n > 1 {
-			candidate = slug.WithSuffix(base, n)
-		}
-		if owner := s.cat().MemberSlugOwner(candidate); owner != "" && owner != m.ID {
-			continue
-		}
-		err := s.store.Claim(ctx, mongodb.ClaimMemberSlug, candidate, m.ID)
-		if err == nil {
-			return candidate, nil
-		}
-		if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
-			return "", err
-		}
-	}
-	return "", guildhall.Errorf(guildhall.EINTERNAL, "no free slug for %q", base)
 }
 
 // MembersExpiring lists members whose ACTIVE membership expires within the next days,

@@ -263,28 +263,37 @@ func (s *Service) claimPostSlug(ctx context.Context, p *guildhall.Post, requeste
 		p.Slug = *requested
 		return nil
 	}
-	base := slug.Make(p.Title)
+	var err error
+	p.Slug, err = s.claimFreeSlug(ctx, mongodb.ClaimPostSlug, p.Title, "post", p.ID, s.cat().PostSlugOwner)
+	return err
+}
+
+// claimFreeSlug claims the slug made from name for owner, or the first free one with a
+// numeric suffix ("annual-meeting-2"). owned tells what this instance knows of a slug's
+// holder, to skip taken ones without a database round trip; the claim in the database
+// decides, across instances. A retry by the same owner gets the slug it claimed before.
+func (s *Service) claimFreeSlug(ctx context.Context, kind, name, fallback, owner string, owned func(string) string) (string, error) {
+	base := slug.Make(name)
 	if base == "" {
-		base = "post"
+		base = fallback
 	}
 	for n := 1; n < 1000; n++ {
 		candidate := base
 		if n > 1 {
 			candidate = slug.WithSuffix(base, n)
 		}
-		if owner := s.cat().PostSlugOwner(candidate); owner != "" && owner != p.ID {
+		if holder := owned(candidate); holder != "" && holder != owner {
 			continue
 		}
-		err := s.store.Claim(ctx, mongodb.ClaimPostSlug, candidate, p.ID)
+		err := s.store.Claim(ctx, kind, candidate, owner)
 		if err == nil {
-			p.Slug = candidate
-			return nil
+			return candidate, nil
 		}
 		if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
-			return err
+			return "", err
 		}
 	}
-	return guildhall.Errorf(guildhall.EINTERNAL, "no free slug for %q", base)
+	return "", guildhall.Errorf(guildhall.EINTERNAL, "no free slug for %q", base)
 }
 
 func appendUnique(list []string, s string) []string {
