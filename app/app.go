@@ -29,6 +29,7 @@ type App struct {
 	ln       net.Listener
 	stop     context.CancelFunc // stops background work (the change-log follower)
 	served   chan error
+	pprof    *http.Server // GUILDHALL_PPROF, when set
 }
 
 // Start opens the database, loads the content, and serves HTTP on cfg.Addr. It returns once
@@ -43,6 +44,10 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 	}()
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	a.cfg.Now = cfg.Now
+	if err := a.startPprof(); err != nil {
+		return nil, err
 	}
 
 	uri := cfg.MongoURI
@@ -119,6 +124,7 @@ func (a *App) Shutdown(ctx context.Context) error {
 }
 
 func (a *App) closeData() {
+	a.stopPprof()
 	if a.stop != nil {
 		a.stop()
 	}

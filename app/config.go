@@ -31,6 +31,13 @@ type Config struct {
 	LogLevel        slog.Level    // GUILDHALL_LOG_LEVEL: debug, info (default), warn, error
 	LogFormat       string        // GUILDHALL_LOG_FORMAT: text (default) or json
 
+	// ResponseCacheOff (GUILDHALL_RESPONSE_CACHE=off) executes every GraphQL read, for
+	// measuring execution and for debugging.
+	ResponseCacheOff bool
+	ResponseCacheMB  int           // GUILDHALL_RESPONSE_CACHE_MB, default 32: memory for cached responses
+	PublicMaxAge     time.Duration // GUILDHALL_PUBLIC_MAX_AGE, default 5s: Cache-Control max-age of anonymous responses
+	PprofAddr        string        // GUILDHALL_PPROF, off by default: a loopback address for net/http/pprof
+
 	// Now is the clock; tests inject one. Nil means time.Now.
 	Now func() time.Time
 }
@@ -49,6 +56,8 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		GracePeriod:     30 * 24 * time.Hour,
 		ShutdownTimeout: 20 * time.Second,
 		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
+		PublicMaxAge:    5 * time.Second,
+		PprofAddr:       strings.TrimSpace(getenv("GUILDHALL_PPROF")),
 	}
 	var errs []error
 	for _, o := range strings.Split(getenv("GUILDHALL_CORS_ORIGINS"), ",") {
@@ -82,6 +91,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 			errs = append(errs, fmt.Errorf("GUILDHALL_LOG_LEVEL=%q: want debug, info, warn or error", v))
 		}
 	}
+	errs = append(errs, c.parsePerformance(getenv)...)
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("GUILDHALL_LOG_FORMAT=%q: want text or json", c.LogFormat))
 	}

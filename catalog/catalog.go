@@ -44,9 +44,13 @@ type Catalog struct {
 	generation atomic.Uint64
 }
 
+// catalogs gives every catalog of the process its own range of generations, so a reload
+// (a new catalog) never repeats a generation an older catalog had.
+var catalogs atomic.Uint64
+
 // New returns an empty catalog.
 func New() *Catalog {
-	return &Catalog{
+	c := &Catalog{
 		posts:       map[string]*postEntry{},
 		postSlugs:   map[string]string{},
 		byAuthor:    map[string][]*postEntry{},
@@ -56,6 +60,8 @@ func New() *Catalog {
 		memberSlugs: map[string]string{},
 		blocks:      map[string]guildhall.Block{},
 	}
+	c.generation.Store(catalogs.Add(1) << 32)
+	return c
 }
 
 // Generation changes whenever content changes; caches key on it.

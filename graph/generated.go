@@ -9378,7 +9378,7 @@ func (ec *executionContext) marshalNBlock2githubᚗcomᚋguildhallᚋguildhall�
 }
 
 func (ec *executionContext) marshalNBlock2ᚕgithubᚗcomᚋguildhallᚋguildhallᚐBlockᚄ(ctx context.Context, sel ast.SelectionSet, v []guildhall.Block) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBlock2githubᚗcomᚋguildhallᚋguildhallᚐBlock(ctx, sel, v[i])
@@ -9402,7 +9402,7 @@ func (ec *executionContext) marshalNBlockConnection2ᚖgithubᚗcomᚋguildhall�
 }
 
 func (ec *executionContext) marshalNBlockEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐBlockEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.BlockEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBlockEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐBlockEdge(ctx, sel, v[i])
@@ -9480,7 +9480,7 @@ func (ec *executionContext) unmarshalNCreatePostInput2githubᚗcomᚋguildhall�
 }
 
 func (ec *executionContext) marshalNDirectoryLetter2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐDirectoryLetterᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.DirectoryLetter) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDirectoryLetter2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐDirectoryLetter(ctx, sel, v[i])
@@ -9536,7 +9536,7 @@ func (ec *executionContext) marshalNLink2githubᚗcomᚋguildhallᚋguildhallᚐ
 }
 
 func (ec *executionContext) marshalNLink2ᚕgithubᚗcomᚋguildhallᚋguildhallᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []guildhall.Link) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLink2githubᚗcomᚋguildhallᚋguildhallᚐLink(ctx, sel, v[i])
@@ -9557,7 +9557,7 @@ func (ec *executionContext) unmarshalNLinkInput2githubᚗcomᚋguildhallᚋguild
 }
 
 func (ec *executionContext) marshalNMember2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Member) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMember2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMember(ctx, sel, v[i])
@@ -9589,7 +9589,7 @@ func (ec *executionContext) marshalNMemberConnection2ᚖgithubᚗcomᚋguildhall
 }
 
 func (ec *executionContext) marshalNMemberEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMemberEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MemberEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMemberEdge(ctx, sel, v[i])
@@ -9613,7 +9613,7 @@ func (ec *executionContext) marshalNMemberEdge2ᚖgithubᚗcomᚋguildhallᚋgui
 }
 
 func (ec *executionContext) marshalNMembershipPlan2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.MembershipPlan) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipPlan2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipPlan(ctx, sel, v[i])
@@ -9675,7 +9675,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋguildhallᚋguild
 }
 
 func (ec *executionContext) marshalNPost2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Post) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPost2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPost(ctx, sel, v[i])
@@ -9707,7 +9707,7 @@ func (ec *executionContext) marshalNPostConnection2ᚖgithubᚗcomᚋguildhall�
 }
 
 func (ec *executionContext) marshalNPostEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PostEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPostEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostEdge(ctx, sel, v[i])
@@ -9761,7 +9761,7 @@ func (ec *executionContext) marshalNPostStatus2githubᚗcomᚋguildhallᚋguildh
 }
 
 func (ec *executionContext) marshalNRenewal2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐRenewalᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Renewal) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRenewal2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐRenewal(ctx, sel, v[i])
@@ -9793,7 +9793,7 @@ func (ec *executionContext) marshalNRenewalConnection2ᚖgithubᚗcomᚋguildhal
 }
 
 func (ec *executionContext) marshalNRenewalEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐRenewalEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RenewalEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRenewalEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐRenewalEdge(ctx, sel, v[i])
@@ -9933,7 +9933,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -9977,7 +9977,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -10005,7 +10005,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -10033,7 +10033,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -10443,7 +10443,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -10462,7 +10462,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -10481,7 +10481,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -10500,7 +10500,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
