@@ -41,6 +41,8 @@ type Catalog struct {
 
 	plans []guildhall.MembershipPlan
 
+	idx postIndex // inverted index for search, and per-author publication times
+
 	generation atomic.Uint64
 }
 
@@ -59,6 +61,7 @@ func New() *Catalog {
 		members:     map[string]*memberEntry{},
 		memberSlugs: map[string]string{},
 		blocks:      map[string]guildhall.Block{},
+		idx:         newPostIndex(),
 	}
 	c.generation.Store(catalogs.Add(1) << 32)
 	return c
@@ -90,7 +93,8 @@ type postEntry struct {
 	post   *guildhall.Post
 	keys   [numOrders]string
 	tags   []string // folded
-	search string   // folded words of title, tags and text, space separated
+	search string   // folded words of title, tags and text, space separated, each once
+	serial uint32   // its number in the search index
 }
 
 // timeKey renders t so that string order is time order.
@@ -124,7 +128,8 @@ func newPostEntry(p *guildhall.Post) *postEntry {
 	for _, t := range p.Tags {
 		words = append(words, fold.Words(t)...)
 	}
-	e.search = " " + joinWords(words) + " "
+	slices.Sort(words) // each word once: what search asks is whether a word occurs
+	e.search = " " + joinWords(slices.Compact(words)) + " "
 	return e
 }
 
@@ -182,15 +187,22 @@ func (c *Catalog) RemovePost(id string, version int) {
 }
 
 func (c *Catalog) indexPost(e *postEntry) {
+	for o := range numOrders {
+		i, _ := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o))
+		c.sorted[o] = slices.Insert(c.sorted[o], i, e)
+	}
+	c.indexPostLookups(e, false)
+}
+
+// indexPostLookups indexes e everywhere but in the sorted lists; in a bulk load (PutPosts)
+// the search index is put in order once at the end.
+func (c *Catalog) indexPostLookups(e *postEntry, bulk bool) {
+	c.idx.add(e, bulk)
 	p := e.post
 	c.posts[p.ID] = e
 	c.postSlugs[p.Slug] = p.ID
 	for _, s := range p.OldSlugs {
 		c.postSlugs[s] = p.ID
-	}
-	for o := range numOrders {
-		i, _ := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o))
-		c.sorted[o] = slices.Insert(c.sorted[o], i, e)
 	}
 	c.byAuthor[p.AuthorID] = append(c.byAuthor[p.AuthorID], e)
 	for i, t := range e.tags {
@@ -203,13 +215,19 @@ func (c *Catalog) indexPost(e *postEntry) {
 }
 
 func (c *Catalog) unindexPost(e *postEntry) {
-	p := e.post
-	delete(c.posts, p.ID)
 	for o := range numOrders {
 		if i, ok := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o)); ok {
 			c.sorted[o] = slices.Delete(c.sorted[o], i, i+1)
 		}
 	}
+	c.unindexPostLookups(e)
+}
+
+// unindexPostLookups removes e from everywhere but the sorted lists.
+func (c *Catalog) unindexPostLookups(e *postEntry) {
+	c.idx.remove(e)
+	p := e.post
+	delete(c.posts, p.ID)
 	c.byAuthor[p.AuthorID] = removeEntry(c.byAuthor[p.AuthorID], e)
 	if len(c.byAuthor[p.AuthorID]) == 0 {
 		delete(c.byAuthor, p.AuthorID)

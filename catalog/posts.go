@@ -3,6 +3,7 @@ package catalog
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -148,12 +149,17 @@ func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuer
 	if desc {
 		start, step = len(list)-1, -1
 	}
+	if o == byPublished && desc && (q.Status == "" || q.Status == guildhall.PostPublished) {
+		// Scheduled posts sort after now and are not listed yet: start below them.
+		key := timeKey(now)
+		start = sort.Search(len(list), func(i int) bool { return list[i].keys[byPublished] > key }) - 1
+	}
 	if after != nil {
 		probe := &postEntry{post: &guildhall.Post{ID: after.ID}}
 		probe.keys[o] = after.Key
 		i, found := slices.BinarySearchFunc(list, probe, compareEntry(o))
 		if desc {
-			start = i - 1
+			start = min(start, i-1)
 		} else if found {
 			start = i + 1
 		} else {
@@ -201,6 +207,11 @@ func (c *Catalog) postCandidates(f *postFilter, o int) []*postEntry {
 		small = c.byAuthor[f.author]
 	case f.tag != "":
 		small = c.byTag[f.tag]
+	case len(f.words) > 0:
+		if found, ok := c.searchCandidates(f, o); ok {
+			return found // sorted already
+		}
+		return c.sorted[o]
 	default:
 		return c.sorted[o]
 	}
@@ -218,13 +229,7 @@ func (c *Catalog) LivePostCount(authorID string, now time.Time) int {
 }
 
 func (c *Catalog) livePostCount(authorID string, now time.Time) int {
-	n := 0
-	for _, e := range c.byAuthor[authorID] {
-		if e.post.IsLive(now) {
-			n++
-		}
-	}
-	return n
+	return c.idx.liveCount(authorID, now)
 }
 
 // Related returns up to first posts that share tags or the author with p, most shared tags

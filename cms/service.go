@@ -95,9 +95,7 @@ func (s *Service) Load(ctx context.Context) error {
 	for _, b := range content.Blocks {
 		c.PutBlock(b)
 	}
-	for _, p := range content.Posts {
-		c.PutPost(p)
-	}
+	c.PutPosts(content.Posts)
 	c.SetPlans(content.Plans)
 	s.catalog.Store(c)
 	return nil
