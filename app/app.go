@@ -141,6 +141,7 @@ func (a *App) closeData() {
 // Run starts Guildhall and serves until ctx is cancelled (SIGINT or SIGTERM in the server
 // program), then shuts down gracefully.
 func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
+	tuneGC()
 	a, err := Start(ctx, cfg, log)
 	if err != nil {
 		return err

@@ -34,7 +34,7 @@ type Config struct {
 	// ResponseCacheOff (GUILDHALL_RESPONSE_CACHE=off) executes every GraphQL read, for
 	// measuring execution and for debugging.
 	ResponseCacheOff bool
-	ResponseCacheMB  int           // GUILDHALL_RESPONSE_CACHE_MB, default 32: memory for cached responses
+	ResponseCacheMB  int           // GUILDHALL_RESPONSE_CACHE_MB, default 16: memory for cached responses
 	PublicMaxAge     time.Duration // GUILDHALL_PUBLIC_MAX_AGE, default 5s: Cache-Control max-age of anonymous responses
 	PprofAddr        string        // GUILDHALL_PPROF, off by default: a loopback address for net/http/pprof
 

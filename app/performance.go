@@ -7,6 +7,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +32,7 @@ func (c *Config) parsePerformance(getenv func(string) string) []error {
 	if v := getenv("GUILDHALL_RESPONSE_CACHE_MB"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 1<<16 {
-			errs = append(errs, fmt.Errorf("GUILDHALL_RESPONSE_CACHE_MB=%q: want a whole number of MiB, such as 32", v))
+			errs = append(errs, fmt.Errorf("GUILDHALL_RESPONSE_CACHE_MB=%q: want a whole number of MiB, such as 16", v))
 		}
 		c.ResponseCacheMB = n
 	}
@@ -72,6 +74,20 @@ func (a *App) cacheResponses(gql *handler.Server, reg prometheus.Registerer) htt
 		}))
 	}
 	return c.Handler(gql)
+}
+
+// defaultGOGC is the garbage collector's setting when GOGC is not set. Most of the heap is
+// content held for good (post bodies and their text), so Go's default of 100, which lets the
+// heap grow to twice what is live before collecting, mostly doubles memory. At 50 the bench
+// measured about a fifth less peak RSS for about a tenth less throughput on execution-bound
+// reads (README, Benchmark).
+const defaultGOGC = 50
+
+// tuneGC applies defaultGOGC unless the environment sets GOGC (or GOMEMLIMIT) itself.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(defaultGOGC)
+	}
 }
 
 // startPprof serves net/http/pprof on the configured loopback address, before anything else

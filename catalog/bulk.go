@@ -13,14 +13,64 @@ import (
 // entries on every core and sorts each index once: putting posts one by one keeps the indexes
 // sorted by moving their tails for every post, which grows with the square of the number of
 // posts (minutes at 200,000).
-func (c *Catalog) PutPosts(posts []*guildhall.Post) {
+func (c *Catalog) PutPosts(posts []*guildhall.Post) { c.PutPrepared(nil, posts) }
+
+// Preparer builds catalog entries for posts while they are still being read from the
+// database, on the cores the database leaves idle, so that putting them in the catalog
+// afterwards (PutPrepared) finds most of the work done.
+type Preparer struct {
+	in      chan *guildhall.Post
+	stop    sync.Once
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	entries map[*guildhall.Post]*postEntry
+}
+
+// NewPreparer starts a preparer. Give it posts with Add, then pass it to PutPrepared.
+func NewPreparer() *Preparer {
+	p := &Preparer{in: make(chan *guildhall.Post, 1024), entries: map[*guildhall.Post]*postEntry{}}
+	// One core fewer than there are: the database reading the content is the critical path.
+	for range max(1, runtime.GOMAXPROCS(0)-1) {
+		p.wg.Go(func() {
+			for post := range p.in {
+				e := newPostEntry(post)
+				p.mu.Lock()
+				p.entries[post] = e
+				p.mu.Unlock()
+			}
+		})
+	}
+	return p
+}
+
+// Add queues a post (which may yet turn out to be superseded by a newer revision).
+func (p *Preparer) Add(post *guildhall.Post) { p.in <- post }
+
+// Stop ends the preparer's work (PutPrepared does, so call it only when abandoning a load).
+// Add must not be called after.
+func (p *Preparer) Stop() {
+	p.stop.Do(func() { close(p.in) })
+	p.wg.Wait()
+}
+
+// PutPrepared is PutPosts using the entries p prepared (p may be nil). It stops p.
+func (c *Catalog) PutPrepared(p *Preparer, posts []*guildhall.Post) {
+	var prepared map[*guildhall.Post]*postEntry
+	if p != nil {
+		p.Stop()
+		prepared = p.entries
+	}
 	entries := make([]*postEntry, len(posts))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(posts); i += workers {
-				entries[i] = newPostEntry(posts[i])
+				if e, ok := prepared[posts[i]]; ok {
+					entries[i] = e
+				} else {
+					entries[i] = newPostEntry(posts[i])
+				}
 			}
 		})
 	}

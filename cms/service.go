@@ -84,8 +84,11 @@ func (s *Service) GracePeriod() time.Duration { return s.opts.GracePeriod }
 
 // Load reads all content from the database into a fresh catalog and makes it current.
 func (s *Service) Load(ctx context.Context) error {
-	content, err := s.store.Load(ctx)
+	// Posts are indexed while the rest is still being read (see catalog.Preparer).
+	prep := catalog.NewPreparer()
+	content, err := s.store.LoadWatching(ctx, prep.Add)
 	if err != nil {
+		prep.Stop()
 		return fmt.Errorf("load content: %w", err)
 	}
 	c := catalog.New()
@@ -95,7 +98,7 @@ func (s *Service) Load(ctx context.Context) error {
 	for _, b := range content.Blocks {
 		c.PutBlock(b)
 	}
-	c.PutPosts(content.Posts)
+	c.PutPrepared(prep, content.Posts)
 	c.SetPlans(content.Plans)
 	s.catalog.Store(c)
 	return nil

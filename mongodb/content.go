@@ -15,23 +15,43 @@ type Content struct {
 }
 
 // Load reads the newest revision of every member, post and block, and the plans.
-func (s *Store) Load(ctx context.Context) (*Content, error) {
+func (s *Store) Load(ctx context.Context) (*Content, error) { return s.LoadWatching(ctx, nil) }
+
+// LoadWatching is Load, and also hands watch every post revision as soon as it is read,
+// before it is known whether a newer one follows, so the caller can start work on posts while
+// the rest is still loading. The posts in the Content are the very values watch was given.
+func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (*Content, error) {
 	c := &Content{}
-	members, err := loadLatest[memberDoc](ctx, s, colMemberRevisions)
+	members, err := loadLatest[memberDoc](ctx, s, colMemberRevisions, nil)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range members {
 		c.Members = append(c.Members, memberFromRevision(r))
 	}
-	posts, err := loadLatest[postDoc](ctx, s, colPostRevisions)
+	watched := map[string]*guildhall.Post{}
+	var each func(revision[postDoc])
+	if watch != nil {
+		each = func(r revision[postDoc]) {
+			if !r.Deleted && r.Doc != nil {
+				p := postFromRevision(r)
+				watched[r.ID] = p
+				watch(p)
+			}
+		}
+	}
+	posts, err := loadLatest(ctx, s, colPostRevisions, each)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range posts {
-		c.Posts = append(c.Posts, postFromRevision(r))
+		p, ok := watched[r.ID]
+		if !ok {
+			p = postFromRevision(r)
+		}
+		c.Posts = append(c.Posts, p)
 	}
-	blocks, err := loadLatest[blockDoc](ctx, s, colBlockRevisions)
+	blocks, err := loadLatest[blockDoc](ctx, s, colBlockRevisions, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"encoding/binary"
+	"sync"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -30,14 +31,21 @@ func packText(html, text string) []byte {
 // unpackText reverses packText. A value that does not unpack (never written by packText)
 // reads as empty text rather than failing the whole load.
 func unpackText(packed []byte) (html, text string) {
-	raw, err := unpacker.DecodeAll(packed, nil)
+	// Decoded into a reused buffer and copied once: a whole load unpacks every body, and
+	// buffers grown on the way would double the garbage of start-up.
+	buf := unpackBuffers.Get().(*[]byte)
+	defer unpackBuffers.Put(buf)
+	raw, err := unpacker.DecodeAll(packed, (*buf)[:0])
 	if err != nil {
 		return "", ""
 	}
+	*buf = raw
 	n, w := binary.Uvarint(raw)
 	if w <= 0 || n > uint64(len(raw)-w) {
 		return "", ""
 	}
-	s := string(raw[w:])
+	s := string(raw[w:]) // one allocation, shared by html and text
 	return s[:n], s[n:]
 }
+
+var unpackBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}

@@ -117,8 +117,8 @@ func insertRevision[T any](ctx context.Context, s *Store, col, kind string, rev 
 }
 
 // loadLatest reads every revision in col and returns the newest of each entity that is not
-// deleted.
-func loadLatest[T any](ctx context.Context, s *Store, col string) ([]revision[T], error) {
+// deleted. each, if not nil, is told about every revision as it is read.
+func loadLatest[T any](ctx context.Context, s *Store, col string, each func(revision[T])) ([]revision[T], error) {
 	cur, err := s.db.Collection(col).Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
 	if err != nil {
 		return nil, wrap(err, "load "+col)
@@ -130,6 +130,9 @@ func loadLatest[T any](ctx context.Context, s *Store, col string) ([]revision[T]
 		var r revision[T]
 		if err := cur.Decode(&r); err != nil {
 			return nil, fmt.Errorf("decode %s %v: %w", col, cur.Current.Lookup("_id"), err)
+		}
+		if each != nil {
+			each(r)
 		}
 		if i, ok := latest[r.Entity]; ok {
 			if out[i].Version >= r.Version {

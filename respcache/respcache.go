@@ -54,7 +54,7 @@ import (
 
 // Options configure a Cache. Now, Generation and NextChange are required.
 type Options struct {
-	// MaxBytes bounds the memory of the entries (keys and bodies); 0 means 32 MiB. The least
+	// MaxBytes bounds the memory of the entries (keys and bodies); 0 means 16 MiB. The least
 	// recently used entries go first.
 	MaxBytes int64
 	// PublicMaxAge is the max-age of anonymous responses, for browsers and CDNs; 0 makes them
@@ -74,7 +74,7 @@ type Options struct {
 
 // The defaults.
 const (
-	DefaultMaxBytes   = 32 << 20
+	DefaultMaxBytes   = 16 << 20
 	DefaultPrivateTTL = 10 * time.Second
 	// maxKeyBytes: requests larger than this are executed, not cached; real queries are a
 	// few hundred bytes.
