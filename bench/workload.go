@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -24,7 +28,8 @@ type workload struct {
 	MemberIDs  []string
 	NamePrefix []string // two-letter prefixes of member names and sort names, one per member and name
 	PostIDs    []string // every post, in seeding order
-	LiveSlugs  []string // slugs of published posts whose time has come
+	LiveIDs    []string // published posts whose time has come
+	LiveSlugs  []string // and their slugs
 	LivePosts  int
 	TotalPosts int
 	Seconds    float64 // how long seeding took
@@ -75,6 +80,32 @@ var (
 		return out
 	}()
 )
+
+// workloadFile is where a kept folder remembers its workload, so that it can be reused.
+const workloadFile = "workload.json"
+
+// loadWorkload reads the workload of a folder kept from an earlier run, if there is one.
+func loadWorkload(dir string) (*workload, bool, error) {
+	b, err := os.ReadFile(filepath.Join(dir, workloadFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	} else if err != nil {
+		return nil, false, err
+	}
+	w := &workload{}
+	if err := json.Unmarshal(b, w); err != nil {
+		return nil, false, fmt.Errorf("%s: %w", workloadFile, err)
+	}
+	return w, true, nil
+}
+
+func saveWorkload(dir string, w *workload) error {
+	b, err := json.Marshal(w)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, workloadFile), b, 0o600)
+}
 
 // seedWorkload writes the fixed workload into a fresh embedded database in dir, straight
 // through mongodb.Store.Seed (as the demo content is seeded), and returns what the
@@ -226,6 +257,7 @@ func (g *generator) posts(from, to int) []*guildhall.Post {
 			Tags: g.tags(), BlockIDs: g.postBlocks(), UpdatedBy: author,
 		}
 		var at time.Time
+		live := false
 		switch r := g.rng.IntN(100); {
 		case r < 90:
 			at = g.between(g.today.AddDate(-10, 0, 0), g.today)
@@ -235,6 +267,7 @@ func (g *generator) posts(from, to int) []*guildhall.Post {
 			}
 			g.w.LivePosts++
 			g.w.LiveSlugs = append(g.w.LiveSlugs, p.Slug)
+			live = true
 		case r < 95:
 			p.Status = guildhall.PostDraft
 			at = g.between(g.today.AddDate(-1, 0, 0), g.today)
@@ -248,6 +281,9 @@ func (g *generator) posts(from, to int) []*guildhall.Post {
 			at = g.between(g.today.AddDate(0, 0, -7), g.today)
 		}
 		p.ID = guildhall.NewID(guildhall.KindPost, at)
+		if live {
+			g.w.LiveIDs = append(g.w.LiveIDs, p.ID)
+		}
 		p.CreatedAt, p.UpdatedAt = at, at
 		out = append(out, p)
 		html = append(html, g.body())

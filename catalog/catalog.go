@@ -156,6 +156,9 @@ func compareEntry(o int) func(a, b *postEntry) int {
 
 // PutPost adds or replaces a post, unless the catalog already has that version or a newer one.
 func (c *Catalog) PutPost(p *guildhall.Post) {
+	if c.hasPostVersion(p.ID, p.Version) {
+		return // the change log brings this instance's own writes back: skip the folding
+	}
 	e := newPostEntry(p) // outside the lock: folding text is the expensive part
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -167,6 +170,14 @@ func (c *Catalog) PutPost(p *guildhall.Post) {
 	}
 	c.indexPost(e)
 	c.generation.Add(1)
+}
+
+// hasPostVersion reports whether the catalog holds post id at version or newer.
+func (c *Catalog) hasPostVersion(id string, version int) bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	old, ok := c.posts[id]
+	return ok && old.post.Version >= version
 }
 
 // RemovePost deletes a post if the catalog's copy is older than the deletion.

@@ -15,6 +15,7 @@ import (
 type postIndex struct {
 	serials  []*postEntry        // by serial; nil once an entry is replaced or removed
 	postings map[string][]uint32 // folded word -> serials of the entries holding it, ascending
+	dead     map[string]int      // folded word -> how many of its postings are of removed entries
 	vocab    []string            // the words of postings, sorted, for prefix search
 	newWords bool                // vocab needs sorting (during a bulk load)
 	live     map[string][]int64  // author ID -> publication times (Unix ns) of published posts, ascending
@@ -22,7 +23,7 @@ type postIndex struct {
 }
 
 func newPostIndex() postIndex {
-	return postIndex{postings: map[string][]uint32{}, live: map[string][]int64{}, dirty: map[string]bool{}}
+	return postIndex{postings: map[string][]uint32{}, dead: map[string]int{}, live: map[string][]int64{}, dirty: map[string]bool{}}
 }
 
 // words calls yield with each distinct word of the entry's search text.
@@ -86,21 +87,16 @@ func (x *postIndex) finish() {
 	clear(x.dirty)
 }
 
-// remove takes e out of the index.
+// remove takes e out of the index. Its postings are left in place, marked dead by the nil
+// in serials, and a word's list is compacted once half of it is dead: deleting each posting
+// at once would move the tail of the list of every common word (held by most posts) on every
+// write, which grows with the number of posts.
 func (x *postIndex) remove(e *postEntry) {
 	x.serials[e.serial] = nil
 	e.words(func(w string) {
-		list := x.postings[w]
-		if i, ok := slices.BinarySearch(list, e.serial); ok {
-			list = slices.Delete(list, i, i+1)
-		}
-		if len(list) > 0 {
-			x.postings[w] = list
-			return
-		}
-		delete(x.postings, w)
-		if i, ok := slices.BinarySearch(x.vocab, w); ok {
-			x.vocab = slices.Delete(x.vocab, i, i+1)
+		x.dead[w]++
+		if list := x.postings[w]; x.dead[w]*2 >= len(list) {
+			x.compact(w, list)
 		}
 	})
 	if t, ok := liveTime(e.post); ok {
@@ -114,6 +110,20 @@ func (x *postIndex) remove(e *postEntry) {
 		} else {
 			x.live[author] = times
 		}
+	}
+}
+
+// compact drops the dead postings of w, and w itself when none are left.
+func (x *postIndex) compact(w string, list []uint32) {
+	list = slices.DeleteFunc(list, func(s uint32) bool { return x.serials[s] == nil })
+	delete(x.dead, w)
+	if len(list) > 0 {
+		x.postings[w] = list
+		return
+	}
+	delete(x.postings, w)
+	if i, ok := slices.BinarySearch(x.vocab, w); ok {
+		x.vocab = slices.Delete(x.vocab, i, i+1)
 	}
 }
 
@@ -166,7 +176,7 @@ func (c *Catalog) searchCandidates(f *postFilter, o int) (list []*postEntry, ok 
 			ch.words = c.idx.vocab[from:to]
 		}
 		for _, word := range ch.words {
-			ch.size += len(c.idx.postings[word])
+			ch.size += len(c.idx.postings[word]) - c.idx.dead[word]
 		}
 		if !worthGathering(ch.size, n) || (best.size >= 0 && ch.size >= best.size) {
 			continue // authors would only add to it
