@@ -9,6 +9,7 @@ package cursor
 import (
 	"encoding/base64"
 	"encoding/json"
+	"strings"
 
 	"github.com/guildhall/guildhall"
 )
@@ -62,7 +63,10 @@ func Parse(s, order string) (Cursor, error) {
 	var c Cursor
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err == nil {
-		err = json.Unmarshal(b, &c)
+		var ok bool
+		if c, ok = parsePlain(string(b)); !ok {
+			err = json.Unmarshal(b, &c)
+		}
 	}
 	if err != nil || c.ID == "" || c.Order != order {
 		return Cursor{}, &guildhall.Error{
@@ -72,4 +76,23 @@ func Parse(s, order string) (Cursor, error) {
 		}
 	}
 	return c, nil
+}
+
+// parsePlain reads what String writes by hand; ok is false for anything else (escapes, other
+// field orders), which encoding/json then reads.
+func parsePlain(b string) (c Cursor, ok bool) {
+	rest, ok := strings.CutPrefix(b, `{"o":"`)
+	if !ok {
+		return Cursor{}, false
+	}
+	if c.Order, rest, ok = strings.Cut(rest, `","k":"`); !ok {
+		return Cursor{}, false
+	}
+	if c.Key, rest, ok = strings.Cut(rest, `","i":"`); !ok {
+		return Cursor{}, false
+	}
+	if c.ID, ok = strings.CutSuffix(rest, `"}`); !ok || !plain(c.Order) || !plain(c.Key) || !plain(c.ID) {
+		return Cursor{}, false
+	}
+	return c, true
 }
