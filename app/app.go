@@ -31,6 +31,7 @@ type App struct {
 	stop     context.CancelFunc // stops background work (the change-log follower, webhook deliveries)
 	workers  sync.WaitGroup     // background work that must finish before the database closes
 	served   chan error
+	pprof    *http.Server // GUILDHALL_PPROF, when set
 }
 
 // Start opens the database, loads the content, and serves HTTP on cfg.Addr. It returns once
@@ -45,6 +46,10 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 	}()
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	a.cfg.Now = cfg.Now
+	if err := a.startPprof(); err != nil {
+		return nil, err
 	}
 
 	uri := cfg.MongoURI
@@ -126,6 +131,7 @@ func (a *App) Shutdown(ctx context.Context) error {
 }
 
 func (a *App) closeData() {
+	a.stopPprof()
 	if a.stop != nil {
 		a.stop()
 	}
@@ -143,6 +149,7 @@ func (a *App) closeData() {
 // Run starts Guildhall and serves until ctx is cancelled (SIGINT or SIGTERM in the server
 // program), then shuts down gracefully.
 func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
+	tuneGC()
 	a, err := Start(ctx, cfg, log)
 	if err != nil {
 		return err

@@ -53,6 +53,13 @@ type Config struct {
 	LogLevel        slog.Level    // GUILDHALL_LOG_LEVEL: debug, info (default), warn, error
 	LogFormat       string        // GUILDHALL_LOG_FORMAT: text (default) or json
 
+	// ResponseCacheOff (GUILDHALL_RESPONSE_CACHE=off) executes every GraphQL read, for
+	// measuring execution and for debugging.
+	ResponseCacheOff bool
+	ResponseCacheMB  int           // GUILDHALL_RESPONSE_CACHE_MB, default 16: memory for cached responses
+	PublicMaxAge     time.Duration // GUILDHALL_PUBLIC_MAX_AGE, default 5s: Cache-Control max-age of anonymous responses
+	PprofAddr        string        // GUILDHALL_PPROF, off by default: a loopback address for net/http/pprof
+
 	// Now is the clock; tests inject one. Nil means time.Now.
 	Now func() time.Time
 	// Failpoint simulates a crash between the steps of a membership change. Tests only.
@@ -76,6 +83,8 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
 		SiteName:        or(getenv("GUILDHALL_SITE_NAME"), "Guildhall"),
 		WebhookInterval: time.Second,
+		PublicMaxAge:    5 * time.Second,
+		PprofAddr:       strings.TrimSpace(getenv("GUILDHALL_PPROF")),
 	}
 	var errs []error
 	for _, o := range strings.Split(getenv("GUILDHALL_CORS_ORIGINS"), ",") {
@@ -133,6 +142,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 	if c.PreviewKey != "" && len(c.PreviewKey) < 32 {
 		errs = append(errs, errors.New("GUILDHALL_PREVIEW_KEY: want at least 32 characters (for example: openssl rand -hex 32)"))
 	}
+	errs = append(errs, c.parsePerformance(getenv)...)
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("GUILDHALL_LOG_FORMAT=%q: want text or json", c.LogFormat))
 	}

@@ -43,7 +43,7 @@ func (a *App) routes() http.Handler {
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument("graphql", corsGraphQL.Handler(a.authenticate(graphQLRequestRules(gql)))))
+	mux.Handle("/graphql", m.instrument("graphql", corsGraphQL.Handler(a.authenticate(graphQLRequestRules(a.cacheResponses(gql, reg))))))
 	pg := m.instrument("playground", playgroundHandler())
 	mux.Handle("/playground", pg)
 	mux.Handle("/playground/", pg)

@@ -50,13 +50,18 @@ type Catalog struct {
 	plans []guildhall.MembershipPlan
 
 	webhooks map[string]*guildhall.Webhook
+	live liveTimes // per author, the publication times of their published posts
 
 	generation atomic.Uint64
 }
 
+// catalogs gives every catalog of the process its own range of generations, so a reload
+// (a new catalog) never repeats a generation an older catalog had.
+var catalogs atomic.Uint64
+
 // New returns an empty catalog.
 func New() *Catalog {
-	return &Catalog{
+	c := &Catalog{
 		posts:       map[string]*postEntry{},
 		postSlugs:   map[string]string{},
 		byAuthor:    map[string][]*postEntry{},
@@ -65,10 +70,13 @@ func New() *Catalog {
 		history:     map[string][]*guildhall.PostRevision{},
 		deleted:     map[string]int{},
 		index:       newSearchIndex(),
+		live:        newLiveTimes(),
 		members:     map[string]*memberEntry{},
 		memberSlugs: map[string]string{},
 		blocks:      map[string]guildhall.Block{},
 	}
+	c.generation.Store(catalogs.Add(1) << 32)
+	return c
 }
 
 // Generation changes whenever content changes; caches key on it.
@@ -165,8 +173,18 @@ func compareEntry(o int) func(a, b *postEntry) int {
 
 // PutPost adds or replaces a post, unless the catalog already has that version or a newer one.
 func (c *Catalog) PutPost(p *guildhall.Post) {
-	e := newPostEntry(p) // outside the lock: folding text is the expensive part
 	rev := guildhall.RevisionOf(p).Summary()
+	if c.hasPostVersion(p.ID, p.Version) {
+		// The change log brings this instance's own writes back: skip the folding, and only
+		// complete the history.
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.deleted[p.ID] <= p.Version {
+			c.putRevision(rev)
+		}
+		return
+	}
+	e := newPostEntry(p) // outside the lock: folding text is the expensive part
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.deleted[p.ID] > p.Version {
@@ -181,6 +199,14 @@ func (c *Catalog) PutPost(p *guildhall.Post) {
 	}
 	c.indexPost(e)
 	c.generation.Add(1)
+}
+
+// hasPostVersion reports whether the catalog holds post id at version or newer.
+func (c *Catalog) hasPostVersion(id string, version int) bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	old, ok := c.posts[id]
+	return ok && old.post.Version >= version
 }
 
 // RemovePost deletes a post if the catalog's copy is older than the deletion.
@@ -203,15 +229,22 @@ func (c *Catalog) RemovePost(id string, version int) {
 }
 
 func (c *Catalog) indexPost(e *postEntry) {
+	for o := range numOrders {
+		i, _ := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o))
+		c.sorted[o] = slices.Insert(c.sorted[o], i, e)
+	}
+	c.indexPostLookups(e, false)
+}
+
+// indexPostLookups indexes e everywhere but in the sorted lists; in a bulk load (PutPosts)
+// the per-author times are put in order once at the end.
+func (c *Catalog) indexPostLookups(e *postEntry, bulk bool) {
+	c.live.add(e, bulk)
 	p := e.post
 	c.posts[p.ID] = e
 	c.postSlugs[p.Slug] = p.ID
 	for _, s := range p.OldSlugs {
 		c.postSlugs[s] = p.ID
-	}
-	for o := range numOrders {
-		i, _ := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o))
-		c.sorted[o] = slices.Insert(c.sorted[o], i, e)
 	}
 	c.byAuthor[p.AuthorID] = append(c.byAuthor[p.AuthorID], e)
 	for i, t := range e.tags {
@@ -225,14 +258,20 @@ func (c *Catalog) indexPost(e *postEntry) {
 }
 
 func (c *Catalog) unindexPost(e *postEntry) {
-	p := e.post
-	delete(c.posts, p.ID)
 	for o := range numOrders {
 		if i, ok := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o)); ok {
 			c.sorted[o] = slices.Delete(c.sorted[o], i, i+1)
 		}
 	}
+	c.unindexPostLookups(e)
+}
+
+// unindexPostLookups removes e from everywhere but the sorted lists.
+func (c *Catalog) unindexPostLookups(e *postEntry) {
+	c.live.remove(e)
 	c.index.removePost(e)
+	p := e.post
+	delete(c.posts, p.ID)
 	c.byAuthor[p.AuthorID] = removeEntry(c.byAuthor[p.AuthorID], e)
 	if len(c.byAuthor[p.AuthorID]) == 0 {
 		delete(c.byAuthor, p.AuthorID)

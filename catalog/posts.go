@@ -3,6 +3,7 @@ package catalog
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -134,6 +135,12 @@ func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuer
 	f := c.newPostFilter(v, now, &q)
 	list := c.postCandidates(f, o)
 
+	if o == byPublished && desc && (q.Status == "" || q.Status == guildhall.PostPublished) {
+		// Scheduled posts sort after now and are not listed yet: leave them out of the walk
+		// rather than test each of them.
+		key := timeKey(now)
+		list = list[:sort.Search(len(list), func(i int) bool { return list[i].keys[byPublished] > key })]
+	}
 	at := func(i int) (*postEntry, string) { return list[i], list[i].keys[o] }
 	page := walkPage(len(list), at, after, desc, q.First, order, func(e *postEntry) bool { return !f.none && f.match(c, e) })
 	page.Total = func() int {
@@ -182,13 +189,7 @@ func (c *Catalog) LivePostCount(authorID string, now time.Time) int {
 }
 
 func (c *Catalog) livePostCount(authorID string, now time.Time) int {
-	n := 0
-	for _, e := range c.byAuthor[authorID] {
-		if e.post.IsLive(now) {
-			n++
-		}
-	}
-	return n
+	return c.live.count(authorID, now)
 }
 
 // Related returns up to first posts that share tags or the author with p, most shared tags

@@ -153,7 +153,10 @@ func (s *Service) GracePeriod() time.Duration { return s.opts.GracePeriod }
 
 // Load reads all content from the database into a fresh catalog and makes it current.
 func (s *Service) Load(ctx context.Context) error {
-	content, err := s.store.Load(ctx)
+	// Posts are indexed while the rest is still being read (see catalog.Preparer).
+	prep := catalog.NewPreparer()
+	defer prep.Stop() // on the error paths; PutPrepared stops it otherwise
+	content, err := s.store.LoadWatching(ctx, prep.Add)
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
@@ -170,9 +173,7 @@ func (s *Service) Load(ctx context.Context) error {
 	for _, b := range content.Blocks {
 		c.PutBlock(b)
 	}
-	for _, p := range content.Posts {
-		c.PutPost(p)
-	}
+	c.PutPrepared(prep, content.Posts)
 	c.SetPlans(content.Plans)
 	hooks, err := s.store.Webhooks(ctx)
 	if err != nil {

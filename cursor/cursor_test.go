@@ -1,6 +1,8 @@
 package cursor_test
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"testing"
 
 	"github.com/guildhall/guildhall"
@@ -58,6 +60,26 @@ func BenchmarkParse(b *testing.B) {
 	for b.Loop() {
 		if _, err := cursor.Parse(s, "posts:PUBLISHED_AT"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The hand-written encoding must be exactly encoding/json's, so cursors stay what clients
+// already hold.
+func TestStringIsTheJSONEncoding(t *testing.T) {
+	for _, c := range []cursor.Cursor{
+		{Order: "posts:PUBLISHED_AT", Key: "0001732000000000000000", ID: "pst_01jc9zq1m3v8f2k4x7n6p5r0sa"},
+		{Order: "members", Key: "billington, christian", ID: "mbr_02"},
+		{Order: "members", Key: "núñez, josé", ID: "mbr_03"},
+		{Order: "posts:TITLE", Key: `quotes " and \ backslashes <b>&` + "\x00\u2028", ID: "pst_04"},
+		{},
+	} {
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := c.String(), base64.RawURLEncoding.EncodeToString(b); got != want {
+			t.Errorf("%+v: %s, want %s", c, got, want)
 		}
 	}
 }

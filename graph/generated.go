@@ -16567,7 +16567,7 @@ func (ec *executionContext) marshalNAccount2ᚖgithubᚗcomᚋguildhallᚋguildh
 }
 
 func (ec *executionContext) marshalNApiToken2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐTokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Token) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNApiToken2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐToken(ctx, sel, v[i])
@@ -16599,7 +16599,7 @@ func (ec *executionContext) marshalNApiTokenConnection2ᚖgithubᚗcomᚋguildha
 }
 
 func (ec *executionContext) marshalNApiTokenEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐApiTokenEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ApiTokenEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNApiTokenEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐApiTokenEdge(ctx, sel, v[i])
@@ -16631,7 +16631,7 @@ func (ec *executionContext) marshalNBlock2githubᚗcomᚋguildhallᚋguildhall�
 }
 
 func (ec *executionContext) marshalNBlock2ᚕgithubᚗcomᚋguildhallᚋguildhallᚐBlockᚄ(ctx context.Context, sel ast.SelectionSet, v []guildhall.Block) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBlock2githubᚗcomᚋguildhallᚋguildhallᚐBlock(ctx, sel, v[i])
@@ -16655,7 +16655,7 @@ func (ec *executionContext) marshalNBlockConnection2ᚖgithubᚗcomᚋguildhall�
 }
 
 func (ec *executionContext) marshalNBlockEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐBlockEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.BlockEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBlockEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐBlockEdge(ctx, sel, v[i])
@@ -16756,7 +16756,7 @@ func (ec *executionContext) marshalNCreatedApiToken2ᚖgithubᚗcomᚋguildhall�
 }
 
 func (ec *executionContext) marshalNDirectoryLetter2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐDirectoryLetterᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.DirectoryLetter) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDirectoryLetter2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐDirectoryLetter(ctx, sel, v[i])
@@ -16817,7 +16817,7 @@ func (ec *executionContext) marshalNLink2githubᚗcomᚋguildhallᚋguildhallᚐ
 }
 
 func (ec *executionContext) marshalNLink2ᚕgithubᚗcomᚋguildhallᚋguildhallᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []guildhall.Link) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLink2githubᚗcomᚋguildhallᚋguildhallᚐLink(ctx, sel, v[i])
@@ -16838,7 +16838,7 @@ func (ec *executionContext) unmarshalNLinkInput2githubᚗcomᚋguildhallᚋguild
 }
 
 func (ec *executionContext) marshalNMember2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Member) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMember2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMember(ctx, sel, v[i])
@@ -16870,7 +16870,7 @@ func (ec *executionContext) marshalNMemberConnection2ᚖgithubᚗcomᚋguildhall
 }
 
 func (ec *executionContext) marshalNMemberEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMemberEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MemberEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMemberEdge(ctx, sel, v[i])
@@ -16894,7 +16894,7 @@ func (ec *executionContext) marshalNMemberEdge2ᚖgithubᚗcomᚋguildhallᚋgui
 }
 
 func (ec *executionContext) marshalNMembershipEvent2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.MembershipEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipEvent2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipEvent(ctx, sel, v[i])
@@ -16926,7 +16926,7 @@ func (ec *executionContext) marshalNMembershipEventConnection2ᚖgithubᚗcomᚋ
 }
 
 func (ec *executionContext) marshalNMembershipEventEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMembershipEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MembershipEventEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipEventEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐMembershipEventEdge(ctx, sel, v[i])
@@ -16950,7 +16950,7 @@ func (ec *executionContext) marshalNMembershipEventEdge2ᚖgithubᚗcomᚋguildh
 }
 
 func (ec *executionContext) marshalNMembershipPlan2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.MembershipPlan) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipPlan2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMembershipPlan(ctx, sel, v[i])
@@ -17012,7 +17012,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋguildhallᚋguild
 }
 
 func (ec *executionContext) marshalNPost2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Post) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPost2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPost(ctx, sel, v[i])
@@ -17044,7 +17044,7 @@ func (ec *executionContext) marshalNPostConnection2ᚖgithubᚗcomᚋguildhall�
 }
 
 func (ec *executionContext) marshalNPostEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PostEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPostEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostEdge(ctx, sel, v[i])
@@ -17083,7 +17083,7 @@ func (ec *executionContext) marshalNPostOrderField2githubᚗcomᚋguildhallᚋgu
 }
 
 func (ec *executionContext) marshalNPostRevision2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.PostRevision) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPostRevision2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostRevision(ctx, sel, v[i])
@@ -17115,7 +17115,7 @@ func (ec *executionContext) marshalNPostRevisionConnection2ᚖgithubᚗcomᚋgui
 }
 
 func (ec *executionContext) marshalNPostRevisionEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostRevisionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PostRevisionEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPostRevisionEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPostRevisionEdge(ctx, sel, v[i])
@@ -17167,7 +17167,7 @@ func (ec *executionContext) unmarshalNRenewMembershipInput2githubᚗcomᚋguildh
 }
 
 func (ec *executionContext) marshalNRenewal2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐRenewalᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Renewal) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRenewal2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐRenewal(ctx, sel, v[i])
@@ -17199,7 +17199,7 @@ func (ec *executionContext) marshalNRenewalConnection2ᚖgithubᚗcomᚋguildhal
 }
 
 func (ec *executionContext) marshalNRenewalEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐRenewalEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RenewalEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRenewalEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐRenewalEdge(ctx, sel, v[i])
@@ -17371,7 +17371,7 @@ func (ec *executionContext) marshalNVisibility2githubᚗcomᚋguildhallᚋguildh
 }
 
 func (ec *executionContext) marshalNWebhook2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐWebhookᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Webhook) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhook2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐWebhook(ctx, sel, v[i])
@@ -17395,7 +17395,7 @@ func (ec *executionContext) marshalNWebhook2ᚖgithubᚗcomᚋguildhallᚋguildh
 }
 
 func (ec *executionContext) marshalNWebhookAttempt2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐWebhookAttemptᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.WebhookAttempt) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookAttempt2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐWebhookAttempt(ctx, sel, v[i])
@@ -17427,7 +17427,7 @@ func (ec *executionContext) marshalNWebhookConnection2ᚖgithubᚗcomᚋguildhal
 }
 
 func (ec *executionContext) marshalNWebhookDelivery2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐWebhookDeliveryᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.WebhookDelivery) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookDelivery2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐWebhookDelivery(ctx, sel, v[i])
@@ -17459,7 +17459,7 @@ func (ec *executionContext) marshalNWebhookDeliveryConnection2ᚖgithubᚗcomᚋ
 }
 
 func (ec *executionContext) marshalNWebhookDeliveryEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐWebhookDeliveryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WebhookDeliveryEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookDeliveryEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐWebhookDeliveryEdge(ctx, sel, v[i])
@@ -17498,7 +17498,7 @@ func (ec *executionContext) marshalNWebhookDeliveryStatus2githubᚗcomᚋguildha
 }
 
 func (ec *executionContext) marshalNWebhookEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐWebhookEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WebhookEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐWebhookEdge(ctx, sel, v[i])
@@ -17551,7 +17551,7 @@ func (ec *executionContext) unmarshalNWebhookEvent2ᚕgithubᚗcomᚋguildhall�
 }
 
 func (ec *executionContext) marshalNWebhookEvent2ᚕgithubᚗcomᚋguildhallᚋguildhallᚐWebhookEventᚄ(ctx context.Context, sel ast.SelectionSet, v []guildhall.WebhookEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookEvent2githubᚗcomᚋguildhallᚋguildhallᚐWebhookEvent(ctx, sel, v[i])
@@ -17571,7 +17571,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -17615,7 +17615,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -17643,7 +17643,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -17671,7 +17671,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -18100,7 +18100,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -18119,7 +18119,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -18138,7 +18138,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -18157,7 +18157,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

@@ -1,9 +1,13 @@
 package mongodb
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -14,9 +18,24 @@ import (
 
 // The change log lets every instance follow writes made by the others. Each write appends a
 // small document carrying the new revision; followers poll for recent entries. It lives in its
-// own collection, pruned to a recent window, because a query on the embedded engine scans the
+// own collections, pruned to a recent window, because a query on the embedded engine scans the
 // whole collection: polling the revision collections themselves would cost more as content
-// grows.
+// grows. For the same reason it is split by time into buckets of changeBucket
+// ("changes_<n>"): a poll reads the last few seconds' buckets, so its cost follows the recent
+// rate of writes, not every write of the retention window (with one collection, an hour of
+// writes at one a second made each poll parse 3,600 documents, every second).
+
+// changeBucket is the span of time one change-log collection holds. A follower reads the
+// last few seconds again on every poll, so buckets much longer than that would make it parse
+// entries it does not need.
+const changeBucket = 2 * time.Second
+
+// changeCollection names the bucket that holds changes made at t.
+func changeCollection(t time.Time) string {
+	return fmt.Sprintf("%s_%d", colChanges, bucketOf(t))
+}
+
+func bucketOf(t time.Time) int64 { return t.UnixNano() / int64(changeBucket) }
 
 // Change is one write, as another instance needs it to update its catalog.
 type Change struct {
@@ -40,7 +59,20 @@ type changeDoc struct {
 	Entity  string    `bson:"entity"`
 	Version int       `bson:"version"`
 	Deleted bool      `bson:"deleted,omitempty"`
-	Rev     bson.Raw  `bson:"rev,omitempty"`
+	// Rev is the revision document, stored as binary BSON: every poll makes the embedded
+	// engine parse every entry of the buckets it reads, and one opaque value parses several
+	// times faster than a nested document. Entries written before are nested documents;
+	// both read.
+	Rev bson.RawValue `bson:"rev,omitempty"`
+}
+
+// revBytes is the revision document of an entry, however it was stored.
+func (d changeDoc) revBytes() bson.Raw {
+	if d.Rev.Type == bson.TypeBinary {
+		_, data := d.Rev.Binary()
+		return data
+	}
+	return d.Rev.Value
 }
 
 // recordChange appends to the change log. The write itself has already succeeded, so a
@@ -51,9 +83,14 @@ func recordChange[T any](ctx context.Context, s *Store, kind string, rev revisio
 		return fmt.Errorf("change log: %w", err)
 	}
 	now := s.Now().UTC()
-	doc := changeDoc{ID: guildhall.NewID("chg", now), At: now, Kind: kind, Entity: rev.Entity, Version: rev.Version, Deleted: rev.Deleted, Rev: raw}
+	typ, packed, err := bson.MarshalValue(bson.Binary{Data: raw})
+	if err != nil {
+		return fmt.Errorf("change log: %w", err)
+	}
+	doc := changeDoc{ID: guildhall.NewID("chg", now), At: now, Kind: kind, Entity: rev.Entity, Version: rev.Version, Deleted: rev.Deleted,
+		Rev: bson.RawValue{Type: typ, Value: packed}}
 	for attempt := range 3 {
-		if _, err = s.db.Collection(colChanges).InsertOne(ctx, doc); err == nil {
+		if _, err = s.db.Collection(changeCollection(now)).InsertOne(ctx, doc); err == nil {
 			return nil
 		}
 		time.Sleep(time.Duration(attempt+1) * 50 * time.Millisecond)
@@ -66,21 +103,38 @@ func recordChange[T any](ctx context.Context, s *Store, kind string, rev revisio
 
 // ChangesSince returns the change-log entries at or after since, oldest first.
 func (s *Store) ChangesSince(ctx context.Context, since time.Time) ([]Change, error) {
-	cur, err := s.db.Collection(colChanges).Find(ctx,
-		bson.D{{Key: "at", Value: bson.D{{Key: "$gte", Value: since}}}},
-		options.Find().SetSort(bson.D{{Key: "at", Value: 1}, {Key: "_id", Value: 1}}))
+	// The buckets from since on, and the single collection of earlier versions, which their
+	// instances may still write during an upgrade and which pruning empties.
+	buckets, err := s.changeBuckets(ctx)
 	if err != nil {
-		return nil, wrap(err, "read change log")
+		return nil, err
+	}
+	cols := []string{colChanges}
+	for _, b := range buckets {
+		if b >= bucketOf(since) {
+			cols = append(cols, fmt.Sprintf("%s_%d", colChanges, b))
+		}
 	}
 	var docs []changeDoc
-	if err := cur.All(ctx, &docs); err != nil {
-		return nil, wrap(err, "read change log")
+	for _, col := range cols {
+		cur, err := s.db.Collection(col).Find(ctx,
+			bson.D{{Key: "at", Value: bson.D{{Key: "$gte", Value: since}}}},
+			options.Find().SetSort(bson.D{{Key: "at", Value: 1}, {Key: "_id", Value: 1}}))
+		if err != nil {
+			return nil, wrap(err, "read change log")
+		}
+		var part []changeDoc
+		if err := cur.All(ctx, &part); err != nil {
+			return nil, wrap(err, "read change log")
+		}
+		docs = append(docs, part...)
 	}
+	slices.SortStableFunc(docs, func(a, b changeDoc) int { return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID)) })
 	out := make([]Change, 0, len(docs))
 	for _, d := range docs {
 		c := Change{At: d.At.UTC(), Kind: d.Kind, ID: d.Entity, Version: d.Version, Deleted: d.Deleted}
 		if !d.Deleted {
-			if err := decodeChange(&c, d.Rev); err != nil {
+			if err := decodeChange(&c, d.revBytes()); err != nil {
 				return nil, err
 			}
 		}
@@ -129,9 +183,37 @@ func decodeChange(c *Change, raw bson.Raw) error {
 	return nil
 }
 
-// PruneChanges deletes change-log entries older than before.
+// changeBuckets lists the buckets of the change log that exist, in order.
+func (s *Store) changeBuckets(ctx context.Context) ([]int64, error) {
+	names, err := s.db.ListCollectionNames(ctx, bson.D{{Key: "name", Value: bson.D{{Key: "$regex", Value: "^" + colChanges + "_-?[0-9]+$"}}}})
+	if err != nil {
+		return nil, wrap(err, "list change log")
+	}
+	var out []int64
+	for _, name := range names {
+		if b, err := strconv.ParseInt(strings.TrimPrefix(name, colChanges+"_"), 10, 64); err == nil {
+			out = append(out, b)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// PruneChanges deletes change-log entries older than before: whole buckets, by dropping them.
 func (s *Store) PruneChanges(ctx context.Context, before time.Time) error {
-	_, err := s.db.Collection(colChanges).DeleteMany(ctx, bson.D{{Key: "at", Value: bson.D{{Key: "$lt", Value: before}}}})
+	buckets, err := s.changeBuckets(ctx)
+	if err != nil {
+		return err
+	}
+	for _, b := range buckets {
+		// A bucket goes once all of it is older than before.
+		if b < bucketOf(before) {
+			if err := s.db.Collection(fmt.Sprintf("%s_%d", colChanges, b)).Drop(ctx); err != nil {
+				return wrap(err, "prune change log")
+			}
+		}
+	}
+	_, err = s.db.Collection(colChanges).DeleteMany(ctx, bson.D{{Key: "at", Value: bson.D{{Key: "$lt", Value: before}}}})
 	return wrap(err, "prune change log")
 }
 

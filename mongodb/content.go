@@ -17,7 +17,12 @@ type Content struct {
 }
 
 // Load reads the newest revision of every member, post and block, and the plans.
-func (s *Store) Load(ctx context.Context) (*Content, error) {
+func (s *Store) Load(ctx context.Context) (*Content, error) { return s.LoadWatching(ctx, nil) }
+
+// LoadWatching is Load, and also hands watch every post revision as soon as it is read,
+// before it is known whether a newer one follows, so the caller can start work on posts while
+// the rest is still loading. The posts in the Content are the very values watch was given.
+func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (*Content, error) {
 	c := &Content{}
 	members, err := loadLatest[memberDoc](ctx, s, colMemberRevisions)
 	if err != nil {
@@ -27,17 +32,31 @@ func (s *Store) Load(ctx context.Context) (*Content, error) {
 		c.Members = append(c.Members, memberFromRevision(r))
 	}
 	var history []*guildhall.PostRevision
+	watched := map[string]*guildhall.Post{} // entity -> the newest revision read so far
 	posts, err := loadLatestEach(ctx, s, colPostRevisions, func(r revision[postDoc]) {
-		if r.Doc != nil {
-			history = append(history, guildhall.RevisionOf(postFromRevision(r)).Summary())
+		if r.Doc == nil {
+			return
 		}
+		p := postFromRevision(r) // once per revision, for the history and the catalog
+		history = append(history, guildhall.RevisionOf(p).Summary())
+		if r.Deleted || watch == nil {
+			return
+		}
+		if old, ok := watched[r.Entity]; !ok || old.Version < p.Version {
+			watched[r.Entity] = p
+		}
+		watch(p)
 	})
 	if err != nil {
 		return nil, err
 	}
 	live := map[string]bool{}
 	for _, r := range posts {
-		c.Posts = append(c.Posts, postFromRevision(r))
+		p, ok := watched[r.Entity]
+		if !ok || p.Version != r.Version {
+			p = postFromRevision(r)
+		}
+		c.Posts = append(c.Posts, p)
 		live[r.Entity] = true
 	}
 	for _, h := range history {

@@ -12,13 +12,23 @@ type richTextDoc struct {
 	HTML      string `bson:"html"`
 	Text      string `bson:"text"`
 	WordCount int    `bson:"words"`
+	// Packed holds HTML and Text compressed, instead of the fields above, for texts longer
+	// than packAbove (see pack.go).
+	Packed []byte `bson:"z,omitempty"`
 }
 
 func toRichText(r guildhall.RichText) richTextDoc {
+	if len(r.HTML)+len(r.Text) > packAbove {
+		return richTextDoc{WordCount: r.WordCount, Packed: packText(r.HTML, r.Text)}
+	}
 	return richTextDoc{HTML: r.HTML, Text: r.Text, WordCount: r.WordCount}
 }
 
 func (d richTextDoc) domain() guildhall.RichText {
+	if len(d.Packed) > 0 {
+		html, text := unpackText(d.Packed)
+		return guildhall.RichText{HTML: html, Text: text, WordCount: d.WordCount}
+	}
 	return guildhall.RichText{HTML: d.HTML, Text: d.Text, WordCount: d.WordCount}
 }
 

@@ -1,0 +1,342 @@
+// Command bench measures Guildhall under a fixed workload: `go run ./bench`.
+//
+// It seeds 1,000 members and 20,000 posts of about 4 KB of HTML (90% published, over ten
+// years, with tags and blocks) into a fresh embedded database, starts the server on it as a
+// separate process, and drives GraphQL over HTTP with 16 connections for each scenario of
+// issue 7 (Q1 to Q5 and W1), beside a plain Go handler that answers a fixed 2 KB JSON body
+// (the ceiling). It prints requests a second, p50 and p99 latency, errors, the server's peak
+// RSS and its time to ready. See the README's "Benchmark" section for how to read it.
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+type options struct {
+	duration   time.Duration
+	warmup     time.Duration
+	conns      int
+	posts      int
+	members    int
+	scenarios  []string
+	fraction   float64
+	cacheOff   bool
+	logLevel   string
+	data       string
+	keep       bool
+	profile    string
+	profOut    string
+	serverBins []string
+}
+
+func main() {
+	if runRole() {
+		return
+	}
+	var o options
+	var list string
+	flag.DurationVar(&o.duration, "duration", 10*time.Second, "how long each measured phase lasts (every scenario has two)")
+	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "unmeasured load before each scenario")
+	flag.IntVar(&o.conns, "conns", 16, "concurrent connections")
+	flag.IntVar(&o.posts, "posts", 20000, "posts to seed (200000 for the scale run)")
+	flag.IntVar(&o.members, "members", 1000, "members to seed")
+	flag.StringVar(&list, "scenarios", "ceiling,Q1-cold,Q2,Q3,Q4,Q1,Q5,W1", "comma-separated scenarios to run, in this order")
+	flag.Float64Var(&o.fraction, "latency-load", 0.8, "the open-loop latency phase runs at this fraction of the measured requests a second")
+	flag.BoolVar(&o.cacheOff, "cache-off", false, "run every scenario with the response cache off")
+	flag.StringVar(&o.logLevel, "server-log-level", "warn", "the server's GUILDHALL_LOG_LEVEL (info logs a line per request)")
+	flag.StringVar(&o.data, "data", "", "folder for the database and logs (default: a temporary one); a folder kept by -keep is reused without seeding")
+	flag.BoolVar(&o.keep, "keep", false, "keep the database folder and server logs")
+	flag.StringVar(&o.profile, "profile", "", "take a CPU profile of the server during this scenario's requests-a-second phase (e.g. Q1-cold)")
+	flag.StringVar(&o.profOut, "profile-out", "cpu.pprof", "where -profile writes the profile")
+	var bins string
+	flag.StringVar(&bins, "server-bin", "", "comma-separated server binaries to compare (A/B) on the same data, each run as the bench's server role; default: this binary")
+	flag.Parse()
+	o.scenarios = strings.Split(list, ",")
+	o.serverBins = []string{""}
+	if bins != "" {
+		o.serverBins = strings.Split(bins, ",")
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, o); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// row is one line of the table.
+type row struct {
+	name       string
+	max        result // closed loop: requests a second
+	lat        result // open loop: latency
+	rss        int64
+	note       string
+	notRun     string
+	firstError string
+}
+
+func run(ctx context.Context, o options) error {
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	dir := o.data
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "guildhall-bench-")
+		if err != nil {
+			return err
+		}
+		dir = tmp
+	}
+	if !o.keep {
+		defer os.RemoveAll(dir)
+	}
+	dbDir, logDir := filepath.Join(dir, "db"), filepath.Join(dir, "logs")
+	if err := os.MkdirAll(logDir, 0o700); err != nil {
+		return err
+	}
+
+	fmt.Printf("Guildhall bench: %d members, %d posts, %d connections, %s per phase, %s, GOMAXPROCS %d\n",
+		o.members, o.posts, o.conns, o.duration, runtime.Version(), runtime.GOMAXPROCS(0))
+	fmt.Printf("load at start: %s\n", loadAverage())
+	w, reused, err := loadWorkload(dir)
+	if err != nil {
+		return err
+	}
+	if reused {
+		fmt.Printf("reusing the workload in %s: %d posts (-posts and -members do not apply)\n", dir, w.TotalPosts)
+	} else {
+		if w, err = seedWorkload(ctx, dbDir, o.members, o.posts, log); err != nil {
+			return err
+		}
+		if err := saveWorkload(dir, w); err != nil {
+			return err
+		}
+		fmt.Printf("seeded in %.1f s (%d published posts whose time has come)\n", w.Seconds, w.LivePosts)
+	}
+
+	token := randomHex(24)
+	e := &env{token: token, w: w, conns: o.conns, run: randomHex(4), bodies: editBodies(64), reused: reused}
+	var rows []*row
+	var ceiling *row
+	var readiness []string
+
+	// Group scenarios by the process they run against, starting each process once (per
+	// server binary, for A/B runs).
+	type group struct {
+		ceiling, cold bool
+		names         []string
+	}
+	var groups []*group
+	for _, name := range o.scenarios {
+		s, ok := findScenario(name)
+		if !ok {
+			return fmt.Errorf("unknown scenario %q", name)
+		}
+		cold := s.cold || o.cacheOff
+		gi := slices.IndexFunc(groups, func(g *group) bool { return g.ceiling == s.ceiling && g.cold == cold })
+		if gi < 0 {
+			groups = append(groups, &group{ceiling: s.ceiling, cold: cold})
+			gi = len(groups) - 1
+		}
+		groups[gi].names = append(groups[gi].names, name)
+	}
+
+	for _, g := range groups {
+		bins := o.serverBins
+		if g.ceiling {
+			bins = []string{""}
+		}
+		for bi, bin := range bins {
+			var c *child
+			label := ""
+			if len(bins) > 1 {
+				label = fmt.Sprintf(" [%c]", 'A'+bi)
+			}
+			if g.ceiling {
+				c, err = startChild("", "ceiling", nil, nil, "/", logDir, false)
+			} else {
+				environ := []string{"GUILDHALL_ADMIN_TOKEN=" + token, "GUILDHALL_LOG_LEVEL=" + o.logLevel, "GUILDHALL_ENV=development"}
+				if g.cold {
+					environ = append(environ, "GUILDHALL_RESPONSE_CACHE=off")
+				}
+				c, err = startChild(bin, "server", []string{"-data", dbDir, "-seed=false"}, environ, "/readyz", logDir, o.profile != "")
+				if err == nil {
+					line := fmt.Sprintf("time to ready%s (response cache %s): %.2f s", label, onOff(!g.cold), c.ready.Seconds())
+					readiness = append(readiness, line)
+					fmt.Fprintln(os.Stderr, "  "+line)
+				}
+			}
+			if err != nil {
+				return err
+			}
+			e.base = c.base
+			for _, name := range g.names {
+				if ctx.Err() != nil {
+					break
+				}
+				s, _ := findScenario(name)
+				r := &row{name: name + label}
+				rows = append(rows, r)
+				if s.ceiling {
+					ceiling = r
+				}
+				if err := measure(ctx, o, e, s, c, r); err != nil {
+					r.notRun = err.Error()
+				}
+				if !g.ceiling {
+					r.rss = c.peakRSS()
+				}
+				fmt.Fprintf(os.Stderr, "  %s: %.0f/s\n", r.name, r.max.perSecond())
+			}
+			c.stop()
+		}
+	}
+	if ceiling != nil && len(groups) > 1 && ctx.Err() == nil {
+		// The machine's ceiling again at the end: on a shared machine other work comes and
+		// goes, and a ceiling measured low would flatter every share. The higher one counts.
+		if c, err := startChild("", "ceiling", nil, nil, "/", logDir, false); err == nil {
+			e.base = c.base
+			again := &row{name: "ceiling (end)"}
+			s, _ := findScenario("ceiling")
+			if err := measure(ctx, o, e, s, c, again); err == nil {
+				rows = append(rows, again)
+				if again.max.perSecond() > ceiling.max.perSecond() {
+					ceiling = again
+				}
+			}
+			c.stop()
+		}
+	}
+	printTable(os.Stdout, rows, ceiling)
+	for _, line := range readiness {
+		fmt.Println(line)
+	}
+	fmt.Printf("load at end: %s\n", loadAverage())
+	if o.keep {
+		fmt.Printf("data and logs kept in %s\n", dir)
+	}
+	return nil
+}
+
+// measure runs one scenario: a warm-up, the closed loop for requests a second, then the open
+// loop at a fraction of that rate for latency.
+func measure(ctx context.Context, o options, e *env, s scenario, c *child, r *row) error {
+	if s.prepare != nil {
+		if err := s.prepare(ctx, e); err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+	}
+	jobs := make([]job, o.conns)
+	for i := range jobs {
+		jobs[i] = s.job(e, i)
+	}
+	hc := make([]*http.Client, o.conns)
+	for i := range hc {
+		hc[i] = newClient()
+	}
+	drive(ctx, jobs, hc, o.warmup, 0)
+
+	profiled := make(chan error, 1)
+	if o.profile == s.name {
+		go func() { profiled <- c.profile(max(1, int(o.duration.Seconds())-1), o.profOut) }()
+	} else {
+		profiled <- nil
+	}
+	r.max = drive(ctx, jobs, hc, o.duration, 0)
+	if err := <-profiled; err != nil {
+		return fmt.Errorf("profile: %w", err)
+	} else if o.profile == s.name {
+		fmt.Printf("CPU profile of %s written to %s (go tool pprof -top %s)\n", s.name, o.profOut, o.profOut)
+	}
+	rate := r.max.perSecond() * o.fraction
+	if rate > 0 {
+		r.lat = drive(ctx, jobs, hc, o.duration, rate)
+	}
+	if s.note != nil {
+		r.note = s.note(e)
+	}
+	r.firstError = cmpOr(r.max.firstError, r.lat.firstError)
+	return nil
+}
+
+func printTable(w io.Writer, rows []*row, ceiling *row) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "scenario\treq/s\tof ceiling\tp50 ms\tp99 ms\terrors\tpeak RSS MiB\t")
+	for _, r := range rows {
+		if r.notRun != "" {
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t\n", r.name)
+			continue
+		}
+		share := "-"
+		if ceiling != nil && ceiling.max.perSecond() > 0 {
+			share = fmt.Sprintf("%.1f%%", 100*r.max.perSecond()/ceiling.max.perSecond())
+		}
+		rss := "-"
+		if r.rss > 0 {
+			rss = fmt.Sprintf("%.0f", float64(r.rss)/(1<<20))
+		}
+		p50, p99 := "-", "-"
+		if r.lat.latency != nil && r.lat.requests > 0 {
+			p50, p99 = fmt.Sprintf("%.2f", r.lat.quantileMillis(50)), fmt.Sprintf("%.2f", r.lat.quantileMillis(99))
+		}
+		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s\t%s\t%d\t%s\t\n", r.name, r.max.perSecond(), share, p50, p99, r.max.errors+r.lat.errors, rss)
+	}
+	tw.Flush()
+	for _, r := range rows {
+		switch {
+		case r.notRun != "":
+			fmt.Fprintf(w, "%s not run: %s\n", r.name, r.notRun)
+		case r.firstError != "":
+			fmt.Fprintf(w, "%s first error: %s\n", r.name, r.firstError)
+		}
+		if r.note != "" {
+			fmt.Fprintf(w, "%s: %s\n", r.name, r.note)
+		}
+	}
+}
+
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return fmt.Sprintf("load average %s %s %s (1, 5, 15 min) on %d cores", f[0], f[1], f[2], runtime.NumCPU())
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func onOff(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,185 @@
+package catalog_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
+)
+
+// Benchmarks of the catalog's hot paths at the bench's two sizes (20,000 posts, and 200,000
+// for the scale run), so their growth with the number of posts shows directly:
+//
+//	go test ./catalog -run '^$' -bench . -benchmem
+
+var scaleSizes = []int{20000, 200000}
+
+// scaleVocabulary is word frequency as in prose: a few words are everywhere, most are rare
+// (Zipf), so searches for common and rare words both occur.
+var scaleVocabulary = func() []string {
+	out := make([]string, 20000)
+	for i := range out {
+		out[i] = fmt.Sprintf("w%da", i)
+	}
+	return out
+}()
+
+var (
+	scaleOnce     sync.Map // size -> *scaleFixture
+	scaleBuilding sync.Mutex
+)
+
+type scaleFixture struct {
+	c     *catalog.Catalog
+	posts []*guildhall.Post // as added
+	deep  string            // a cursor after 90% of the published posts
+}
+
+// scaleCatalog builds (once per size) a catalog like the bench's: 1,000 members, n posts
+// over ten years, 90% published, each with about 300 words of text and 1-4 of 60 tags.
+func scaleCatalog(b *testing.B, n int) *scaleFixture {
+	if f, ok := scaleOnce.Load(n); ok {
+		return f.(*scaleFixture)
+	}
+	scaleBuilding.Lock()
+	defer scaleBuilding.Unlock()
+	if f, ok := scaleOnce.Load(n); ok {
+		return f.(*scaleFixture)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(rng, 1.1, 1, uint64(len(scaleVocabulary)-1))
+	f := &scaleFixture{c: catalog.New()}
+	given := []string{"Ann", "Christian", "Zoë", "Łukasz", "José", "Ruth", "Amara", "Benedikt", "Chloé", "Dmitri"}
+	family := []string{"Billington", "Ångström", "Nowak", "Núñez", "van der Berg", "O'Connor", "Okafor", "Schmidt", "Dubois", "Ivanova"}
+	for i := range 1000 {
+		g, fa := given[i%10], family[(i/10)%10]
+		f.c.PutMember(member(fmt.Sprintf("m%04d", i), g+" "+fa, fmt.Sprintf("%s, %s %d", fa, g, i)))
+	}
+	words := make([]string, 300)
+	for i := range n {
+		for j := range words {
+			words[j] = scaleVocabulary[zipf.Uint64()]
+		}
+		at := now.Add(-time.Duration(rng.Int64N(int64(10 * 365 * 24 * time.Hour))))
+		status := guildhall.PostPublished
+		if i%10 == 9 {
+			status = guildhall.PostDraft
+		}
+		p := post(fmt.Sprintf("p%06d", i), fmt.Sprintf("m%04d", rng.IntN(700)), status, at, fmt.Sprintf("tag%d", rng.IntN(60)))
+		p.Title = strings.Join(words[:6], " ")
+		p.Body = guildhall.RichText{Text: strings.Join(words, " ")}
+		f.posts = append(f.posts, p)
+	}
+	f.c.PutPosts(f.posts)
+	q := guildhall.PostQuery{First: 100}
+	for walked := 0; walked < n*9/10*9/10; walked += 100 {
+		res, err := f.c.Posts(guildhall.Anonymous, now, q)
+		if err != nil || !res.HasNextPage {
+			b.Fatalf("walk: %v", err)
+		}
+		q.After = res.Cursors[len(res.Cursors)-1]
+	}
+	f.deep = q.After
+	scaleOnce.Store(n, f)
+	return f
+}
+
+func forSizes(b *testing.B, run func(b *testing.B, f *scaleFixture)) {
+	for _, n := range scaleSizes {
+		b.Run(fmt.Sprintf("posts=%d", n), func(b *testing.B) {
+			f := scaleCatalog(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			run(b, f)
+		})
+	}
+}
+
+func BenchmarkScaleFirstPage(b *testing.B) {
+	forSizes(b, func(b *testing.B, f *scaleFixture) {
+		for b.Loop() {
+			if _, err := f.c.Posts(guildhall.Anonymous, now, guildhall.PostQuery{First: 20}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkScaleDeepPage(b *testing.B) {
+	forSizes(b, func(b *testing.B, f *scaleFixture) {
+		for b.Loop() {
+			if _, err := f.c.Posts(guildhall.Anonymous, now, guildhall.PostQuery{First: 20, After: f.deep}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkScaleSearch(b *testing.B) {
+	for _, tc := range []struct{ name, search string }{
+		{"common word", scaleVocabulary[1]},
+		{"rare word", scaleVocabulary[15000]},
+		{"two words", scaleVocabulary[3] + " " + scaleVocabulary[400]},
+		{"prefix", "w123"},
+		{"author name", "billington"},
+		{"no match", "nosuchword"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			forSizes(b, func(b *testing.B, f *scaleFixture) {
+				for b.Loop() {
+					if _, err := f.c.Posts(guildhall.Anonymous, now, guildhall.PostQuery{First: 20, Search: tc.search}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
+
+func BenchmarkScaleDirectory(b *testing.B) {
+	forSizes(b, func(b *testing.B, f *scaleFixture) {
+		for b.Loop() {
+			f.c.Directory(now)
+		}
+	})
+}
+
+func BenchmarkScaleMembersByPrefix(b *testing.B) {
+	yes := true
+	forSizes(b, func(b *testing.B, f *scaleFixture) {
+		for b.Loop() {
+			if _, err := f.c.Members(now, 0, guildhall.MemberQuery{First: 20, NameStartsWith: "no", HasPublishedPosts: &yes}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkScaleLoad is start-up's share in the catalog: every post put at once.
+func BenchmarkScaleLoad(b *testing.B) {
+	forSizes(b, func(b *testing.B, f *scaleFixture) {
+		for b.Loop() {
+			c := catalog.New()
+			c.PutPosts(f.posts)
+		}
+	})
+}
+
+// BenchmarkScalePutPost is the catalog's share of a write, which must not grow with the
+// content either.
+func BenchmarkScalePutPost(b *testing.B) {
+	forSizes(b, func(b *testing.B, f *scaleFixture) {
+		p := f.posts[len(f.posts)/2]
+		for b.Loop() {
+			next := *p
+			next.Version++
+			p = &next
+			f.c.PutPost(p)
+		}
+	})
+}

@@ -1,0 +1,49 @@
+package mongodb
+
+import (
+	"bytes"
+	"testing"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+)
+
+// Change-log entries carry the revision as binary BSON now, and as a nested document when
+// written by earlier versions; both must read.
+func TestChangeEntriesOfBothFormats(t *testing.T) {
+	raw, err := bson.Marshal(bson.D{{Key: "entity", Value: "pst_1"}, {Key: "version", Value: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	typ, packed, err := bson.MarshalValue(bson.Binary{Data: raw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, stored := range map[string]bson.D{
+		"binary": {{Key: "_id", Value: "chg_1"}, {Key: "rev", Value: bson.RawValue{Type: typ, Value: packed}}},
+		"nested": {{Key: "_id", Value: "chg_1"}, {Key: "rev", Value: bson.Raw(raw)}},
+	} {
+		b, err := bson.Marshal(stored)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d changeDoc
+		if err := bson.Unmarshal(b, &d); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !bytes.Equal(d.revBytes(), raw) {
+			t.Errorf("%s: read %v, want %v", name, d.revBytes(), bson.Raw(raw))
+		}
+	}
+}
+
+func TestPackText(t *testing.T) {
+	for _, tc := range [][2]string{{"", ""}, {"<p>a</p>", "a"}, {string(bytes.Repeat([]byte("<p>Grüße</p>"), 500)), "Grüße"}} {
+		html, text := unpackText(packText(tc[0], tc[1]))
+		if html != tc[0] || text != tc[1] {
+			t.Errorf("round trip of %.20q, %.20q gave %.20q, %.20q", tc[0], tc[1], html, text)
+		}
+	}
+	if html, text := unpackText([]byte("not zstd")); html != "" || text != "" {
+		t.Errorf("garbage unpacked to %q, %q", html, text)
+	}
+}
