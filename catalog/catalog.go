@@ -50,7 +50,7 @@ type Catalog struct {
 	plans []guildhall.MembershipPlan
 
 	webhooks map[string]*guildhall.Webhook
-	live liveTimes // per author, the publication times of their published posts
+	live     liveTimes // per author, the publication times of their published posts
 
 	generation atomic.Uint64
 }
