@@ -3,15 +3,16 @@
 //
 // What it shares, and with whom, is the whole design:
 //
-//   - A response is stored under the exact request (method, the GET query string or the POST
-//     body, which hold the query, its variables, its operation name and any persisted-query
-//     hash, and the Accept header that picks the Content-Type) and the caller's audience.
-//   - The audience of a request without a credential is "anonymous", and anonymous readers
-//     share entries: they are all the same viewer. Anyone with a credential has entries of
-//     their own, keyed by everything the request's guildhall.Viewer holds (role, member,
-//     token, scopes, standing). A member's response can hold their own email or membership,
-//     and an editor's their drafts, so two credentials never share an entry, even with the
-//     same role.
+//   - Only what anonymous readers are answered is stored, and shared between them: they are
+//     all the same viewer, and everything they may see is in the catalog, whose generation
+//     says when it changed. A request with a credential is always executed. Its answer may
+//     hold that member's email or membership, an editor's drafts, or admin listings read from
+//     the database (tokens, webhook deliveries) that no generation tracks; sharing it between
+//     credentials of the same role would leak, and keeping it per credential would serve
+//     stale listings. It still gets an ETag, so an unchanged answer costs a 304.
+//   - A response is stored under the exact request: method, the GET query string or the POST
+//     body (which hold the query, its variables, its operation name and any persisted-query
+//     hash), and the Accept header that picks the Content-Type.
 //   - Only successful queries are stored: never a mutation, never a response with errors.
 //   - Every entry belongs to one state of the content. The content's generation changes on
 //     every change of the catalog, whether written here or applied from another instance's
@@ -22,13 +23,12 @@
 //     this instance acknowledged.
 //   - Content also changes with the clock alone (a scheduled post goes live, a membership
 //     moves to grace); entries expire at the next such moment.
-//   - Entries for a credential also expire after PrivateTTL, which bounds how stale they can
-//     be about anything another instance changed outside the catalog.
 //
-// Responses carry a strong ETag (a hash of the body); a request whose If-None-Match names it
-// gets 304 Not Modified, from the cache or after executing. Anonymous responses are
-// "Cache-Control: public" with a short max-age, so a CDN can carry the read load; responses
-// for a credential are "private, no-cache". Both vary on Authorization and Accept.
+// Responses to queries carry a strong ETag (a hash of the body); a request whose
+// If-None-Match names it gets 304 Not Modified, from the cache or after executing. Anonymous
+// responses are "Cache-Control: public" with a short max-age, so a CDN can carry the read
+// load; responses for a credential are "private, no-cache". Both vary on Authorization and
+// Accept. Errors and mutations are "no-store".
 package respcache
 
 import (
@@ -60,8 +60,6 @@ type Options struct {
 	// PublicMaxAge is the max-age of anonymous responses, for browsers and CDNs; 0 makes them
 	// "public, no-cache" (stored, but revalidated with If-None-Match every time).
 	PublicMaxAge time.Duration
-	// PrivateTTL bounds how long an entry for a credential is used; 0 means 10 seconds.
-	PrivateTTL time.Duration
 	// Now is the clock the content's timing follows.
 	Now func() time.Time
 	// Generation changes whenever content changes. It is asked on every request.
@@ -74,8 +72,7 @@ type Options struct {
 
 // The defaults.
 const (
-	DefaultMaxBytes   = 16 << 20
-	DefaultPrivateTTL = 10 * time.Second
+	DefaultMaxBytes = 16 << 20
 	// maxKeyBytes: requests larger than this are executed, not cached; real queries are a
 	// few hundred bytes.
 	maxKeyBytes = 16 << 10
@@ -121,9 +118,6 @@ func New(opts Options) *Cache {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
-	if opts.PrivateTTL <= 0 {
-		opts.PrivateTTL = DefaultPrivateTTL
-	}
 	c := &Cache{opts: opts}
 	// Bounded by bytes (below), not by count; the count is only a backstop.
 	c.entries, _ = simplelru.NewLRU[string, *entry](1<<20, func(_ string, e *entry) { c.bytes -= e.size })
@@ -157,7 +151,11 @@ func (c *Cache) Handler(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		key, public, ok := requestKey(r)
+		if !isAnonymous(guildhall.ViewerFrom(r.Context())) {
+			c.executePrivate(w, r, next)
+			return
+		}
+		key, ok := requestKey(r)
 		if !ok {
 			next.ServeHTTP(w, r)
 			return
@@ -171,64 +169,67 @@ func (c *Cache) Handler(next http.Handler) http.Handler {
 		}
 		c.misses.Add(1)
 
-		info := &operation{}
-		rec := &recorder{header: http.Header{}, status: http.StatusOK}
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), operationKey{}, info)))
-
-		if rec.status != http.StatusOK || !info.cacheable() {
-			// Errors, mutations and anything unusual: never kept, here or downstream.
-			copyHeader(w.Header(), rec.header)
-			w.Header().Set("Cache-Control", "no-store")
-			w.WriteHeader(rec.status)
-			_, _ = w.Write(rec.body.Bytes())
+		e, ok := execute(w, r, next, true)
+		if !ok {
 			return
 		}
-		e := &entry{body: rec.body.Bytes(), contentType: rec.header.Get("Content-Type"), public: public}
-		sum := sha256.Sum256(e.body)
-		e.etag = `"` + hex.EncodeToString(sum[:16]) + `"`
 		e.size = int64(len(key) + len(e.body) + len(e.etag) + 128)
-		if !until.IsZero() {
-			e.expires = until
-		}
-		if !public {
-			if exp := now.Add(c.opts.PrivateTTL); e.expires.IsZero() || exp.Before(e.expires) {
-				e.expires = exp
-			}
-		}
+		e.expires = until
 		c.store(key, e, st)
 		c.serve(w, r, e, now, until)
 	})
 }
 
-// requestKey is the cache key of the request: its audience, then what the client sent. ok is
-// false for requests not worth keying (very large ones).
-func requestKey(r *http.Request) (key string, public, ok bool) {
-	v := guildhall.ViewerFrom(r.Context())
-	audience := "anonymous"
-	public = isAnonymous(v)
-	if !public {
-		// Everything the viewer holds, so two credentials never share an entry.
-		audience = fmt.Sprintf("%#v", *v)
+// executePrivate answers a request with a credential: executed every time, never stored,
+// with an ETag so that an unchanged answer is a 304.
+func (c *Cache) executePrivate(w http.ResponseWriter, r *http.Request, next http.Handler) {
+	if e, ok := execute(w, r, next, false); ok {
+		c.serve(w, r, e, time.Time{}, time.Time{})
 	}
+}
+
+// execute runs the GraphQL handler and returns its answer as an entry when it is a
+// successful query. Anything else (errors, mutations, anything unusual) it writes out itself,
+// marked never to be kept, here or downstream, and ok is false.
+func execute(w http.ResponseWriter, r *http.Request, next http.Handler, public bool) (e *entry, ok bool) {
+	info := &operation{}
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), operationKey{}, info)))
+	if rec.status != http.StatusOK || !info.cacheable() {
+		copyHeader(w.Header(), rec.header)
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(rec.status)
+		_, _ = w.Write(rec.body.Bytes())
+		return nil, false
+	}
+	e = &entry{body: rec.body.Bytes(), contentType: rec.header.Get("Content-Type"), public: public}
+	sum := sha256.Sum256(e.body)
+	e.etag = `"` + hex.EncodeToString(sum[:16]) + `"`
+	return e, true
+}
+
+// requestKey is the cache key of an anonymous request: what the client sent. ok is false for
+// requests not worth keying (very large ones).
+func requestKey(r *http.Request) (key string, ok bool) {
 	var payload string
 	switch r.Method {
 	case http.MethodGet:
 		payload = r.URL.RawQuery
 	default:
 		if r.ContentLength > maxKeyBytes {
-			return "", false, false
+			return "", false
 		}
 		body, err := io.ReadAll(io.LimitReader(r.Body, maxKeyBytes+1))
 		if err != nil || len(body) > maxKeyBytes {
-			return "", false, false
+			return "", false
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		payload = string(body)
 	}
 	if len(payload) > maxKeyBytes {
-		return "", false, false
+		return "", false
 	}
-	return audience + "\x00" + r.Method + "\x00" + r.Header.Get("Accept") + "\x00" + payload, public, true
+	return r.Method + "\x00" + r.Header.Get("Accept") + "\x00" + payload, true
 }
 
 var anonymousPrint = fmt.Sprintf("%#v", guildhall.Viewer{})
