@@ -341,16 +341,28 @@ func matches(header, etag string) bool {
 
 // operation is what the gqlgen extension learns about the request it executes.
 type operation struct {
-	mu     sync.Mutex
-	kind   ast.Operation // query, mutation or subscription; "" if execution never started
-	failed bool          // errors in the response
-	seen   int           // responses
+	mu      sync.Mutex
+	kind    ast.Operation // query, mutation or subscription; "" if execution never started
+	failed  bool          // errors in the response
+	seen    int           // responses
+	noStore bool          // a resolver said so (NoStore)
 }
 
 func (o *operation) cacheable() bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	return o.kind == ast.Query && !o.failed && o.seen == 1
+	return o.kind == ast.Query && !o.failed && o.seen == 1 && !o.noStore
+}
+
+// NoStore tells the cache that the response being computed must not be kept, here or
+// downstream: a resolver calls it when what it answers depends on something the cache cannot
+// see change, such as a secret with an expiry in the request (a preview link).
+func NoStore(ctx context.Context) {
+	if info, ok := ctx.Value(operationKey{}).(*operation); ok {
+		info.mu.Lock()
+		info.noStore = true
+		info.mu.Unlock()
+	}
 }
 
 type operationKey struct{}

@@ -33,7 +33,7 @@ type fixture struct {
 	next       time.Time // NextChange
 	kind       ast.Operation
 	fail       bool
-	during     func() // runs inside the handler, while the response is computed
+	during     func(ctx context.Context) // runs inside the handler, while the response is computed
 }
 
 func newFixture(t *testing.T, opts respcache.Options) *fixture {
@@ -49,7 +49,7 @@ func newFixture(t *testing.T, opts respcache.Options) *fixture {
 		kind, fail, during := f.kind, f.fail, f.during
 		f.mu.Unlock()
 		if during != nil {
-			during()
+			during(r.Context())
 		}
 		ctx := graphql.WithOperationContext(r.Context(), &graphql.OperationContext{Operation: &ast.OperationDefinition{Operation: kind}})
 		resp := f.cache.InterceptResponse(ctx, func(context.Context) *graphql.Response {
@@ -262,7 +262,7 @@ func TestChangesEmptyTheCache(t *testing.T) {
 func TestAResponseComputedDuringAChangeIsNotStored(t *testing.T) {
 	f := newFixture(t, respcache.Options{})
 	f.mu.Lock()
-	f.during = func() { f.generation.Add(1) }
+	f.during = func(context.Context) { f.generation.Add(1) }
 	f.mu.Unlock()
 	f.do(nil, q1)
 	f.mu.Lock()
@@ -272,6 +272,20 @@ func TestAResponseComputedDuringAChangeIsNotStored(t *testing.T) {
 	f.expectExecutions(2)
 	f.do(nil, q1)
 	f.expectExecutions(2)
+}
+
+func TestResolversCanForbidStoring(t *testing.T) {
+	f := newFixture(t, respcache.Options{})
+	f.mu.Lock()
+	f.during = respcache.NoStore
+	f.mu.Unlock()
+	for range 2 {
+		if rec := f.do(nil, q1); rec.Header().Get("Cache-Control") != "no-store" || rec.Header().Get("ETag") != "" {
+			t.Errorf("headers %v", rec.Header())
+		}
+	}
+	f.expectExecutions(2)
+	respcache.NoStore(context.Background()) // outside a cached request: nothing to do
 }
 
 func TestEntriesExpireWhenContentChangesByTheClock(t *testing.T) {
