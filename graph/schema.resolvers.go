@@ -12,6 +12,7 @@ import (
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/auth"
 	"github.com/guildhall/guildhall/graph/model"
+	"github.com/guildhall/guildhall/respcache"
 )
 
 func (r *accountResolver) Member(ctx context.Context, obj *guildhall.Account) (*guildhall.Member, error) {
@@ -163,6 +164,9 @@ func (r *queryResolver) Viewer(ctx context.Context) (*guildhall.Viewer, error) {
 }
 
 func (r *queryResolver) Post(ctx context.Context, id *string, slug *string, previewToken *string) (*guildhall.Post, error) {
+	if previewToken != nil {
+		respcache.NoStore(ctx) // the token expires, which no cache could tell
+	}
 	return r.Service.PostPreview(ctx, id, slug, previewToken)
 }
 
