@@ -146,7 +146,12 @@ func newPostEntry(p *guildhall.Post) *postEntry {
 		tagWords = append(tagWords, fold.Words(t)...)
 	}
 	e.tagWords = " " + joinWords(tagWords) + " "
-	e.search = " " + joinWords(append(words, tagWords...)) + " "
+	// Each word once, sorted: search asks only whether a word occurs, and the search index
+	// (distinctWords) then finds the list in order. Sorting here, while posts are prepared on
+	// a spare core, keeps it off the catalog lock at start.
+	all := append(words, tagWords...)
+	slices.Sort(all)
+	e.search = " " + joinWords(slices.Compact(all)) + " "
 	return e
 }
 
