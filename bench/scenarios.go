@@ -19,8 +19,8 @@ const (
 	queryQ2 = `query Post($slug: String!) { post(slug: $slug) { title body { html } author { name bio { html } } } }`
 	queryQ3 = `query Directory($prefix: String!) { members(first: 20, filter: {nameStartsWith: $prefix}) { nodes { name slug sortName } } }`
 	queryQ4 = `query Page($after: String) { posts(first: 20, after: $after) { nodes { title slug publishedAt author { name slug } } } }`
-	// queryCursors walks every published post to collect the cursors Q4 starts after.
-	queryCursors = `query Walk($after: String) { posts(first: 100, after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } }`
+	// queryWalk pages through every published post (Q4's cursors, W1's versions).
+	queryWalk    = `query Walk($after: String) { posts(first: 100, after: $after) { edges { cursor node { id version } } pageInfo { hasNextPage endCursor } } }`
 	mutationW1   = `mutation Edit($input: UpdatePostInput!) { updatePost(input: $input) { id version } }`
 	mutationRenw = `mutation Renew($input: RenewMembershipInput!) { renewMembership(input: $input) { id } }`
 )
@@ -173,37 +173,9 @@ func registerAPQ(ctx context.Context, e *env) error {
 // 5th and the 95th percentile (the 1,000th to the 19,000th post of 20,000).
 func collectCursors(ctx context.Context, e *env) error {
 	var all []string
-	after := ""
-	for {
-		vars := map[string]any{}
-		if after != "" {
-			vars["after"] = after
-		}
-		body, err := fetchGraphQL(ctx, e, queryCursors, vars)
-		if err != nil {
-			return err
-		}
-		var page struct {
-			Data struct {
-				Posts struct {
-					Edges    []struct{ Cursor string }
-					PageInfo struct {
-						HasNextPage bool
-						EndCursor   string
-					}
-				}
-			}
-		}
-		if err := json.Unmarshal(body, &page); err != nil {
-			return err
-		}
-		for _, edge := range page.Data.Posts.Edges {
-			all = append(all, edge.Cursor)
-		}
-		if !page.Data.Posts.PageInfo.HasNextPage {
-			break
-		}
-		after = page.Data.Posts.PageInfo.EndCursor
+	err := walkPosts(ctx, e, func(cursor, _ string, _ int) { all = append(all, cursor) })
+	if err != nil {
+		return err
 	}
 	if len(all) < 100 {
 		return fmt.Errorf("only %d published posts: too few for deep pages", len(all))
@@ -222,22 +194,30 @@ func prepareWrites(ctx context.Context, e *env) error {
 		return nil
 	}
 	e.versions = map[string]int{}
+	return walkPosts(ctx, e, func(_, id string, version int) { e.versions[id] = version })
+}
+
+// walkPosts pages through every published post, newest first, 100 at a time.
+func walkPosts(ctx context.Context, e *env, each func(cursor, id string, version int)) error {
 	after := ""
 	for {
 		vars := map[string]any{}
 		if after != "" {
 			vars["after"] = after
 		}
-		body, err := fetchGraphQL(ctx, e, `query Versions($after: String) { posts(first: 100, after: $after) { nodes { id version } pageInfo { hasNextPage endCursor } } }`, vars)
+		body, err := fetchGraphQL(ctx, e, queryWalk, vars)
 		if err != nil {
 			return err
 		}
 		var page struct {
 			Data struct {
 				Posts struct {
-					Nodes []struct {
-						ID      string
-						Version int
+					Edges []struct {
+						Cursor string
+						Node   struct {
+							ID      string
+							Version int
+						}
 					}
 					PageInfo struct {
 						HasNextPage bool
@@ -249,8 +229,8 @@ func prepareWrites(ctx context.Context, e *env) error {
 		if err := json.Unmarshal(body, &page); err != nil {
 			return err
 		}
-		for _, n := range page.Data.Posts.Nodes {
-			e.versions[n.ID] = n.Version
+		for _, edge := range page.Data.Posts.Edges {
+			each(edge.Cursor, edge.Node.ID, edge.Node.Version)
 		}
 		if !page.Data.Posts.PageInfo.HasNextPage {
 			return nil

@@ -245,10 +245,7 @@ func isAnonymous(v *guildhall.Viewer) bool {
 func (c *Cache) lookup(key string, st stamp, now time.Time) *entry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.stamp != st {
-		c.entries.Purge()
-		c.bytes = 0
-		c.stamp = st
+	if c.moveTo(st) {
 		return nil
 	}
 	e, ok := c.entries.Get(key)
@@ -262,6 +259,18 @@ func (c *Cache) lookup(key string, st stamp, now time.Time) *entry {
 	return e
 }
 
+// moveTo drops every entry if the content is no longer in state st, and reports whether it
+// did. c.mu must be held.
+func (c *Cache) moveTo(st stamp) bool {
+	if c.stamp == st {
+		return false
+	}
+	c.entries.Purge()
+	c.bytes = 0
+	c.stamp = st
+	return true
+}
+
 // store keeps e, computed in state st, unless the content has changed since.
 func (c *Cache) store(key string, e *entry, st stamp) {
 	if e.size > c.opts.MaxBytes/8 {
@@ -273,11 +282,7 @@ func (c *Cache) store(key string, e *entry, st stamp) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.stamp != st {
-		c.entries.Purge()
-		c.bytes = 0
-		c.stamp = st
-	}
+	c.moveTo(st)
 	c.entries.Remove(key) // so the eviction callback accounts for a replaced entry
 	c.entries.Add(key, e)
 	c.bytes += e.size
