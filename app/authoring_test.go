@@ -2,14 +2,13 @@ package app_test
 
 import (
 	"fmt"
-	"log/slog"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/guildhall/guildhall/app"
-	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/embedded/embeddedtest"
 )
 
 // authoring helps the tests below write through GraphQL with the admin token.
@@ -179,11 +178,7 @@ func TestConcurrentUpdates(t *testing.T) {
 
 // The same race across two instances on one database.
 func TestConcurrentUpdatesTwoInstances(t *testing.T) {
-	db, err := embedded.Start(t.TempDir(), slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
+	db := embeddedtest.Start(t)
 	shared := func(c *app.Config) { c.MongoURI = db.URI(); c.Database = "shared" }
 	a := MustRunServer(t, shared)
 	b := MustRunServer(t, shared)

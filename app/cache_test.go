@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -16,7 +15,7 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall/app"
-	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/embedded/embeddedtest"
 )
 
 // rawResponse is a response with its body unparsed (a 304 has none).
@@ -147,12 +146,7 @@ func TestResponseCacheFollowsTheClock(t *testing.T) {
 
 // A write on one instance empties the other's cache as soon as it arrives by the change log.
 func TestResponseCacheAcrossInstances(t *testing.T) {
-	dir := t.TempDir()
-	db, err := embedded.Start(dir, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
+	db := embeddedtest.Start(t)
 	a := MustRunServer(t, func(c *app.Config) { c.MongoURI = db.URI(); c.Database = "shared" })
 	b := MustRunServer(t, func(c *app.Config) { c.MongoURI = db.URI(); c.Database = "shared" })
 	cached := b.post("", newestQuery, nil)

@@ -4,15 +4,15 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/guildhall/guildhall/app"
-	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/embedded/embeddedtest"
 )
 
 func httpDo(t *testing.T, req *http.Request) (*http.Response, string) {
@@ -58,11 +58,7 @@ func TestCORS(t *testing.T) {
 }
 
 func TestHealthAndReadiness(t *testing.T) {
-	dir := t.TempDir()
-	db, err := embedded.Start(dir, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := embeddedtest.Start(t)
 	s := MustRunServer(t, func(c *app.Config) { c.MongoURI = db.URI() })
 	for _, path := range []string{"/healthz", "/readyz"} {
 		req, _ := http.NewRequest(http.MethodGet, s.URL+path, nil)
@@ -120,12 +116,7 @@ func TestRestartKeepsWrites(t *testing.T) {
 // Two instances on one database converge: what one writes, the other serves shortly after,
 // and a race between them on one version has exactly one winner.
 func TestTwoInstances(t *testing.T) {
-	dir := t.TempDir()
-	db, err := embedded.Start(dir, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
+	db := embeddedtest.Start(t)
 	a := MustRunServer(t, func(c *app.Config) { c.MongoURI = db.URI(); c.Database = "shared" })
 	b := MustRunServer(t, func(c *app.Config) { c.MongoURI = db.URI(); c.Database = "shared" })
 	authorID := str(a.MustQuery("", `{ member(slug: "christian-billington") { id } }`, nil), "member.id")
@@ -224,7 +215,7 @@ func TestQueryLimits(t *testing.T) {
 	deep := strings.Repeat("posts { nodes { author { ", 12) + "name" + strings.Repeat(" } } }", 12)
 	aliases := ""
 	for i := range 500 {
-		aliases += " a" + itoa(i) + ": viewer { scopes }"
+		aliases += " a" + strconv.Itoa(i) + ": viewer { scopes }"
 	}
 	heavy := `{ posts(first: 100) { nodes { related(first: 100) { author { posts(first: 100) { nodes { title } } } } } } }`
 	runScenarios(t, s, []scenario{
@@ -258,19 +249,10 @@ func fragmentBomb(n int) string {
 	var b strings.Builder
 	b.WriteString("{ viewer { ...F0 } }\n")
 	for i := range n {
-		b.WriteString("fragment F" + itoa(i) + " on Viewer { a" + itoa(i) + ": scopes ...F" + itoa(i+1) + " ...F" + itoa(i+1) + " }\n")
+		b.WriteString("fragment F" + strconv.Itoa(i) + " on Viewer { a" + strconv.Itoa(i) + ": scopes ...F" + strconv.Itoa(i+1) + " ...F" + strconv.Itoa(i+1) + " }\n")
 	}
-	b.WriteString("fragment F" + itoa(n) + " on Viewer { scopes }\n")
+	b.WriteString("fragment F" + strconv.Itoa(n) + " on Viewer { scopes }\n")
 	return b.String()
-}
-
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + formatInt(i)) }
-
-func formatInt(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return formatInt(i/10) + string(rune('0'+i%10))
 }
 
 // Graceful shutdown lets a request in flight finish.

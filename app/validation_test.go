@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -23,7 +24,7 @@ func TestInvalidInputNamesEveryField(t *testing.T) {
 	hugeBody := "<p>" + strings.Repeat("word ", 120_000) + "</p>" // 600 KB: over 512 KiB after cleaning, under the 1 MiB request limit
 	manyTags := make([]string, 21)
 	for i := range manyTags {
-		manyTags[i] = "tag" + itoa(i)
+		manyTags[i] = "tag" + strconv.Itoa(i)
 	}
 	for _, sc := range []struct {
 		name   string

@@ -27,3 +27,15 @@ func Main(m *testing.M, uri *string) {
 	_ = os.RemoveAll(dir)
 	os.Exit(code)
 }
+
+// Start starts a database server of the test's own (for tests that stop it, or share it
+// between instances) in a temporary folder, closed when the test ends.
+func Start(t testing.TB) *embedded.Server {
+	t.Helper()
+	db, err := embedded.Start(t.TempDir(), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	return db
+}
