@@ -52,15 +52,15 @@ func TestRevisionOf(t *testing.T) {
 	saved := now
 	later := now.Add(time.Hour)
 	p := &guildhall.Post{ID: "pst_x", Version: 3, Title: "T", Slug: "t", Status: guildhall.PostPublished, PublishedAt: &later,
-		Visibility: guildhall.VisibilityMembers, Body: guildhall.RichText{HTML: "<p>a b</p>", Text: "a b", WordCount: 2},
+		Visibility: guildhall.VisibilityMembers, Body: guildhall.NewRichText("<p>a b</p>", "a b", 2),
 		Tags: []string{"x"}, BlockIDs: []string{"blk_1"}, UpdatedAt: saved, UpdatedBy: "mbr_a"}
 	r := guildhall.RevisionOf(p)
 	if r.PostID != "pst_x" || r.Revision != 3 || r.Status != guildhall.PostScheduled || !r.SavedAt.Equal(saved) ||
-		r.SavedBy != "mbr_a" || r.Body.HTML != "<p>a b</p>" || r.Visibility != guildhall.VisibilityMembers {
+		r.SavedBy != "mbr_a" || r.Body.HTML() != "<p>a b</p>" || r.Visibility != guildhall.VisibilityMembers {
 		t.Errorf("RevisionOf = %+v", r)
 	}
 	s := r.Summary()
-	if s.Body.HTML != "" || s.Body.Text != "" || s.Body.WordCount != 2 || s.Title != "T" || r.Body.HTML == "" {
+	if s.Body.HTML() != "" || s.Body.Text() != "" || s.Body.WordCount != 2 || s.Title != "T" || r.Body.HTML() == "" {
 		t.Errorf("Summary = %+v (original %+v)", s, r)
 	}
 }

@@ -1,6 +1,10 @@
 package guildhall
 
-import "time"
+import (
+	"time"
+
+	"github.com/guildhall/guildhall/internal/packtext"
+)
 
 // Post is a member's blog post as it stands at its latest revision.
 //
@@ -84,11 +88,69 @@ func (v Visibility) IsValid() bool {
 	return v == VisibilityPublic || v == VisibilityMembers
 }
 
-// RichText is sanitised HTML with the plain text derived from it.
+// RichText is sanitised HTML with the plain text derived from it (richtext.Render makes
+// one). A long text is held compressed and unpacked each time it is read: bodies are most of
+// the content's memory, and most reads never look at them.
 type RichText struct {
-	HTML      string
-	Text      string
 	WordCount int
+	// Either html and text, or packed (both, compressed by packtext.Pack).
+	html, text string
+	packed     []byte
+}
+
+// NewRichText holds html and its plain text, packed when they are long.
+func NewRichText(html, text string, wordCount int) RichText {
+	if len(html)+len(text) > packtext.Above {
+		return RichText{WordCount: wordCount, packed: packtext.Pack(html, text)}
+	}
+	return RichText{WordCount: wordCount, html: html, text: text}
+}
+
+// PackedRichText holds a text packed by packtext.Pack, as it was stored.
+func PackedRichText(packed []byte, wordCount int) RichText {
+	return RichText{WordCount: wordCount, packed: packed}
+}
+
+// HTML returns the sanitised HTML.
+func (r RichText) HTML() string {
+	if r.packed != nil {
+		return packtext.HTML(r.packed)
+	}
+	return r.html
+}
+
+// Text returns the plain text.
+func (r RichText) Text() string {
+	if r.packed != nil {
+		return packtext.Text(r.packed)
+	}
+	return r.text
+}
+
+// Unpacked returns the HTML and the plain text at once.
+func (r RichText) Unpacked() (html, text string) {
+	if r.packed != nil {
+		return packtext.Unpack(r.packed)
+	}
+	return r.html, r.text
+}
+
+// Packed returns the packed form, when the text is held packed.
+func (r RichText) Packed() ([]byte, bool) {
+	return r.packed, r.packed != nil
+}
+
+// Equal reports whether r and o hold the same text, whatever their forms.
+func (r RichText) Equal(o RichText) bool {
+	if r.WordCount != o.WordCount {
+		return false
+	}
+	if r.packed == nil && o.packed == nil {
+		return r.html == o.html && r.text == o.text
+	}
+	h1, t1 := r.Unpacked()
+	h2, t2 := o.Unpacked()
+	return h1 == h2 && t1 == t2
 }
 
 // WordsPerMinute is the reading speed behind ReadingMinutes.

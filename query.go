@@ -26,8 +26,10 @@ func PageSize(first *int) (int, error) {
 
 // Page is one page of a list, in the shape of a Relay connection.
 type Page[T any] struct {
-	Items       []T
-	Cursors     []string // Cursors[i] is the cursor after Items[i]
+	Items []T
+	// Cursor returns the cursor after Items[i]. It is encoded only when asked for: most
+	// reads of a page (a home page's newest posts) never look at the cursors.
+	Cursor      func(i int) string
 	HasNextPage bool
 	// HasPreviousPage is true when the page started after a cursor.
 	HasPreviousPage bool

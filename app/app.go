@@ -149,11 +149,12 @@ func (a *App) closeData() {
 // Run starts Guildhall and serves until ctx is cancelled (SIGINT or SIGTERM in the server
 // program), then shuts down gracefully.
 func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
-	tuneGC()
+	loaded := tuneGCForLoading()
 	a, err := Start(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
+	loaded()
 	select {
 	case <-ctx.Done():
 	case err := <-a.served:

@@ -227,6 +227,9 @@ func TestQueryLimits(t *testing.T) {
 		{name: "fragments spread exponentially", query: fragmentBomb(30), wantCode: "QUERY_TOO_COMPLEX"},
 		{name: "first: 101", query: `{ posts(first: 101) { totalCount } }`, wantCode: "BAD_USER_INPUT"},
 		{name: "first: 101 in a variable", query: `query($n: Int) { members(first: $n) { totalCount } }`, vars: map[string]any{"n": 101}, wantCode: "BAD_USER_INPUT"},
+		// One JSON document per answer: a deferred fragment would come back as nulls.
+		{name: "@defer on an inline fragment", query: `{ posts(first: 2) { nodes { title ... @defer { slug author { name } } } } }`, wantCode: "BAD_USER_INPUT"},
+		{name: "@defer on a named fragment", query: "{ posts(first: 2) { nodes { ...P @defer(label: \"p\") } } }\nfragment P on Post { slug }", wantCode: "BAD_USER_INPUT"},
 	})
 	// Limits are checked before any resolver runs: a mutation carrying an oversized page
 	// writes nothing.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"io"
 	"log/slog"
 	"net/http"
 	"time"
@@ -83,12 +82,25 @@ func (m *metrics) instrument(name string, h http.Handler) http.Handler {
 		promhttp.InstrumentHandlerDuration(m.duration.MustCurryWith(labels), h))
 }
 
-// readAll reads the body and puts it back for the next handler.
+// readAll reads the body and puts it back for the next handler, as a body that hands out
+// its bytes (the response cache keys requests by them without reading them again).
 func readAll(r *http.Request) ([]byte, error) {
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
+	buf := bytes.NewBuffer(make([]byte, 0, max(min(r.ContentLength, maxBodyBytes), 0)+1))
+	if _, err := buf.ReadFrom(r.Body); err != nil {
 		return nil, err
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
+	body := buf.Bytes()
+	r.Body = &readBody{Reader: bytes.NewReader(body), body: body}
 	return body, nil
 }
+
+// readBody is a request body already read into memory.
+type readBody struct {
+	*bytes.Reader
+	body []byte
+}
+
+func (b *readBody) Close() error { return nil }
+
+// Bytes returns the whole body, however much of it was read.
+func (b *readBody) Bytes() []byte { return b.body }

@@ -76,17 +76,29 @@ func (a *App) cacheResponses(gql *handler.Server, reg prometheus.Registerer) htt
 	return c.Handler(gql)
 }
 
-// defaultGOGC is the garbage collector's setting when GOGC is not set. Most of the heap is
-// content held for good (post bodies and their text), so Go's default of 100, which lets the
-// heap grow to twice what is live before collecting, mostly doubles memory. At 50 the bench
-// measured about a fifth less peak RSS for about a tenth less throughput on execution-bound
-// reads (README, Benchmark).
-const defaultGOGC = 50
+// The garbage collector's settings, unless the environment sets GOGC or GOMEMLIMIT itself.
+//
+// Loading the content at start makes garbage many times its own size (the database's
+// documents, decoded twice over) while the content it keeps grows: collecting at half again
+// what is live (50) keeps that peak down. Serving then runs at Go's default (100): most of
+// the heap is content held for good, and the garbage a request makes is small; the headroom
+// halves how often the collector runs, and each run is what slows the requests it overlaps
+// (the slowest 1% of requests were those; README, Benchmark).
+const (
+	loadingGOGC = 50
+	servingGOGC = 100
+)
 
-// tuneGC applies defaultGOGC unless the environment sets GOGC (or GOMEMLIMIT) itself.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(defaultGOGC)
+// tuneGCForLoading applies loadingGOGC and returns what to call once the content is loaded:
+// it applies servingGOGC and gives the memory the load left free back to the system.
+func tuneGCForLoading() (loaded func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	debug.SetGCPercent(loadingGOGC)
+	return func() {
+		debug.SetGCPercent(servingGOGC)
+		debug.FreeOSMemory()
 	}
 }
 

@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -34,7 +35,7 @@ type options struct {
 	posts      int
 	members    int
 	scenarios  []string
-	fraction   float64
+	fractions  []float64 // of the measured rate, for the latency phases
 	cacheOff   bool
 	logLevel   string
 	data       string
@@ -56,17 +57,26 @@ func main() {
 	flag.IntVar(&o.posts, "posts", 20000, "posts to seed (200000 for the scale run)")
 	flag.IntVar(&o.members, "members", 1000, "members to seed")
 	flag.StringVar(&list, "scenarios", "ceiling,Q1-cold,Q2,Q3,Q4,Q1,Q5,W1", "comma-separated scenarios to run, in this order")
-	flag.Float64Var(&o.fraction, "latency-load", 0.8, "the open-loop latency phase runs at this fraction of the measured requests a second")
+	var loads string
+	flag.StringVar(&loads, "latency-load", "0.5,0.8", "comma-separated fractions of the measured requests a second: an open-loop latency phase runs at each")
 	flag.BoolVar(&o.cacheOff, "cache-off", false, "run every scenario with the response cache off")
 	flag.StringVar(&o.logLevel, "server-log-level", "warn", "the server's GUILDHALL_LOG_LEVEL (info logs a line per request)")
-	flag.StringVar(&o.data, "data", "", "folder for the database and logs (default: a temporary one); a folder kept by -keep is reused without seeding")
-	flag.BoolVar(&o.keep, "keep", false, "keep the database folder and server logs")
+	flag.StringVar(&o.data, "data", "", "folder for the database and logs, kept afterwards and reused without seeding by the next run (default: a temporary one)")
+	flag.BoolVar(&o.keep, "keep", false, "keep the temporary database folder and server logs")
 	flag.StringVar(&o.profile, "profile", "", "take a CPU profile of the server during this scenario's requests-a-second phase (e.g. Q1-cold)")
 	flag.StringVar(&o.profOut, "profile-out", "cpu.pprof", "where -profile writes the profile")
 	var bins string
 	flag.StringVar(&bins, "server-bin", "", "comma-separated server binaries to compare (A/B) on the same data, each run as the bench's server role; default: this binary")
 	flag.Parse()
 	o.scenarios = strings.Split(list, ",")
+	for _, f := range strings.Split(loads, ",") {
+		x, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || x <= 0 || x > 1 {
+			fmt.Fprintf(os.Stderr, "bench: -latency-load: %q is not a fraction between 0 and 1\n", f)
+			os.Exit(2)
+		}
+		o.fractions = append(o.fractions, x)
+	}
 	o.serverBins = []string{""}
 	if bins != "" {
 		o.serverBins = strings.Split(bins, ",")
@@ -83,8 +93,8 @@ func main() {
 // row is one line of the table.
 type row struct {
 	name       string
-	max        result // closed loop: requests a second
-	lat        result // open loop: latency
+	max        result   // closed loop: requests a second
+	lat        []result // open loop: latency, one per fraction of the rate
 	rss        int64
 	note       string
 	notRun     string
@@ -101,8 +111,8 @@ func run(ctx context.Context, o options) error {
 		}
 		dir = tmp
 	}
-	if !o.keep {
-		defer os.RemoveAll(dir)
+	if o.data == "" && !o.keep {
+		defer os.RemoveAll(dir) // only a folder the bench made itself
 	}
 	dbDir, logDir := filepath.Join(dir, "db"), filepath.Join(dir, "logs")
 	if err := os.MkdirAll(logDir, 0o700); err != nil {
@@ -221,7 +231,7 @@ func run(ctx context.Context, o options) error {
 			c.stop()
 		}
 	}
-	printTable(os.Stdout, rows, ceiling)
+	printTable(os.Stdout, rows, ceiling, o.fractions)
 	for _, line := range readiness {
 		fmt.Println(line)
 	}
@@ -244,6 +254,11 @@ func measure(ctx context.Context, o options, e *env, s scenario, c *child, r *ro
 	for i := range jobs {
 		jobs[i] = s.job(e, i)
 	}
+	if s.want != "" {
+		if err := probe(jobs[0], s.want); err != nil {
+			return fmt.Errorf("probe: %w", err)
+		}
+	}
 	hc := make([]*http.Client, o.conns)
 	for i := range hc {
 		hc[i] = newClient()
@@ -262,23 +277,31 @@ func measure(ctx context.Context, o options, e *env, s scenario, c *child, r *ro
 	} else if o.profile == s.name {
 		fmt.Printf("CPU profile of %s written to %s (go tool pprof -top %s)\n", s.name, o.profOut, o.profOut)
 	}
-	rate := r.max.perSecond() * o.fraction
-	if rate > 0 {
-		r.lat = drive(ctx, jobs, hc, o.duration, rate)
+	r.firstError = r.max.firstError
+	for _, f := range o.fractions {
+		var lat result
+		if rate := r.max.perSecond() * f; rate > 0 {
+			lat = drive(ctx, jobs, hc, o.duration, rate)
+		}
+		r.lat = append(r.lat, lat)
+		r.firstError = cmpOr(r.firstError, lat.firstError)
 	}
 	if s.note != nil {
 		r.note = s.note(e)
 	}
-	r.firstError = cmpOr(r.max.firstError, r.lat.firstError)
 	return nil
 }
 
-func printTable(w io.Writer, rows []*row, ceiling *row) {
+func printTable(w io.Writer, rows []*row, ceiling *row, fractions []float64) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "scenario\treq/s\tof ceiling\tp50 ms\tp99 ms\terrors\tpeak RSS MiB\t")
+	head := "scenario\treq/s\tof ceiling\t"
+	for _, f := range fractions {
+		head += fmt.Sprintf("p50 ms @%.0f%%\tp99 ms @%.0f%%\t", 100*f, 100*f)
+	}
+	fmt.Fprintln(tw, head+"errors\tpeak RSS MiB\t")
 	for _, r := range rows {
 		if r.notRun != "" {
-			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t\n", r.name)
+			fmt.Fprintf(tw, "%s\t-\t-\t%s-\t-\t\n", r.name, strings.Repeat("-\t-\t", len(fractions)))
 			continue
 		}
 		share := "-"
@@ -289,11 +312,16 @@ func printTable(w io.Writer, rows []*row, ceiling *row) {
 		if r.rss > 0 {
 			rss = fmt.Sprintf("%.0f", float64(r.rss)/(1<<20))
 		}
-		p50, p99 := "-", "-"
-		if r.lat.latency != nil && r.lat.requests > 0 {
-			p50, p99 = fmt.Sprintf("%.2f", r.lat.quantileMillis(50)), fmt.Sprintf("%.2f", r.lat.quantileMillis(99))
+		latency, errors := "", r.max.errors
+		for i := range fractions {
+			p50, p99 := "-", "-"
+			if i < len(r.lat) && r.lat[i].latency != nil && r.lat[i].requests > 0 {
+				p50, p99 = fmt.Sprintf("%.2f", r.lat[i].quantileMillis(50)), fmt.Sprintf("%.2f", r.lat[i].quantileMillis(99))
+				errors += r.lat[i].errors
+			}
+			latency += p50 + "\t" + p99 + "\t"
 		}
-		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s\t%s\t%d\t%s\t\n", r.name, r.max.perSecond(), share, p50, p99, r.max.errors+r.lat.errors, rss)
+		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s%d\t%s\t\n", r.name, r.max.perSecond(), share, latency, errors, rss)
 	}
 	tw.Flush()
 	for _, r := range rows {

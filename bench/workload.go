@@ -296,7 +296,7 @@ func (g *generator) posts(from, to int) []*guildhall.Post {
 		wg.Go(func() {
 			for i := range next {
 				out[i].Body = richtext.Render(html[i])
-				out[i].Excerpt = richtext.Excerpt(out[i].Body.Text, 50)
+				out[i].Excerpt = richtext.Excerpt(out[i].Body.Text(), 50)
 			}
 		})
 	}

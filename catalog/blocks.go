@@ -61,6 +61,7 @@ func (c *Catalog) Blocks(first int, after string, kind guildhall.BlockKind) (*gu
 	}
 	match := func(b guildhall.Block) bool { return kind == "" || b.BlockKind() == kind }
 	page := &guildhall.Page[guildhall.Block]{HasPreviousPage: after != ""}
+	page.Cursor = func(i int) string { return cursor.Cursor{Order: blockOrder, ID: page.Items[i].BlockID()}.String() }
 	for _, b := range c.blocksSorted[start:] {
 		if !match(b) {
 			continue
@@ -70,7 +71,6 @@ func (c *Catalog) Blocks(first int, after string, kind guildhall.BlockKind) (*gu
 			break
 		}
 		page.Items = append(page.Items, b)
-		page.Cursors = append(page.Cursors, cursor.Cursor{Order: blockOrder, ID: b.BlockID()}.String())
 	}
 	page.Total = func() int {
 		c.mu.RLock()

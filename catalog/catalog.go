@@ -102,13 +102,16 @@ func orderIndex(f guildhall.PostOrderField) int {
 
 // postEntry is a post with what its indexes need, computed once per revision.
 type postEntry struct {
-	post     *guildhall.Post
-	keys     [numOrders]string
-	tags     []string // folded
-	search   string   // folded words of title, tags and text, space separated
-	title    string   // folded words of the title, with a space before and after
-	tagWords string   // folded words of the tags, with a space before and after
-	removed  bool     // replaced or deleted; the search index drops it lazily
+	post *guildhall.Post
+	keys [numOrders]string
+	tags []string // folded
+	// terms is every distinct word of the title, text and tags (postTerms), only until
+	// the search index has filed the post under them: the index answers for them after.
+	terms    string
+	title    string // folded words of the title, with a space before and after
+	tagWords string // folded words of the tags, with a space before and after
+	removed  bool   // replaced or deleted; the search index drops it lazily
+	slot     uint32 // its number in the search index
 }
 
 // timeKey renders t so that string order is time order.
@@ -138,21 +141,27 @@ func newPostEntry(p *guildhall.Post) *postEntry {
 	for i, t := range p.Tags {
 		e.tags[i] = fold.String(t)
 	}
-	titleWords := fold.Words(p.Title)
-	e.title = " " + joinWords(titleWords) + " "
-	words := append(titleWords, fold.Words(p.Body.Text)...)
-	var tagWords []string
-	for _, t := range p.Tags {
-		tagWords = append(tagWords, fold.Words(t)...)
-	}
-	e.tagWords = " " + joinWords(tagWords) + " "
-	// Each word once, sorted: search asks only whether a word occurs, and the search index
-	// (distinctWords) then finds the list in order. Sorting here, while posts are prepared on
-	// a spare core, keeps it off the catalog lock at start.
-	all := append(words, tagWords...)
-	slices.Sort(all)
-	e.search = " " + joinWords(slices.Compact(all)) + " "
+	e.title = " " + joinWords(fold.Words(p.Title)) + " "
+	e.tagWords = " " + joinWords(tagWords(p)) + " "
+	e.terms = postTerms(p)
 	return e
+}
+
+func tagWords(p *guildhall.Post) []string {
+	var words []string
+	for _, t := range p.Tags {
+		words = append(words, fold.Words(t)...)
+	}
+	return words
+}
+
+// postTerms is every word of the post's title, text and tags, folded, each once, sorted and
+// joined by spaces: what the search index files it under. Sorting here, while posts are
+// prepared on a spare core at start, keeps it off the catalog lock.
+func postTerms(p *guildhall.Post) string {
+	all := append(append(fold.Words(p.Title), fold.Words(p.Body.Text())...), tagWords(p)...)
+	slices.Sort(all)
+	return joinWords(slices.Compact(all))
 }
 
 func joinWords(words []string) string {

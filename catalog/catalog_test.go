@@ -62,7 +62,7 @@ func walk(t *testing.T, c *catalog.Catalog, q guildhall.PostQuery, between func(
 		if !res.HasNextPage {
 			return seen
 		}
-		q.After = res.Cursors[len(res.Cursors)-1]
+		q.After = res.Cursor(len(res.Items) - 1)
 		if between != nil {
 			between(page)
 		}
@@ -174,7 +174,7 @@ func TestFilters(t *testing.T) {
 	c := newCatalog(12)
 	p := post("accent", "ann", guildhall.PostPublished, now.Add(-30*time.Minute), "Mental Health")
 	p.Title = "Café Crème and Supervision"
-	p.Body.Text = "Notes from the regional meeting in Zürich."
+	p.Body = guildhall.NewRichText("", "Notes from the regional meeting in Zürich.", 0)
 	c.PutPost(p)
 	for _, tc := range []struct {
 		name string
@@ -212,7 +212,7 @@ func TestFilters(t *testing.T) {
 func TestCursorFromAnotherOrderingIsRefused(t *testing.T) {
 	c := newCatalog(5)
 	res, _ := c.Posts(guildhall.Anonymous, now, guildhall.PostQuery{First: 2, OrderBy: guildhall.OrderTitle})
-	_, err := c.Posts(guildhall.Anonymous, now, guildhall.PostQuery{First: 2, After: res.Cursors[1]})
+	_, err := c.Posts(guildhall.Anonymous, now, guildhall.PostQuery{First: 2, After: res.Cursor(1)})
 	if guildhall.ErrorCode(err) != guildhall.EINVALID {
 		t.Fatalf("got %v, want EINVALID", err)
 	}
@@ -318,7 +318,7 @@ func TestMembersOrderAndFilters(t *testing.T) {
 		if !res.HasNextPage {
 			break
 		}
-		q.After = res.Cursors[len(res.Cursors)-1]
+		q.After = res.Cursor(len(res.Items) - 1)
 	}
 	if !slices.Equal(walked, want) {
 		t.Errorf("walk = %q", walked)
@@ -340,10 +340,10 @@ func BenchmarkFirstPage(b *testing.B) {
 func BenchmarkDeepPage(b *testing.B) {
 	c := newCatalog(20000)
 	res, _ := c.Posts(guildhall.Anonymous, now, guildhall.PostQuery{First: 100})
-	after := res.Cursors[99]
+	after := res.Cursor(99)
 	for range 150 { // walk to post 15,000
 		res, _ = c.Posts(guildhall.Anonymous, now, guildhall.PostQuery{First: 100, After: after})
-		after = res.Cursors[99]
+		after = res.Cursor(99)
 	}
 	b.ReportAllocs()
 	for b.Loop() {

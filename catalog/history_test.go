@@ -18,7 +18,7 @@ func revisionNumbers(revs []*guildhall.PostRevision) []int {
 func version(p *guildhall.Post, v int, title string) *guildhall.Post {
 	c := *p
 	c.Version, c.Title, c.UpdatedAt = v, title, p.UpdatedAt.Add(time.Duration(v)*time.Minute)
-	c.Body = guildhall.RichText{HTML: "<p>" + title + "</p>", Text: title, WordCount: 1}
+	c.Body = guildhall.NewRichText("<p>"+title+"</p>", title, 1)
 	return &c
 }
 
@@ -34,7 +34,7 @@ func TestHistory(t *testing.T) {
 	if n := revisionNumbers(got); len(n) != 3 || n[0] != 3 || n[1] != 2 || n[2] != 1 {
 		t.Fatalf("revisions = %v, want [3 2 1]", n)
 	}
-	if got[0].Title != "three" || got[1].Title != "two" || got[0].Body.HTML != "" || got[0].Body.WordCount != 1 {
+	if got[0].Title != "three" || got[1].Title != "two" || got[0].Body.HTML() != "" || got[0].Body.WordCount != 1 {
 		t.Errorf("revision summaries = %+v %+v", got[0], got[1])
 	}
 	if cur, _ := c.Post(staff, now, "p1"); cur.Title != "three" {

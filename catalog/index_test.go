@@ -49,7 +49,7 @@ func TestSearchMatchesAScanOfEveryPost(t *testing.T) {
 		if i%17 == 0 {
 			p.Status = guildhall.PostDraft
 		}
-		p.Title, p.Body = text(5), guildhall.RichText{Text: text(40)}
+		p.Title, p.Body = text(5), guildhall.NewRichText("", text(40), 0)
 		batch = append(batch, p)
 		current[p.ID] = p
 	}
@@ -59,7 +59,7 @@ func TestSearchMatchesAScanOfEveryPost(t *testing.T) {
 		old := current[fmt.Sprintf("p%04d", i)]
 		next := *old
 		next.Version++
-		next.Body = guildhall.RichText{Text: text(30) + " rareword" + fmt.Sprint(i%5)}
+		next.Body = guildhall.NewRichText("", text(30)+" rareword"+fmt.Sprint(i%5), 0)
 		put(&next)
 	}
 	for i := 3; i < 1500; i += 50 {
@@ -72,7 +72,7 @@ func TestSearchMatchesAScanOfEveryPost(t *testing.T) {
 		if !p.IsLive(now) {
 			return false
 		}
-		postWords := fold.Words(p.Title + " " + p.Body.Text + " " + strings.Join(p.Tags, " "))
+		postWords := fold.Words(p.Title + " " + p.Body.Text() + " " + strings.Join(p.Tags, " "))
 		authorWords := fold.Words(names[p.AuthorID])
 		qs := fold.Words(query)
 		for i, q := range qs {

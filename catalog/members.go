@@ -94,6 +94,10 @@ func (c *Catalog) Members(now time.Time, grace time.Duration, q guildhall.Member
 		start = i
 	}
 	page := &guildhall.Page[*guildhall.Member]{HasPreviousPage: after != nil}
+	var keys []string
+	page.Cursor = func(i int) string {
+		return cursor.Cursor{Order: memberOrder, Key: keys[i], ID: page.Items[i].ID}.String()
+	}
 	for _, e := range c.membersSorted[start:] {
 		if !match(e) {
 			continue
@@ -103,7 +107,7 @@ func (c *Catalog) Members(now time.Time, grace time.Duration, q guildhall.Member
 			break
 		}
 		page.Items = append(page.Items, e.member)
-		page.Cursors = append(page.Cursors, cursor.Cursor{Order: memberOrder, Key: e.sortKey, ID: e.member.ID}.String())
+		keys = append(keys, e.sortKey)
 	}
 	page.Total = func() int {
 		c.mu.RLock()

@@ -72,7 +72,7 @@ func scaleCatalog(b *testing.B, n int) *scaleFixture {
 		}
 		p := post(fmt.Sprintf("p%06d", i), fmt.Sprintf("m%04d", rng.IntN(700)), status, at, fmt.Sprintf("tag%d", rng.IntN(60)))
 		p.Title = strings.Join(words[:6], " ")
-		p.Body = guildhall.RichText{Text: strings.Join(words, " ")}
+		p.Body = guildhall.NewRichText("", strings.Join(words, " "), 0)
 		f.posts = append(f.posts, p)
 	}
 	f.c.PutPosts(f.posts)
@@ -82,7 +82,7 @@ func scaleCatalog(b *testing.B, n int) *scaleFixture {
 		if err != nil || !res.HasNextPage {
 			b.Fatalf("walk: %v", err)
 		}
-		q.After = res.Cursors[len(res.Cursors)-1]
+		q.After = res.Cursor(len(res.Items) - 1)
 	}
 	f.deep = q.After
 	scaleOnce.Store(n, f)

@@ -28,18 +28,26 @@ type searchIndex struct {
 	terms     *btree.BTreeG[string]   // every word in postings or nameTerms, sorted
 	postings  map[string]*postingList // word -> posts whose title, text or tags hold it
 	nameTerms map[string][]string     // word -> IDs of members whose name holds it
+	// slots numbers the post entries the postings name. Lists hold slot numbers rather than
+	// pointers: there are millions of them (a post holds a couple of hundred distinct words),
+	// and as pointers they were most of what the garbage collector had to scan on every
+	// cycle; as numbers they are plain memory it skips, at half the size.
+	slots []*postEntry
+	// dead counts slots of replaced or deleted entries; once they outnumber the live ones,
+	// every list is renumbered without them.
+	dead int
 }
 
-// postingList is the posts holding one word. A replaced or deleted post is only marked
-// removed, and skipped by readers; the list is compacted once half of it is removed. So a
-// write costs the same however many posts share its common words (eager removal would scan
-// each of their lists), and a list is at most twice as long as the posts it holds.
+// postingList is the posts holding one word, as slots. A replaced or deleted post is only
+// marked removed, and skipped by readers; the list is compacted once half of it is removed.
+// So a write costs the same however many posts share its common words (eager removal would
+// scan each of their lists), and a list is at most twice as long as the posts it holds.
 type postingList struct {
-	entries []*postEntry
+	slots   []uint32
 	removed int
 }
 
-func (l *postingList) live() int { return len(l.entries) - l.removed }
+func (l *postingList) live() int { return len(l.slots) - l.removed }
 
 func newSearchIndex() *searchIndex {
 	return &searchIndex{
@@ -57,30 +65,68 @@ func distinctWords(list string) []string {
 }
 
 func (x *searchIndex) addPost(e *postEntry) {
-	for _, w := range distinctWords(e.search) {
+	e.slot = uint32(len(x.slots))
+	x.slots = append(x.slots, e)
+	terms := e.terms
+	e.terms = "" // the index answers for them now
+	for _, w := range strings.Fields(terms) {
 		l, ok := x.postings[w]
 		if !ok {
 			l = &postingList{}
 			x.postings[x.remember(w)] = l
 		}
-		l.entries = append(l.entries, e)
+		l.slots = append(l.slots, e.slot)
 	}
 }
 
 func (x *searchIndex) removePost(e *postEntry) {
 	e.removed = true
-	for _, w := range distinctWords(e.search) {
+	for _, w := range strings.Fields(postTerms(e.post)) { // the words addPost filed it under
 		l := x.postings[w]
-		if l.removed++; l.removed*2 < len(l.entries) {
+		if l.removed++; l.removed*2 < len(l.slots) {
 			continue
 		}
-		l.entries = slices.DeleteFunc(l.entries, func(e *postEntry) bool { return e.removed })
+		l.slots = slices.DeleteFunc(l.slots, func(s uint32) bool { return x.slots[s].removed })
 		l.removed = 0
-		if len(l.entries) == 0 {
+		if len(l.slots) == 0 {
 			delete(x.postings, w)
 			x.forget(w)
 		}
 	}
+	if x.dead++; x.dead > len(x.slots)/2 && x.dead >= minRenumber {
+		x.renumber()
+	}
+}
+
+// minRenumber keeps a small catalog from renumbering on every other write.
+const minRenumber = 1024
+
+// renumber gives the live entries slots 0..n-1 and drops removed ones from every list:
+// work in proportion to the whole index, done once per as many writes as there are posts.
+func (x *searchIndex) renumber() {
+	moved := make([]uint32, len(x.slots))
+	live := x.slots[:0:0]
+	for s, e := range x.slots {
+		if !e.removed {
+			moved[s] = uint32(len(live))
+			e.slot = uint32(len(live))
+			live = append(live, e)
+		}
+	}
+	for w, l := range x.postings {
+		kept := l.slots[:0]
+		for _, s := range l.slots {
+			if !x.slots[s].removed {
+				kept = append(kept, moved[s])
+			}
+		}
+		l.slots, l.removed = kept, 0
+		if len(kept) == 0 {
+			delete(x.postings, w)
+			x.forget(w)
+		}
+	}
+	x.slots, x.dead = live, 0
 }
 
 // setMember replaces the name words of a member (old is nil for a new member).
@@ -155,8 +201,8 @@ func (c *Catalog) estimate(word string, prefix bool, limit int) int {
 func (c *Catalog) eachPost(word string, prefix bool, fn func(e *postEntry)) {
 	c.index.eachTerm(word, prefix, func(t string) bool {
 		if l, ok := c.index.postings[t]; ok {
-			for _, e := range l.entries {
-				if !e.removed {
+			for _, slot := range l.slots {
+				if e := c.index.slots[slot]; !e.removed {
 					fn(e)
 				}
 			}
@@ -178,12 +224,16 @@ func (c *Catalog) authorWords(e *postEntry) string {
 	return ""
 }
 
-// query is a search's words with what finds them in a space-delimited word list, made once
-// per search rather than once per post.
+// query is a search's words with what finds them, made once per search rather than once per
+// post.
 type query struct {
 	words []string
-	whole []string // " word ": the word itself
+	whole []string // " word ": the word itself, in a space-delimited word list
 	start []string // " word": a word that starts with it
+	// posts[i] is a set of slots: the posts whose title, text or tags hold word i (or, for
+	// the last word, a word it starts). It is made the first time word i is checked, under
+	// the read lock of that check, since slots are renumbered under the write lock.
+	posts [][]uint64
 }
 
 func newQuery(words []string) *query {
@@ -207,11 +257,34 @@ func (q *query) in(list string, i int) bool {
 func (c *Catalog) hasWords(e *postEntry, q *query, skip int) bool {
 	author := c.authorWords(e)
 	for i := range q.words {
-		if i != skip && !q.in(e.search, i) && !q.in(author, i) {
+		if i != skip && !c.holds(q, i, e) && !q.in(author, i) {
 			return false
 		}
 	}
 	return true
+}
+
+// holds reports whether the post's title, text or tags hold word i of the query (or, for the
+// last word, a word it starts). The first check of a word sets a bit for each post of its
+// posting lists: as much work as the word's posts, however many posts are then checked.
+func (c *Catalog) holds(q *query, i int, e *postEntry) bool {
+	if q.posts == nil {
+		q.posts = make([][]uint64, len(q.words))
+	}
+	set := q.posts[i]
+	if set == nil {
+		set = make([]uint64, (len(c.index.slots)+63)/64)
+		c.index.eachTerm(q.words[i], i == len(q.words)-1, func(t string) bool {
+			if l, ok := c.index.postings[t]; ok {
+				for _, s := range l.slots {
+					set[s/64] |= 1 << (s % 64)
+				}
+			}
+			return true
+		})
+		q.posts[i] = set
+	}
+	return set[e.slot/64]&(1<<(e.slot%64)) != 0
 }
 
 // searchMatches returns every post that holds all the words, in no particular order. Only
@@ -428,6 +501,10 @@ func walkPage(n int, at func(i int) (*postEntry, string), after *cursor.Cursor, 
 		}
 	}
 	page := &guildhall.Page[*guildhall.Post]{HasPreviousPage: after != nil}
+	var keys []string
+	page.Cursor = func(i int) string {
+		return cursor.Cursor{Order: order, Key: keys[i], ID: page.Items[i].ID}.String()
+	}
 	for i := start; i >= 0 && i < n; i += step {
 		e, key := at(i)
 		if !match(e) {
@@ -438,7 +515,7 @@ func walkPage(n int, at func(i int) (*postEntry, string), after *cursor.Cursor, 
 			break
 		}
 		page.Items = append(page.Items, e.post)
-		page.Cursors = append(page.Cursors, cursor.Cursor{Order: order, Key: key, ID: e.post.ID}.String())
+		keys = append(keys, key)
 	}
 	return page
 }

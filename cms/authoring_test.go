@@ -143,7 +143,7 @@ func TestPreviewTokens(t *testing.T) {
 	}
 	anon := context.Background()
 	got, err := f.svc.PostPreview(anon, &p.ID, nil, &link.Token)
-	if err != nil || !got.Previewed || f.svc.Body(anon, got) == nil || f.svc.Body(anon, got).Text != "draft body" {
+	if err != nil || !got.Previewed || f.svc.Body(anon, got) == nil || f.svc.Body(anon, got).Text() != "draft body" {
 		t.Fatalf("preview read: %+v, %v", got, err)
 	}
 	if cur, _ := f.svc.Post(editor, &p.ID, nil); cur.Previewed {

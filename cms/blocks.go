@@ -209,7 +209,7 @@ func requireBlockFields(b guildhall.Block, problems guildhall.Problems) {
 			problems.Add("links", "a links block needs at least one link")
 		}
 	case *guildhall.RichTextBlock:
-		if strings.TrimSpace(b.Body.Text) == "" && !strings.Contains(b.Body.HTML, "<img") {
+		if html, text := b.Body.Unpacked(); strings.TrimSpace(text) == "" && !strings.Contains(html, "<img") {
 			problems.Add("body", "is required")
 		}
 	case *guildhall.CallToActionBlock:

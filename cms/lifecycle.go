@@ -99,6 +99,7 @@ func (s *Service) RestorePostRevision(ctx context.Context, postID string, revisi
 	if err != nil {
 		return nil, err
 	}
+	html := body.HTML()
 	blocks := []string{} // never nil: to UpdatePost, nil means "leave as it is"
 	for _, id := range old.BlockIDs {
 		if _, ok := s.cat().Block(id); ok {
@@ -109,7 +110,7 @@ func (s *Service) RestorePostRevision(ctx context.Context, postID string, revisi
 	// the slug moves back the way a rename does (old slugs stay the post's).
 	return s.UpdatePost(ctx, guildhall.UpdatePostInput{
 		ID: postID, ExpectedVersion: cur.Version,
-		Title: &old.Title, Body: &body.HTML, Slug: &old.Slug, Tags: append([]string{}, old.Tags...),
+		Title: &old.Title, Body: &html, Slug: &old.Slug, Tags: append([]string{}, old.Tags...),
 		Visibility: &old.Visibility, BlockIDs: blocks,
 	})
 }

@@ -50,7 +50,7 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 		m.Bio = nil
 		if strings.TrimSpace(*in.Bio) != "" {
 			bio := richtext.Render(*in.Bio)
-			if len(bio.HTML) > maxBioBytes {
+			if len(bio.HTML()) > maxBioBytes {
 				problems.Add("bio", "must be at most %d KiB", maxBioBytes>>10)
 			}
 			m.Bio = &bio

@@ -26,8 +26,6 @@ func pageByID[T any](items []T, first int, after, order string, id func(T) strin
 	end := min(start+first, len(items))
 	page := &guildhall.Page[T]{Items: items[start:end], HasNextPage: end < len(items), HasPreviousPage: start > 0,
 		Total: func() int { return len(items) }}
-	for _, x := range page.Items {
-		page.Cursors = append(page.Cursors, cursor.Cursor{Order: order, ID: id(x)}.String())
-	}
+	page.Cursor = func(i int) string { return cursor.Cursor{Order: order, ID: id(page.Items[i])}.String() }
 	return page, nil
 }

@@ -189,12 +189,13 @@ func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Pro
 		return
 	}
 	body := richtext.Render(html)
-	if len(body.HTML) > guildhall.MaxBodyBytes {
+	clean, text := body.Unpacked()
+	if len(clean) > guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
 		return
 	}
 	p.Body = body
-	p.Excerpt = richtext.Excerpt(body.Text, excerptWords)
+	p.Excerpt = richtext.Excerpt(text, excerptWords)
 }
 
 // cleanTags trims tags, drops empty ones and repeats (ignoring case), and checks limits.

@@ -96,7 +96,7 @@ func (s *Service) Content(ds *demo.Dataset) (*mongodb.Content, error) {
 		p := &guildhall.Post{
 			ID: guildhall.NewID(guildhall.KindPost, created), Version: 1, Slug: dp.Slug, Title: dp.Title,
 			Status: dp.Status, Visibility: dp.Visibility, AuthorID: author, Body: body,
-			Excerpt: richtext.Excerpt(body.Text, excerptWords), Tags: append([]string{}, dp.Tags...), BlockIDs: []string{},
+			Excerpt: richtext.Excerpt(body.Text(), excerptWords), Tags: append([]string{}, dp.Tags...), BlockIDs: []string{},
 			CreatedAt: ms(created), UpdatedAt: ms(created), UpdatedBy: author,
 		}
 		if !dp.PublishedAt.IsZero() {

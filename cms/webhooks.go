@@ -128,9 +128,7 @@ func (s *Service) WebhookDeliveries(ctx context.Context, webhookID *string, firs
 		return nil, err
 	}
 	page := &guildhall.Page[*guildhall.WebhookDelivery]{Items: items, HasNextPage: more, HasPreviousPage: before != ""}
-	for _, d := range items {
-		page.Cursors = append(page.Cursors, cursor.Cursor{Order: deliveriesOrder, ID: d.ID}.String())
-	}
+	page.Cursor = func(i int) string { return cursor.Cursor{Order: deliveriesOrder, ID: items[i].ID}.String() }
 	page.Total = func() int {
 		total, err := s.store.CountDeliveries(ctx, hook)
 		if err != nil {

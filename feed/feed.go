@@ -222,7 +222,7 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 			Tags: p.Tags, Summary: p.Excerpt,
 		}
 		if body != nil {
-			it.ContentHTML = body.HTML
+			it.ContentHTML = body.HTML()
 		}
 		f.Items = append(f.Items, it)
 		f.Updated = later(f.Updated, it.Updated)

@@ -35,20 +35,20 @@ func (s *source) Posts(ctx context.Context, first *int, after *string, f *guildh
 		return nil, errors.New("feeds must read as the anonymous viewer")
 	}
 	page := &guildhall.Page[*guildhall.Post]{}
+	page.Cursor = func(i int) string { return page.Items[i].ID }
 	for _, p := range s.posts {
 		if f.AuthorSlug != nil && s.author(p).Slug != *f.AuthorSlug || f.Tag != nil && !slices.Contains(p.Tags, *f.Tag) ||
 			f.Visibility != nil && p.Visibility != *f.Visibility {
 			continue
 		}
 		page.Items = append(page.Items, p)
-		page.Cursors = append(page.Cursors, p.ID)
 	}
 	if after != nil {
-		i := slices.Index(page.Cursors, *after)
-		page.Items, page.Cursors = page.Items[i+1:], page.Cursors[i+1:]
+		i := slices.IndexFunc(page.Items, func(p *guildhall.Post) bool { return p.ID == *after })
+		page.Items = page.Items[i+1:]
 	}
 	if len(page.Items) > *first {
-		page.Items, page.Cursors, page.HasNextPage = page.Items[:*first], page.Cursors[:*first], true
+		page.Items, page.HasNextPage = page.Items[:*first], true
 	}
 	return page, nil
 }
@@ -63,7 +63,7 @@ func (s *source) Member(_ context.Context, _, slug *string) (*guildhall.Member, 
 }
 
 func (s *source) Members(_ context.Context, first *int, after *string, _ *guildhall.MemberFilter) (*guildhall.Page[*guildhall.Member], error) {
-	return &guildhall.Page[*guildhall.Member]{Items: s.members, Cursors: make([]string, len(s.members))}, nil
+	return &guildhall.Page[*guildhall.Member]{Items: s.members, Cursor: func(int) string { return "" }}, nil
 }
 
 func (s *source) author(p *guildhall.Post) *guildhall.Member {
@@ -100,10 +100,10 @@ func hostileSource() *source {
 		members: []*guildhall.Member{author},
 		posts: []*guildhall.Post{
 			{ID: "pst_hostile", Version: 3, Slug: "hostile", Title: hostileTitle, Status: guildhall.PostPublished, Visibility: guildhall.VisibilityPublic,
-				AuthorID: author.ID, Body: guildhall.RichText{HTML: hostileBody}, Excerpt: "a ]]> b & c <d> \x1f\xc3",
+				AuthorID: author.ID, Body: guildhall.NewRichText(hostileBody, "", 0), Excerpt: "a ]]> b & c <d> \x1f\xc3",
 				Tags: []string{"]]>", "a&b", "<tag>", "\u05e9\u05dc\u05d5\u05dd"}, PublishedAt: at(2), CreatedAt: now.Add(-3 * time.Hour), UpdatedAt: now.Add(-time.Hour)},
 			{ID: "pst_members", Version: 1, Slug: "members-only", Title: "For members", Status: guildhall.PostPublished, Visibility: guildhall.VisibilityMembers,
-				AuthorID: author.ID, Body: guildhall.RichText{HTML: "<p>SECRET body</p>"}, Excerpt: "A teaser.",
+				AuthorID: author.ID, Body: guildhall.NewRichText("<p>SECRET body</p>", "", 0), Excerpt: "A teaser.",
 				Tags: []string{"a&b"}, PublishedAt: at(5), CreatedAt: now.Add(-5 * time.Hour), UpdatedAt: now.Add(-5 * time.Hour)},
 		},
 	}

@@ -115,7 +115,8 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 		if !page.HasNextPage {
 			break
 		}
-		after = &page.Cursors[len(page.Cursors)-1]
+		last := page.Cursor(len(page.Items) - 1)
+		after = &last
 	}
 	withPosts := true
 	for after := (*string)(nil); ; {
@@ -129,7 +130,8 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 		if !page.HasNextPage {
 			break
 		}
-		after = &page.Cursors[len(page.Cursors)-1]
+		last := page.Cursor(len(page.Items) - 1)
+		after = &last
 	}
 	sm.urls = append(sm.urls, posts...)
 	h.mu.Lock()

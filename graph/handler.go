@@ -13,7 +13,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -43,7 +42,7 @@ type Options struct {
 }
 
 // NewHandler returns the GraphQL HTTP handler: POST with a JSON body, and GET for queries
-// only (gqlgen's GET transport refuses mutations).
+// only (as gqlgen's transports, which transport.go adapts).
 func NewHandler(svc *cms.Service, opts Options) *handler.Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
@@ -51,8 +50,8 @@ func NewHandler(svc *cms.Service, opts Options) *handler.Server {
 	cfg := Config{Resolvers: &Resolver{Service: svc}}
 	weighComplexity(&cfg.Complexity)
 	srv := handler.New(NewExecutableSchema(cfg))
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(getTransport{})
+	srv.AddTransport(postTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(opts.Limits.Tokens)
 	srv.SetDisableSuggestion(!opts.Introspection)
@@ -211,8 +210,8 @@ func (l shapeLimit) MutateOperationContext(ctx context.Context, rc *graphql.Oper
 	}
 	m := shapeMeter{fragments: map[string]shape{}, vars: rc.Variables}
 	got := m.measure(op.SelectionSet)
-	if m.badFirst != nil {
-		return m.badFirst
+	if m.refused != nil {
+		return m.refused
 	}
 	if got.depth > l.depth {
 		return limitError("The query is nested %d levels deep; the limit is %d.", got.depth, l.depth)
@@ -231,14 +230,24 @@ type shape struct{ depth, aliases int }
 type shapeMeter struct {
 	fragments map[string]shape
 	vars      map[string]any
-	// badFirst is set when a field asks for a page larger than the contract allows; it is
-	// refused here, before any resolver runs, as well as by the service.
-	badFirst *gqlerror.Error
+	// refused is set when a field asks for a page larger than the contract allows (refused
+	// here, before any resolver runs, as well as by the service), or a fragment is deferred.
+	refused *gqlerror.Error
+}
+
+// checkDefer refuses @defer: the transports answer one JSON document, and gqlgen would
+// answer a deferred fragment there with its fields null and "hasNext": true, as if they
+// were empty.
+func (m *shapeMeter) checkDefer(directives ast.DirectiveList) {
+	if m.refused == nil && directives.ForName("defer") != nil {
+		m.refused = gqlerror.Errorf("@defer is not supported: every answer is sent whole. Remove the directive.")
+		m.refused.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"query": "uses @defer"}}
+	}
 }
 
 func (m *shapeMeter) checkFirst(f *ast.Field) {
 	arg := f.Arguments.ForName("first")
-	if arg == nil || m.badFirst != nil {
+	if arg == nil || m.refused != nil {
 		return
 	}
 	v, err := arg.Value.Value(m.vars)
@@ -257,8 +266,8 @@ func (m *shapeMeter) checkFirst(f *ast.Field) {
 		return
 	}
 	if n > guildhall.MaxPageSize || n < 0 {
-		m.badFirst = gqlerror.Errorf("first must be between 0 and %d on %s.", guildhall.MaxPageSize, f.Name)
-		m.badFirst.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"first": fmt.Sprintf("must be between 0 and %d", guildhall.MaxPageSize)}}
+		m.refused = gqlerror.Errorf("first must be between 0 and %d on %s.", guildhall.MaxPageSize, f.Name)
+		m.refused.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"first": fmt.Sprintf("must be between 0 and %d", guildhall.MaxPageSize)}}
 	}
 }
 
@@ -278,8 +287,10 @@ func (m *shapeMeter) measure(set ast.SelectionSet) shape {
 			}
 			add(inner, 1)
 		case *ast.InlineFragment:
+			m.checkDefer(s.Directives)
 			add(m.measure(s.SelectionSet), 0)
 		case *ast.FragmentSpread:
+			m.checkDefer(s.Directives)
 			frag, ok := m.fragments[s.Name]
 			if !ok {
 				m.fragments[s.Name] = shape{} // validation rejects cycles; never loop on one

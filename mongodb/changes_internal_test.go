@@ -35,15 +35,3 @@ func TestChangeEntriesOfBothFormats(t *testing.T) {
 		}
 	}
 }
-
-func TestPackText(t *testing.T) {
-	for _, tc := range [][2]string{{"", ""}, {"<p>a</p>", "a"}, {string(bytes.Repeat([]byte("<p>Grüße</p>"), 500)), "Grüße"}} {
-		html, text := unpackText(packText(tc[0], tc[1]))
-		if html != tc[0] || text != tc[1] {
-			t.Errorf("round trip of %.20q, %.20q gave %.20q, %.20q", tc[0], tc[1], html, text)
-		}
-	}
-	if html, text := unpackText([]byte("not zstd")); html != "" || text != "" {
-		t.Errorf("garbage unpacked to %q, %q", html, text)
-	}
-}

@@ -12,24 +12,24 @@ type richTextDoc struct {
 	HTML      string `bson:"html"`
 	Text      string `bson:"text"`
 	WordCount int    `bson:"words"`
-	// Packed holds HTML and Text compressed, instead of the fields above, for texts longer
-	// than packAbove (see pack.go).
+	// Packed holds HTML and Text compressed (internal/packtext), instead of the fields
+	// above, for long texts: the form guildhall.RichText holds them in.
 	Packed []byte `bson:"z,omitempty"`
 }
 
 func toRichText(r guildhall.RichText) richTextDoc {
-	if len(r.HTML)+len(r.Text) > packAbove {
-		return richTextDoc{WordCount: r.WordCount, Packed: packText(r.HTML, r.Text)}
+	if packed, ok := r.Packed(); ok {
+		return richTextDoc{WordCount: r.WordCount, Packed: packed}
 	}
-	return richTextDoc{HTML: r.HTML, Text: r.Text, WordCount: r.WordCount}
+	html, text := r.Unpacked()
+	return richTextDoc{HTML: html, Text: text, WordCount: r.WordCount}
 }
 
 func (d richTextDoc) domain() guildhall.RichText {
 	if len(d.Packed) > 0 {
-		html, text := unpackText(d.Packed)
-		return guildhall.RichText{HTML: html, Text: text, WordCount: d.WordCount}
+		return guildhall.PackedRichText(d.Packed, d.WordCount)
 	}
-	return guildhall.RichText{HTML: d.HTML, Text: d.Text, WordCount: d.WordCount}
+	return guildhall.NewRichText(d.HTML, d.Text, d.WordCount)
 }
 
 type postDoc struct {

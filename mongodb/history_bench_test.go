@@ -24,7 +24,7 @@ func BenchmarkRevisionReads(b *testing.B) {
 		for v := 1; v <= 5; v++ {
 			p := testPost(v, "Revision")
 			p.ID, p.Slug = fmt.Sprintf("pst_%04d", i), fmt.Sprintf("s-%d-%d", i, v)
-			p.Body = guildhall.RichText{HTML: body, Text: body}
+			p.Body = guildhall.NewRichText(body, body, 0)
 			c.Posts = append(c.Posts, p)
 		}
 	}

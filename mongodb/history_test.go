@@ -23,7 +23,7 @@ func TestPostRevisionAndHistory(t *testing.T) {
 	_ = s.DeletePost(ctx, "pst_other", 2, "mbr_a")
 
 	r, err := s.PostRevision(ctx, "pst_test", 2)
-	if err != nil || r.Title != "Title v2" || r.Version != 2 || r.Body.HTML != "<p>Hello</p>" {
+	if err != nil || r.Title != "Title v2" || r.Version != 2 || r.Body.HTML() != "<p>Hello</p>" {
 		t.Fatalf("PostRevision(2) = %+v, %v", r, err)
 	}
 	for _, v := range []int{0, 4} {
@@ -43,7 +43,7 @@ func TestPostRevisionAndHistory(t *testing.T) {
 		t.Fatalf("history has %d revisions, want the 3 of the live post", len(content.PostHistory))
 	}
 	for _, h := range content.PostHistory {
-		if h.PostID != "pst_test" || h.Body.HTML != "" || h.Body.WordCount != 1 || h.Title != "Title v"+string(rune('0'+h.Revision)) {
+		if h.PostID != "pst_test" || h.Body.HTML() != "" || h.Body.WordCount != 1 || h.Title != "Title v"+string(rune('0'+h.Revision)) {
 			t.Errorf("history entry %+v", h)
 		}
 	}

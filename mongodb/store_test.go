@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func testPost(version int, title string) *guildhall.Post {
 	return &guildhall.Post{
 		ID: "pst_test", Version: version, Slug: "test", Title: title, Status: guildhall.PostPublished,
 		Visibility: guildhall.VisibilityMembers, AuthorID: "mbr_a",
-		Body: guildhall.RichText{HTML: "<p>Hello</p>", Text: "Hello", WordCount: 1}, Excerpt: "Hello",
+		Body: guildhall.NewRichText("<p>Hello</p>", "Hello", 1), Excerpt: "Hello",
 		Tags: []string{"a", "b"}, BlockIDs: []string{"blk_1"}, PublishedAt: &t0, CreatedAt: t0, UpdatedAt: at, UpdatedBy: "mbr_a",
 	}
 }
@@ -82,7 +83,7 @@ func TestSavePostRoundTripAndConflict(t *testing.T) {
 		t.Fatalf("loaded %d posts, want 1", len(content.Posts))
 	}
 	got, want := content.Posts[0], testPost(3, "Title v3")
-	if got.Version != 3 || got.Title != want.Title || got.Body != want.Body || !got.UpdatedAt.Equal(want.UpdatedAt) ||
+	if got.Version != 3 || got.Title != want.Title || !got.Body.Equal(want.Body) || !got.UpdatedAt.Equal(want.UpdatedAt) ||
 		got.Visibility != want.Visibility || len(got.Tags) != 2 || got.PublishedAt == nil || !got.PublishedAt.Equal(t0) {
 		t.Errorf("loaded %+v\nwant %+v", got, want)
 	}
@@ -93,6 +94,33 @@ func TestSavePostRoundTripAndConflict(t *testing.T) {
 }
 
 // The unique revision _id decides races: of many writers of one version, exactly one wins.
+// A long body is stored in the packed form it is held in, and loads back packed and equal.
+func TestLongBodyStaysPacked(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	p := testPost(1, "Long")
+	html := strings.Repeat("<p>Grüße from the annual meeting.</p>", 100)
+	p.Body = guildhall.NewRichText(html, strings.Repeat("Grüße from the annual meeting. ", 100), 500)
+	if _, packed := p.Body.Packed(); !packed {
+		t.Fatal("a 6 KB body is not held packed")
+	}
+	if err := s.SavePost(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	content, err := s.Load(ctx)
+	if err != nil || len(content.Posts) != 1 {
+		t.Fatalf("loaded %v, %v", content, err)
+	}
+	got := content.Posts[0].Body
+	if _, packed := got.Packed(); !packed || !got.Equal(p.Body) || got.HTML() != html || got.WordCount != 500 {
+		t.Errorf("loaded body (packed %v) with %d bytes of HTML, %d words; want the saved one", packed, len(got.HTML()), got.WordCount)
+	}
+	r, err := s.PostRevision(ctx, "pst_test", 1)
+	if err != nil || r.Body.HTML() != html {
+		t.Errorf("revision 1 body has %d bytes, err %v", len(r.Body.HTML()), err)
+	}
+}
+
 func TestConcurrentSavesOneWinner(t *testing.T) {
 	s := MustOpenStore(t)
 	ctx := context.Background()

@@ -219,6 +219,10 @@ func requestKey(r *http.Request) (key string, ok bool) {
 		if r.ContentLength > maxKeyBytes {
 			return "", false
 		}
+		if read, ok := r.Body.(interface{ Bytes() []byte }); ok {
+			payload = string(read.Bytes()) // read already, before the cache (app's request rules)
+			break
+		}
 		body, err := io.ReadAll(io.LimitReader(r.Body, maxKeyBytes+1))
 		if err != nil || len(body) > maxKeyBytes {
 			return "", false

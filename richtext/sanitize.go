@@ -145,9 +145,5 @@ func sanitizeOnce(html string) string {
 func Render(html string) guildhall.RichText {
 	clean := Sanitize(html)
 	text := PlainText(clean)
-	return guildhall.RichText{
-		HTML:      clean,
-		Text:      text,
-		WordCount: CountWords(text),
-	}
+	return guildhall.NewRichText(clean, text, CountWords(text))
 }

@@ -244,7 +244,7 @@ func TestRender(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := richtext.Render(tc.in)
-			if got.HTML != tc.html || got.Text != tc.text || got.WordCount != tc.words {
+			if got.HTML() != tc.html || got.Text() != tc.text || got.WordCount != tc.words {
 				t.Errorf("Render(%q) = %+v\nwant HTML %q Text %q WordCount %d", tc.in, got, tc.html, tc.text, tc.words)
 			}
 		})

@@ -14,8 +14,9 @@ type PageInfo struct {
 
 func pageInfo[T any](p *guildhall.Page[T]) *PageInfo {
 	info := &PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
-	if n := len(p.Cursors); n > 0 {
-		info.StartCursor, info.EndCursor = &p.Cursors[0], &p.Cursors[n-1]
+	if n := len(p.Items); n > 0 {
+		start, end := p.Cursor(0), p.Cursor(n-1)
+		info.StartCursor, info.EndCursor = &start, &end
 	}
 	return info
 }
@@ -23,7 +24,7 @@ func pageInfo[T any](p *guildhall.Page[T]) *PageInfo {
 func edges[T, E any](p *guildhall.Page[T], edge func(cursor string, node T) E) []E {
 	out := make([]E, len(p.Items))
 	for i, item := range p.Items {
-		out[i] = edge(p.Cursors[i], item)
+		out[i] = edge(p.Cursor(i), item)
 	}
 	return out
 }

@@ -1,0 +1,105 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"strconv"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+func TestMarshalSliceSequentially(t *testing.T) {
+	ctx := graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter,
+		func(ctx context.Context, p any) error { return gqlerror.Errorf("panic: %v", p) })
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{})
+	var indexes []int
+	got := marshalSliceSequentially(ctx, 3, 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		indexes = append(indexes, *graphql.GetFieldContext(ctx).Index)
+		if i == 1 {
+			panic("boom")
+		}
+		return graphql.MarshalInt(i)
+	})
+	var buf bytes.Buffer
+	got.MarshalGQL(&buf)
+	if buf.String() != "[0,null,2]" {
+		t.Errorf("marshalled %s, want the panicking element null and the others intact", buf.String())
+	}
+	if len(indexes) != 3 || indexes[0] != 0 || indexes[1] != 1 || indexes[2] != 2 {
+		t.Errorf("field context indexes %v", indexes)
+	}
+	if errs := graphql.GetErrors(ctx); len(errs) != 1 {
+		t.Errorf("errors = %v, want the panic reported once", errs)
+	}
+	if got := marshalSliceSequentially(ctx, 0, 0, false, nil); len(got) != 0 {
+		t.Errorf("empty list: %v", got)
+	}
+}
+
+func TestNewDeferredGroup(t *testing.T) {
+	ctx := graphql.WithFieldContext(context.Background(), &graphql.FieldContext{})
+	plain := []graphql.CollectedField{{}, {}}
+	if g := newDeferredGroup(ctx, plain); g.Defers != nil || g.FieldSet != nil || g.Context != ctx {
+		t.Errorf("without a deferred field: %+v, want only the context", g)
+	}
+	deferred := append(plain, graphql.CollectedField{Deferrables: []*graphql.Deferrable{{Label: "x"}}})
+	if g := newDeferredGroup(ctx, deferred); g.Defers == nil || g.FieldSet == nil {
+		t.Errorf("with a deferred field: %+v, want gqlgen's full group", g)
+	}
+}
+
+// fieldSet writes exactly what gqlgen's FieldSet writes for the same fields and values.
+func TestFieldSetWritesWhatGqlgenWrites(t *testing.T) {
+	for _, keys := range [][]string{
+		nil,
+		{"title"},
+		{"title", "slug", "publishedAt", "_id2"},
+		{"a", "b", "a"},       // a repeated key is written once
+		{"odd\"key", "é", ""}, // not GraphQL names: quoted as gqlgen quotes them
+	} {
+		fields := make([]graphql.CollectedField, len(keys))
+		values := make([]graphql.Marshaler, len(keys))
+		for i, k := range keys {
+			fields[i] = graphql.CollectedField{Field: &ast.Field{Alias: k}}
+			values[i] = graphql.MarshalString("v<" + strconv.Itoa(i) + ">")
+		}
+		values = append(values[:0:0], values...)
+		want := graphql.NewFieldSet(fields)
+		copy(want.Values, values)
+		var got, gqlgen bytes.Buffer
+		fieldSet{fields, values}.MarshalGQL(&got)
+		want.MarshalGQL(&gqlgen)
+		if got.String() != gqlgen.String() {
+			t.Errorf("keys %q: wrote %s, gqlgen writes %s", keys, got.String(), gqlgen.String())
+		}
+	}
+}
+
+func BenchmarkFieldSet(b *testing.B) {
+	keys := []string{"title", "slug", "publishedAt", "author"}
+	fields := make([]graphql.CollectedField, len(keys))
+	values := make([]graphql.Marshaler, len(keys))
+	for i, k := range keys {
+		fields[i], values[i] = graphql.CollectedField{Field: &ast.Field{Alias: k}}, graphql.MarshalString("Annual meeting notes")
+	}
+	gqlgen := graphql.NewFieldSet(fields)
+	copy(gqlgen.Values, values)
+	var buf bytes.Buffer
+	b.Run("gqlgen", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buf.Reset()
+			gqlgen.MarshalGQL(&buf)
+		}
+	})
+	b.Run("fieldSet", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buf.Reset()
+			fieldSet{fields, values}.MarshalGQL(&buf)
+		}
+	})
+}
