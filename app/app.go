@@ -149,7 +149,7 @@ func (a *App) closeData() {
 // Run starts Guildhall and serves until ctx is cancelled (SIGINT or SIGTERM in the server
 // program), then shuts down gracefully.
 func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
-	loaded := tuneGCForLoading()
+	loaded := tuneGCForLoading(ctx)
 	a, err := Start(ctx, cfg, log)
 	if err != nil {
 		return err

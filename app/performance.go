@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"net/http/pprof"
 	"os"
 	"runtime/debug"
+	runtimemetrics "runtime/metrics"
 	"strconv"
 	"strings"
 	"time"
@@ -90,8 +92,9 @@ const (
 )
 
 // tuneGCForLoading applies loadingGOGC and returns what to call once the content is loaded:
-// it applies servingGOGC and gives the memory the load left free back to the system.
-func tuneGCForLoading() (loaded func()) {
+// it applies servingGOGC, gives the memory the load left free back to the system, and keeps
+// the memory limit following the content until ctx ends.
+func tuneGCForLoading(ctx context.Context) (loaded func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
@@ -99,7 +102,44 @@ func tuneGCForLoading() (loaded func()) {
 	return func() {
 		debug.SetGCPercent(servingGOGC)
 		debug.FreeOSMemory()
+		go followLiveHeap(ctx, memoryLimitEvery)
 	}
+}
+
+// The soft memory limit is twice the live heap (what servingGOGC lets the heap reach
+// anyway) plus memoryHeadroom for everything else, re-set every memoryLimitEvery as the
+// content grows or shrinks. Without a limit the runtime keeps the memory that collections
+// free and returns it to the system slowly, so under a write-heavy load the process held
+// half again what it used; near the limit it returns it at once. The limit never binds
+// before the collector would run anyway, so it does not cost collections, and following
+// the live heap it never falls below what the content needs (a fixed limit would make the
+// collector run without pause once the content outgrew it).
+const (
+	memoryHeadroom   = 64 << 20
+	memoryLimitEvery = 5 * time.Second
+)
+
+func followLiveHeap(ctx context.Context, every time.Duration) {
+	sample := []runtimemetrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		runtimemetrics.Read(sample)
+		if sample[0].Value.Kind() == runtimemetrics.KindUint64 {
+			debug.SetMemoryLimit(memoryLimit(sample[0].Value.Uint64()))
+		}
+		select {
+		case <-ctx.Done():
+			debug.SetMemoryLimit(math.MaxInt64)
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// memoryLimit is the soft memory limit for a live heap of live bytes.
+func memoryLimit(live uint64) int64 {
+	return int64(min(2*live+memoryHeadroom, math.MaxInt64/2))
 }
 
 // startPprof serves net/http/pprof on the configured loopback address, before anything else
