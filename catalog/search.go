@@ -93,10 +93,16 @@ func (x *searchIndex) removePost(e *postEntry) {
 			x.forget(w)
 		}
 	}
+	// The slot stays taken (lists still name it) until the next renumbering, but not by e:
+	// a replaced post, its body and its entry are garbage now, not at the next renumbering.
+	x.slots[e.slot] = vacated
 	if x.dead++; x.dead > len(x.slots)/2 && x.dead >= minRenumber {
 		x.renumber()
 	}
 }
+
+// vacated holds the slot of a replaced or deleted post until the slots are renumbered.
+var vacated = &postEntry{removed: true}
 
 // minRenumber keeps a small catalog from renumbering on every other write.
 const minRenumber = 1024

@@ -3,10 +3,12 @@ package catalog_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"weak"
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/catalog"
@@ -449,5 +451,33 @@ func BenchmarkPutPostWithText(b *testing.B) {
 				c.PutPost(p)
 			}
 		})
+	}
+}
+
+// A replaced post (with its body) is garbage as soon as it is replaced: the search index
+// does not keep it until it next renumbers.
+func TestReplacedPostIsNotRetained(t *testing.T) {
+	c := catalog.New()
+	c.PutMember(member("ann", "Ann Ábel", "Ábel, Ann"))
+	old := func() weak.Pointer[guildhall.Post] {
+		p := post("p1", "ann", guildhall.PostPublished, now.Add(-time.Hour))
+		p.Body = guildhall.NewRichText("<p>"+strings.Repeat("ethics ", 400)+"</p>", strings.Repeat("ethics ", 400), 400)
+		c.PutPost(p)
+		return weak.Make(p)
+	}()
+	next := post("p1", "ann", guildhall.PostPublished, now.Add(-time.Hour))
+	next.Version, next.Body = 2, guildhall.NewRichText("<p>supervision</p>", "supervision", 1)
+	c.PutPost(next)
+	for range 3 {
+		runtime.GC()
+	}
+	if old.Value() != nil {
+		t.Error("the replaced revision of the post is still reachable")
+	}
+	if got := searchIDs(t, c, guildhall.Anonymous, guildhall.PostQuery{Search: "ethics"}); len(got) != 0 {
+		t.Errorf("the replaced text still matches: %v", got)
+	}
+	if got := searchIDs(t, c, guildhall.Anonymous, guildhall.PostQuery{Search: "supervision"}); !slices.Equal(got, []string{"p1"}) {
+		t.Errorf("the new text matches %v", got)
 	}
 }
