@@ -37,7 +37,7 @@ func (s *Service) Follow(ctx context.Context) {
 			since, lastOK = now.Add(-overlap), now
 			continue
 		}
-		changes, err := s.store.ChangesSince(ctx, since.Add(-overlap))
+		changes, err := s.store.ChangesSince(ctx, since.Add(-overlap), s.knows)
 		if err != nil {
 			if ctx.Err() == nil {
 				s.log.Warn("polling the change log failed", "err", err)
@@ -60,7 +60,27 @@ func (s *Service) Follow(ctx context.Context) {
 	}
 }
 
-// apply puts one change into the catalog.
+// knows reports whether the catalog holds a revision already, so that the change log need
+// not decode it again. For a post, only the exact revision counts: an older one arriving late
+// still completes the history.
+func (s *Service) knows(kind, id string, version int) bool {
+	cat := s.cat()
+	switch kind {
+	case "post":
+		_, ok := cat.Revision(id, version)
+		return ok
+	case "member":
+		m, ok := cat.Member(id)
+		return ok && m.Version >= version
+	case "block":
+		b, ok := cat.Block(id)
+		return ok && b.BlockVersion() >= version
+	}
+	return false
+}
+
+// apply puts one change into the catalog; a change that came without its entity (known
+// already) changes nothing.
 func (s *Service) apply(c mongodb.Change) {
 	cat := s.cat()
 	switch {

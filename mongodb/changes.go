@@ -101,8 +101,11 @@ func recordChange[T any](ctx context.Context, s *Store, kind string, rev revisio
 	return nil
 }
 
-// ChangesSince returns the change-log entries at or after since, oldest first.
-func (s *Store) ChangesSince(ctx context.Context, since time.Time) ([]Change, error) {
+// ChangesSince returns the change-log entries at or after since, oldest first. An entry for
+// which known returns true comes back without its entity, not decoded: a follower has most
+// of what a poll reads already (its own writes, and what the last poll's window read).
+// known may be nil.
+func (s *Store) ChangesSince(ctx context.Context, since time.Time, known func(kind, id string, version int) bool) ([]Change, error) {
 	// The buckets from since on, and the single collection of earlier versions, which their
 	// instances may still write during an upgrade and which pruning empties.
 	buckets, err := s.changeBuckets(ctx)
@@ -133,7 +136,7 @@ func (s *Store) ChangesSince(ctx context.Context, since time.Time) ([]Change, er
 	out := make([]Change, 0, len(docs))
 	for _, d := range docs {
 		c := Change{At: d.At.UTC(), Kind: d.Kind, ID: d.Entity, Version: d.Version, Deleted: d.Deleted}
-		if !d.Deleted {
+		if !d.Deleted && (known == nil || !known(d.Kind, d.Entity, d.Version)) {
 			if err := decodeChange(&c, d.revBytes()); err != nil {
 				return nil, err
 			}

@@ -195,7 +195,7 @@ func TestChangeLog(t *testing.T) {
 	clock = clock.Add(time.Minute)
 	_ = s.DeleteBlock(ctx, "blk_1", 2, "tok")
 
-	changes, err := s.ChangesSince(ctx, t0)
+	changes, err := s.ChangesSince(ctx, t0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,14 +211,20 @@ func TestChangeLog(t *testing.T) {
 	if c := changes[2]; c.Kind != "block" || !c.Deleted || c.Version != 2 {
 		t.Errorf("third change = %+v", c)
 	}
-	later, _ := s.ChangesSince(ctx, t0.Add(90*time.Second))
+	// Entries the follower knows come back as heads only.
+	knownPost := func(kind, id string, version int) bool { return kind == "post" && id == "pst_test" && version == 1 }
+	heads, err := s.ChangesSince(ctx, t0, knownPost)
+	if err != nil || len(heads) != 3 || heads[0].Post != nil || heads[0].ID != "pst_test" || heads[0].Version != 1 || heads[1].Block == nil {
+		t.Errorf("with the post known: %+v, %v", heads, err)
+	}
+	later, _ := s.ChangesSince(ctx, t0.Add(90*time.Second), nil)
 	if len(later) != 1 {
 		t.Errorf("changes since the middle = %d, want 1", len(later))
 	}
 	if err := s.PruneChanges(ctx, t0.Add(90*time.Second)); err != nil {
 		t.Fatal(err)
 	}
-	if left, _ := s.ChangesSince(ctx, time.Time{}); len(left) != 1 {
+	if left, _ := s.ChangesSince(ctx, time.Time{}, nil); len(left) != 1 {
 		t.Errorf("after pruning %d changes left, want 1", len(left))
 	}
 }

@@ -23,7 +23,7 @@ func TestWebhookRegistrations(t *testing.T) {
 	if err != nil || len(got) != 1 || got[0].URL != w.URL || got[0].Secret != w.Secret || got[0].Events[0] != guildhall.EventPostPublished {
 		t.Fatalf("webhooks = %+v, %v", got, err)
 	}
-	changes, err := s.ChangesSince(ctx, time.Time{})
+	changes, err := s.ChangesSince(ctx, time.Time{}, nil)
 	if err != nil || len(changes) != 1 || changes[0].Kind != "webhook" || changes[0].Webhook == nil || changes[0].Webhook.URL != w.URL {
 		t.Fatalf("change log = %+v, %v", changes, err)
 	}
