@@ -56,7 +56,9 @@ func main() {
 	flag.IntVar(&o.conns, "conns", 16, "concurrent connections")
 	flag.IntVar(&o.posts, "posts", 20000, "posts to seed (200000 for the scale run)")
 	flag.IntVar(&o.members, "members", 1000, "members to seed")
-	flag.StringVar(&list, "scenarios", "ceiling,Q1-cold,Q2,Q3,Q4,Q1,Q5,W1", "comma-separated scenarios to run, in this order")
+	// Q4 runs right after Q1-cold: the target compares the two, and on a shared machine the
+	// rate drifts from minute to minute, so they are measured side by side.
+	flag.StringVar(&list, "scenarios", "ceiling,Q1-cold,Q4,Q2,Q3,Q1,Q5,W1", "comma-separated scenarios to run, in this order")
 	var loads string
 	flag.StringVar(&loads, "latency-load", "0.5,0.8", "comma-separated fractions of the measured requests a second: an open-loop latency phase runs at each")
 	flag.BoolVar(&o.cacheOff, "cache-off", false, "run every scenario with the response cache off")
