@@ -65,42 +65,31 @@ type rewrite struct {
 	done  string
 }
 
-var sequentialLists = rewrite{
-	name: "sequential lists",
-	apply: func(src []byte) ([]byte, int) {
-		const concurrent = "graphql.MarshalSliceConcurrently("
-		return bytes.ReplaceAll(src, []byte(concurrent), []byte("marshalSliceSequentially(")), bytes.Count(src, []byte(concurrent))
-	},
-	done: "marshalSliceSequentially(",
+// literal is a rewrite of every occurrence of one piece of generated code into another.
+func literal(name, from, to string) rewrite {
+	return rewrite{
+		name: name,
+		apply: func(src []byte) ([]byte, int) {
+			return bytes.ReplaceAll(src, []byte(from), []byte(to)), bytes.Count(src, []byte(from))
+		},
+		done: to,
+	}
 }
 
-var lazyDeferredGroups = rewrite{
-	name: "lazy deferred groups",
-	apply: func(src []byte) ([]byte, int) {
-		const eager = "deferred := graphql.NewDeferredGroup(ctx)\n"
-		return bytes.ReplaceAll(src, []byte(eager), []byte("deferred := newDeferredGroup(ctx, fields)\n")), bytes.Count(src, []byte(eager))
-	},
-	done: "deferred := newDeferredGroup(ctx, fields)",
-}
-
-var objectWriters = rewrite{
-	name: "object writers",
-	apply: func(src []byte) ([]byte, int) {
-		const gqlgens = "\n\treturn out\n}\n"
-		return bytes.ReplaceAll(src, []byte(gqlgens), []byte("\n\treturn fieldSet{fields, out.Values}\n}\n")), bytes.Count(src, []byte(gqlgens))
-	},
-	done: "return fieldSet{fields, out.Values}",
-}
-
-var answerBuffers = rewrite{
-	name: "answer buffers",
-	apply: func(src []byte) ([]byte, int) {
-		const empty = "\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n"
-		sized := "\t\t\tbuf := bytes.NewBuffer(make([]byte, 0, responseBufferSize))\n\t\t\tdata.MarshalGQL(buf)\n"
-		return bytes.ReplaceAll(src, []byte(empty), []byte(sized)), bytes.Count(src, []byte(empty))
-	},
-	done: "bytes.NewBuffer(make([]byte, 0, responseBufferSize))",
-}
+var (
+	sequentialLists = literal("sequential lists",
+		"graphql.MarshalSliceConcurrently(",
+		"marshalSliceSequentially(")
+	lazyDeferredGroups = literal("lazy deferred groups",
+		"deferred := graphql.NewDeferredGroup(ctx)\n",
+		"deferred := newDeferredGroup(ctx, fields)\n")
+	objectWriters = literal("object writers",
+		"\n\treturn out\n}\n",
+		"\n\treturn fieldSet{fields, out.Values}\n}\n")
+	answerBuffers = literal("answer buffers",
+		"\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n",
+		"\t\t\tbuf := bytes.NewBuffer(make([]byte, 0, responseBufferSize))\n\t\t\tdata.MarshalGQL(buf)\n")
+)
 
 const plainMarker = "// fastexec: a plain field"
 
