@@ -28,12 +28,15 @@ var (
 // Pack compresses html and text into one value: the length of html as a uvarint, html, then
 // text.
 func Pack(html, text string) []byte {
-	raw := make([]byte, 0, binary.MaxVarintLen64+len(html)+len(text))
-	raw = binary.AppendUvarint(raw, uint64(len(html)))
+	buf := buffers.Get().(*[]byte)
+	defer buffers.Put(buf)
+	raw := binary.AppendUvarint((*buf)[:0], uint64(len(html)))
 	raw = append(append(raw, html...), text...)
 	packed := packer.EncodeAll(raw, make([]byte, 0, len(raw)/2))
-	// Trimmed to its length: a packed text is kept for as long as its revision is current.
-	return packed[:len(packed):len(packed)]
+	*buf = raw
+	// Copied to its exact size: a packed text is kept for as long as its revision is
+	// current, and the encoder's buffer is twice what it needs.
+	return append(make([]byte, 0, len(packed)), packed...)
 }
 
 // Unpack reverses Pack. A value that does not unpack (never written by Pack) reads as empty
