@@ -1,6 +1,7 @@
 package guildhall_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -202,5 +203,28 @@ func TestRenewalTerm(t *testing.T) {
 		if !from.Equal(tc.wantFrom) || !until.Equal(tc.wantUntil) {
 			t.Errorf("%s: %s..%s, want %s..%s", tc.name, from, until, tc.wantFrom, tc.wantUntil)
 		}
+	}
+}
+
+func TestRichTextForms(t *testing.T) {
+	short := guildhall.NewRichText("<p>Hi</p>", "Hi", 1)
+	if _, packed := short.Packed(); packed || short.HTML() != "<p>Hi</p>" || short.Text() != "Hi" {
+		t.Errorf("a short text: packed %v, %q, %q", packed, short.HTML(), short.Text())
+	}
+	html, text := "<p>"+strings.Repeat("Notes from the AGM. ", 100)+"</p>", strings.Repeat("Notes from the AGM. ", 100)
+	long := guildhall.NewRichText(html, text, 400)
+	packed, isPacked := long.Packed()
+	if !isPacked || len(packed) >= len(html) || long.HTML() != html || long.Text() != text || long.ReadingMinutes() != 2 {
+		t.Errorf("a long text: packed %v (%d bytes), HTML %d bytes, text %d bytes", isPacked, len(packed), len(long.HTML()), len(long.Text()))
+	}
+	if h, x := long.Unpacked(); h != html || x != text {
+		t.Error("Unpacked differs from HTML and Text")
+	}
+	stored := guildhall.PackedRichText(packed, 400)
+	if !stored.Equal(long) || stored.Equal(short) || !short.Equal(guildhall.NewRichText("<p>Hi</p>", "Hi", 1)) {
+		t.Error("Equal does not compare texts across their forms")
+	}
+	if (guildhall.RichText{}).HTML() != "" || guildhall.PackedRichText([]byte("garbage"), 1).HTML() != "" {
+		t.Error("an empty or damaged text must read as empty")
 	}
 }

@@ -110,10 +110,11 @@ func tuneGCForLoading(ctx context.Context) (loaded func()) {
 // anyway) plus memoryHeadroom for everything else, re-set every memoryLimitEvery as the
 // content grows or shrinks. Without a limit the runtime keeps the memory that collections
 // free and returns it to the system slowly, so under a write-heavy load the process held
-// half again what it used; near the limit it returns it at once. The limit never binds
-// before the collector would run anyway, so it does not cost collections, and following
-// the live heap it never falls below what the content needs (a fixed limit would make the
-// collector run without pause once the content outgrew it).
+// half again what it used; near the limit it returns it at once. The heap reaches the
+// collector's own goal before the limit (unless the rest of the process outgrows the
+// headroom), so the limit costs few extra collections, and following the live heap it never
+// falls below what the content needs (a fixed limit would make the collector run without
+// pause once the content outgrew it).
 const (
 	memoryHeadroom   = 64 << 20
 	memoryLimitEvery = 5 * time.Second
