@@ -90,7 +90,7 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), opErr))
 		return
 	}
-	if op := opCtx.Doc.Operations.ForName(opCtx.OperationName); queryOnly && op.Operation != ast.Query {
+	if queryOnly && opCtx.Doc.Operations.ForName(opCtx.OperationName).Operation != ast.Query {
 		w.WriteHeader(http.StatusNotAcceptable)
 		writeError(w, "GET requests only allow query operations")
 		return

@@ -28,14 +28,15 @@ var (
 // Pack compresses html and text into one value: the length of html as a uvarint, html, then
 // text.
 func Pack(html, text string) []byte {
-	buf := buffers.Get().(*[]byte)
-	defer buffers.Put(buf)
-	raw := binary.AppendUvarint((*buf)[:0], uint64(len(html)))
+	in, out := buffers.Get().(*[]byte), buffers.Get().(*[]byte)
+	defer buffers.Put(in)
+	defer buffers.Put(out)
+	raw := binary.AppendUvarint((*in)[:0], uint64(len(html)))
 	raw = append(append(raw, html...), text...)
-	packed := packer.EncodeAll(raw, make([]byte, 0, len(raw)/2))
-	*buf = raw
-	// Copied to its exact size: a packed text is kept for as long as its revision is
-	// current, and the encoder's buffer is twice what it needs.
+	packed := packer.EncodeAll(raw, (*out)[:0])
+	*in, *out = raw, packed
+	// Copied out of the pooled buffer at its exact size: a packed text is kept for as long
+	// as its revision is current.
 	return append(make([]byte, 0, len(packed)), packed...)
 }
 

@@ -55,3 +55,15 @@ func BenchmarkHTML(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkPack(b *testing.B) {
+	text := strings.Repeat("Members of the institute met in March to discuss the new charter. ", 50)
+	html := "<p>" + text + "</p>"
+	b.ReportAllocs()
+	b.SetBytes(int64(len(html) + len(text)))
+	for b.Loop() {
+		if len(Pack(html, text)) == 0 {
+			b.Fatal("empty")
+		}
+	}
+}
