@@ -2284,484 +2284,903 @@ func newExecutionContext(
 
 var sources = []*ast.Source{
 	{Name: "../schema.graphqls", Input: `# Guildhall's GraphQL API. The contract is documented in docs/API.md; names here are what
-# clients build against, so changing one is a breaking change.
+# clients build against, so changing one is a breaking change. Every type, field, argument,
+# input field and enum value carries a description for the docs explorer
+# (graph/schema_doc_test.go fails on one without).
 
-"An RFC 3339 date-time, always in UTC."
+"""
+A moment in time, as an RFC 3339 string: ` + "`" + `"2026-06-15T09:30:00Z"` + "`" + `. Answers are always in
+UTC, with fractional seconds only when there are some (` + "`" + `"2026-06-15T09:30:00.25Z"` + "`" + `). Inputs
+may carry an offset (` + "`" + `"2026-06-15T11:30:00+02:00"` + "`" + ` is the same moment); a value that is not
+RFC 3339 (a date alone, a missing offset) is refused with ` + "`" + `BAD_USER_INPUT` + "`" + `.
+"""
 scalar Time
 
-"Anything with a global ID. IDs are opaque: pass them back, never parse them."
+"""
+Anything with a global ID, which ` + "`" + `node(id:)` + "`" + ` finds: posts, members, blocks, renewals, API
+tokens and accounts. IDs are opaque strings such as ` + "`" + `"pst_01jc9x2k7d8mf3qz5w6e4r1t0v"` + "`" + `:
+pass them back as they are, never parse or build them.
+"""
 interface Node {
+  "The global ID, unique across every kind of object."
   id: ID!
 }
 
+"The entry points for reading. Everything here is answered from memory, and fast."
 type Query {
-  "Any object by its global ID; null with a NOT_FOUND error when it does not exist or may not be seen."
-  node(id: ID!): Node
-  "Who the request's token belongs to."
+  """
+  Any object by its global ID (from any ` + "`" + `id` + "`" + ` field). Null, with an error whose
+  ` + "`" + `extensions.code` + "`" + ` is ` + "`" + `NOT_FOUND` + "`" + `, when nothing has that ID or the caller may not see it:
+  the two are answered alike, so the answer discloses nothing. Select the type's fields with
+  inline fragments: ` + "`" + `node(id: $id) { ... on Post { title } }` + "`" + `.
+  """
+  node(
+    "A global ID, e.g. ` + "`" + `\"pst_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
+    id: ID!
+  ): Node
+  "Who the request's ` + "`" + `Authorization: Bearer` + "`" + ` token belongs to: its role, scopes and member. Anonymous readers get a viewer with a null role."
   viewer: Viewer!
   """
-  A post by ID or by slug (current or former); give exactly one. previewToken (from
-  createPreviewLink) shows that one post whatever its status; an invalid or expired token is
-  BAD_USER_INPUT.
+  One post by ID or by slug; give exactly one (both or neither is ` + "`" + `BAD_USER_INPUT` + "`" + `). A slug
+  the post had before a rename still finds it. Null with ` + "`" + `NOT_FOUND` + "`" + ` when the post does not
+  exist or the caller may not see it (a draft, a scheduled post, another author's archive).
+  A members-only post is found by everyone, with a null ` + "`" + `body` + "`" + ` for those who may not read it.
   """
-  post(id: ID, slug: String, previewToken: String): Post
-  "Posts, newest first unless orderBy says otherwise. Without a status filter, only published posts."
-  posts(first: Int = 20, after: String, filter: PostFilter, orderBy: PostOrder): PostConnection!
-  "A member by ID or by slug; give exactly one."
-  member(id: ID, slug: String): Member
-  "Members in directory order (by sort name)."
-  members(first: Int = 20, after: String, filter: MemberFilter): MemberConnection!
-  "Letters A-Z and '#' with the number of members with published posts under each."
+  post(
+    "The post's global ID, e.g. ` + "`" + `\"pst_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
+    id: ID
+    "The post's slug, current or former, e.g. ` + "`" + `\"renewal-season-why-your-membership-matters\"` + "`" + `."
+    slug: String
+    """
+    A token from ` + "`" + `createPreviewLink` + "`" + `: shows that one post whatever its status, body included,
+    to whoever holds the token. Malformed, forged or expired: ` + "`" + `BAD_USER_INPUT` + "`" + ` on
+    ` + "`" + `previewToken` + "`" + `. Ignored for any other post.
+    """
+    previewToken: String
+  ): Post
+  """
+  A page of posts: newest published first unless ` + "`" + `orderBy` + "`" + ` says otherwise (with
+  ` + "`" + `filter.search` + "`" + `, most relevant first). Without ` + "`" + `filter.status` + "`" + `, only published posts are
+  listed, for every caller, so a page means the same whoever asks. Members-only posts are
+  listed for everyone as teasers (their ` + "`" + `body` + "`" + ` is null for those who may not read it).
+  """
+  posts(
+    "How many posts to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `, not a silent clamp."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` (or an edge's ` + "`" + `cursor` + "`" + `) of the page before, to get the next page. A cursor from another list or another search is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `after` + "`" + `."
+    after: String
+    "Which posts; fields combine with AND. Absent: all published posts."
+    filter: PostFilter
+    "Sort order. Default: ` + "`" + `{field: PUBLISHED_AT, direction: DESC}` + "`" + `, or ` + "`" + `RELEVANCE` + "`" + ` when ` + "`" + `filter.search` + "`" + ` is given."
+    orderBy: PostOrder
+  ): PostConnection!
+  """
+  One member by ID or by slug; give exactly one (both or neither is ` + "`" + `BAD_USER_INPUT` + "`" + `). Null
+  with ` + "`" + `NOT_FOUND` + "`" + ` when there is no such member. Public profile fields are for everyone;
+  contact details and membership only for those allowed (see the fields).
+  """
+  member(
+    "The member's global ID, e.g. ` + "`" + `\"mbr_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
+    id: ID
+    "The member's slug, e.g. ` + "`" + `\"christian-billington\"` + "`" + `: the last part of their profile page's URL."
+    slug: String
+  ): Member
+  """
+  A page of members in directory order (by ` + "`" + `sortName` + "`" + `, ignoring case, accents and
+  punctuation). The usual way to find a member's ID:
+  ` + "`" + `members(filter: {nameStartsWith: "bill"}) { nodes { id name } }` + "`" + `.
+  """
+  members(
+    "How many members to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page. A cursor from another list is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    after: String
+    "Which members; fields combine with AND. Absent: everyone."
+    filter: MemberFilter
+  ): MemberConnection!
+  "The A-Z index of the member directory: letters A-Z and ` + "`" + `#` + "`" + ` (names that start with anything else), each with the number of members with published posts under it, by sort name. All 27 are listed, in order, with 0 where there are none."
   memberDirectory: [DirectoryLetter!]!
-  block(id: ID!): Block
-  blocks(first: Int = 20, after: String, kind: BlockKind): BlockConnection!
+  "One related-info block by ID. Blocks are public. Null with ` + "`" + `NOT_FOUND` + "`" + ` when there is no such block."
+  block(
+    "The block's global ID, e.g. ` + "`" + `\"blk_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
+    id: ID!
+  ): Block
+  "A page of related-info blocks, oldest first: what an editor picks from when attaching blocks to a post (` + "`" + `blockIds` + "`" + `)."
+  blocks(
+    "How many blocks to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page."
+    after: String
+    "Only blocks of this kind. Absent: every kind."
+    kind: BlockKind
+  ): BlockConnection!
+  "The membership plans a member can join or renew on, for a checkout's choice of ` + "`" + `plan` + "`" + `."
   membershipPlans: [MembershipPlan!]!
 }
 
+"The entry points for writing. Each needs a token (` + "`" + `Authorization: Bearer ...` + "`" + `) whose role allows it; refusals say ` + "`" + `UNAUTHENTICATED` + "`" + ` (no valid token) or ` + "`" + `FORBIDDEN` + "`" + ` (the role may never do this)."
 type Mutation {
-  "Create a draft. Authors write their own posts; EDITOR and ADMIN may name another author."
-  createPost(input: CreatePostInput!): Post!
-  "Change a post. expectedVersion must be the post's current version, else CONFLICT."
-  updatePost(input: UpdatePostInput!): Post!
-  "Publish a post now, or schedule it for a future publishAt."
-  publishPost(id: ID!, publishAt: Time): Post!
-  createBlock(input: CreateBlockInput!): Block!
-  updateBlock(input: UpdateBlockInput!): Block!
+  """
+  Write a new post. It starts as a DRAFT, visible only to its author and to editors, until
+  ` + "`" + `publishPost` + "`" + `. Authors write their own posts; EDITOR and ADMIN may name another author.
+  Invalid input is ` + "`" + `BAD_USER_INPUT` + "`" + ` with ` + "`" + `extensions.fields` + "`" + ` naming each field and why.
+  """
+  createPost(
+    "The post's content. Pass it as a variable: HTML is easier to write in JSON than in an inline string."
+    input: CreatePostInput!
+  ): Post!
+  """
+  Change a post, in any status; the change is live at once for a published post. Name the
+  ` + "`" + `version` + "`" + ` you edited as ` + "`" + `expectedVersion` + "`" + `: if someone saved in between, the answer is
+  ` + "`" + `CONFLICT` + "`" + ` with ` + "`" + `extensions.currentVersion` + "`" + `, and nothing is saved. Every save is a new
+  revision (` + "`" + `Post.revisions` + "`" + `).
+  """
+  updatePost(
+    "Which post, the version you edited, and only the fields to change."
+    input: UpdatePostInput!
+  ): Post!
+  """
+  Publish a post now, or schedule it: with a future ` + "`" + `publishAt` + "`" + ` it is SCHEDULED and goes live
+  by itself at that moment (nothing needs to run then). A DRAFT or a SCHEDULED post (to
+  reschedule it, or publish it now) may be published; a PUBLISHED or ARCHIVED post is
+  ` + "`" + `BAD_USER_INPUT` + "`" + ` with the reason in ` + "`" + `extensions.fields.id` + "`" + ` (unpublish it first). The author
+  and editors may publish.
+  """
+  publishPost(
+    "The post to publish."
+    id: ID!
+    "When it goes live, e.g. ` + "`" + `\"2027-01-01T09:00:00Z\"` + "`" + `. Absent or in the past: now."
+    publishAt: Time
+  ): Post!
+  """
+  Make a related-info block (EDITOR and ADMIN), to attach to posts with ` + "`" + `blockIds` + "`" + `. Which
+  input fields apply depends on ` + "`" + `kind` + "`" + `; a field of another kind is ` + "`" + `BAD_USER_INPUT` + "`" + `.
+  """
+  createBlock(
+    "The block's kind and content."
+    input: CreateBlockInput!
+  ): Block!
+  "Change a block (EDITOR and ADMIN). Every post showing it shows the change at once."
+  updateBlock(
+    "Which block, and only the fields to change."
+    input: UpdateBlockInput!
+  ): Block!
 }
 
+"What a credential may do; each role includes the ones before it."
 enum Role {
+  "A member: reads members-only posts while their membership is ACTIVE or in GRACE, edits their own profile."
   MEMBER
+  "A member who writes: also creates, edits and publishes their own posts."
   AUTHOR
+  "Staff: every post and block, and members' contact details."
   EDITOR
+  "Everything: tokens, accounts, memberships, webhooks."
   ADMIN
 }
 
+"Who is asking: the credential the request carries, if any."
 type Viewer {
-  "Null for an anonymous reader."
+  "The token's role. Null for an anonymous reader (no token)."
   role: Role
+  "The member the token is bound to. Null for anonymous readers and for staff or service tokens without a member."
   member: Member
+  "Extra permissions of the token, e.g. ` + "`" + `membership` + "`" + ` for a checkout system. Empty for most tokens."
   scopes: [String!]!
 }
 
+"Where a page of a connection stands, and the cursors to move on from it."
 type PageInfo {
+  "Whether there are more items after this page: pass ` + "`" + `endCursor` + "`" + ` as ` + "`" + `after` + "`" + ` to get them."
   hasNextPage: Boolean!
+  "Whether there were items before this page (true whenever ` + "`" + `after` + "`" + ` was given and matched something)."
   hasPreviousPage: Boolean!
+  "The cursor of the first item on the page; null when the page is empty."
   startCursor: String
+  "The cursor of the last item on the page, to pass as ` + "`" + `after` + "`" + `; null when the page is empty. Cursors are opaque strings: keep them as they are."
   endCursor: String
 }
 
 # ---- Members ----
 
+"A person with a public profile (and usually a membership): an author of posts, a name in the directory."
 type Member implements Node {
+  "The member's global ID, e.g. ` + "`" + `\"mbr_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
   id: ID!
+  "The member's slug, unique, e.g. ` + "`" + `\"christian-billington\"` + "`" + `: for profile URLs and ` + "`" + `member(slug:)` + "`" + `."
   slug: String!
+  "The name as shown, e.g. \"Christian Billington\"."
   name: String!
-  "\"Family, Given\": directory order and A-Z grouping."
+  "\"Family, Given\" (e.g. \"Billington, Christian\"): directory order and its A-Z grouping."
   sortName: String!
+  "Qualifications or professional title, e.g. \"Counselor in training\". Null when none."
   credentials: String
+  "The member's biography, as sanitised HTML and plain text. Null when none."
   bio: RichText
+  "An http(s) URL of the member's picture. Null when none."
   avatarUrl: String
-  "Only for the member themself, EDITOR and ADMIN; null otherwise."
+  "Contact email. Only for the member themself, EDITOR and ADMIN; null for everyone else."
   email: String
-  "Only for the member themself, EDITOR and ADMIN; null otherwise."
+  "Contact phone number. Only for the member themself, EDITOR and ADMIN; null for everyone else."
   phone: String
-  "Only for the member themself, ADMIN and the membership service; null otherwise."
+  "Plan, status and expiry. Only for the member themself, ADMIN and the membership service; null for everyone else, and for people who never joined."
   membership: Membership
-  "The member's published posts, newest first."
-  posts(first: Int = 20, after: String): PostConnection!
+  "The member's published posts that the caller may see, newest first."
+  posts(
+    "How many posts to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page."
+    after: String
+  ): PostConnection!
+  "How many published posts the member has (members-only posts included: their titles are public)."
   publishedPostCount: Int!
+  "When the member was created."
   createdAt: Time!
+  "When the profile last changed."
   updatedAt: Time!
 }
 
+"A member's standing: the plan, when it began and until when it runs. The status follows from the clock."
 type Membership {
+  "The plan the membership is on (its latest renewal's)."
   plan: MembershipPlan!
+  "Where the membership stands now: ACTIVE until ` + "`" + `expiresAt` + "`" + `, GRACE until ` + "`" + `graceEndsAt` + "`" + `, then LAPSED; or CANCELLED."
   status: MembershipStatus!
+  "When the member first joined."
   joinedAt: Time!
+  "When the current term ends."
   expiresAt: Time!
+  "When the grace period after ` + "`" + `expiresAt` + "`" + ` ends and the membership lapses unless renewed (` + "`" + `GUILDHALL_GRACE_DAYS` + "`" + ` after expiry, 30 by default)."
   graceEndsAt: Time!
   "Renewals, newest first."
-  renewals(first: Int = 20, after: String): RenewalConnection!
+  renewals(
+    "How many renewals to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page."
+    after: String
+  ): RenewalConnection!
 }
 
+"Where a membership stands, derived from the clock (only CANCELLED is set by hand)."
 enum MembershipStatus {
+  "Paid up: before ` + "`" + `expiresAt` + "`" + `. Members-only posts are readable."
   ACTIVE
+  "Expired, but within the grace period (before ` + "`" + `graceEndsAt` + "`" + `). Members-only posts are still readable."
   GRACE
+  "Past the grace period. Members-only posts are no longer readable; a renewal restarts from the day it is made."
   LAPSED
+  "Cancelled with ` + "`" + `cancelMembership` + "`" + `, effective at once. A later renewal reactivates it."
   CANCELLED
 }
 
+"A kind of membership and its term."
 type MembershipPlan {
+  "The plan's code, what ` + "`" + `plan` + "`" + ` inputs take, e.g. ` + "`" + `\"professional\"` + "`" + `."
   code: String!
+  "The plan's name for people, e.g. \"Professional\"."
   name: String!
+  "How many calendar months one term adds (a term from 31 January ends on the last day of February)."
   termMonths: Int!
 }
 
+"One extension of a membership, made once per idempotency key."
 type Renewal implements Node {
+  "The renewal's global ID, e.g. ` + "`" + `\"rnw_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
   id: ID!
+  "The plan renewed on."
   plan: MembershipPlan!
+  "When the renewal was made."
   renewedAt: Time!
+  "The expiry before this renewal."
   previousExpiresAt: Time!
+  "The expiry after it: a term added to the old expiry when in good standing, else to the renewal's own time."
   newExpiresAt: Time!
+  "The key the caller gave (e.g. the checkout's payment ID): a retry with it returns this renewal."
   idempotencyKey: String!
+  "The payment's reference in the checkout system, if given."
   paymentReference: String
 }
 
+"A page of members (a Relay cursor connection)."
 type MemberConnection {
+  "The members on this page, each with its cursor."
   edges: [MemberEdge!]!
+  "The members on this page, without cursors: a shortcut for ` + "`" + `edges { node }` + "`" + `."
   nodes: [Member!]!
+  "Whether there are more pages, and the cursors to reach them."
   pageInfo: PageInfo!
+  "How many members match the filter in all, across every page."
   totalCount: Int!
 }
 
+"A member on a page, with the cursor that points at it."
 type MemberEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this member."
   cursor: String!
+  "The member."
   node: Member!
 }
 
+"A page of renewals (a Relay cursor connection)."
 type RenewalConnection {
+  "The renewals on this page, each with its cursor."
   edges: [RenewalEdge!]!
+  "The renewals on this page, without cursors."
   nodes: [Renewal!]!
+  "Whether there are more pages, and the cursors to reach them."
   pageInfo: PageInfo!
+  "How many renewals there are in all."
   totalCount: Int!
 }
 
+"A renewal on a page, with the cursor that points at it."
 type RenewalEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this renewal."
   cursor: String!
+  "The renewal."
   node: Renewal!
 }
 
+"Which members to list. Text filters ignore case and accents, and are at most 200 characters each (` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `filter` + "`" + ` past that)."
 input MemberFilter {
-  "Matches the start of name or sortName, ignoring case and accents."
+  "The start of a word of the name or sort name: \"bill\", \"BÍLL\" and \"Billi\" all find Christian Billington; \"o'connor\" finds O'Connor. A prefix without letters or digits matches nobody."
   nameStartsWith: String
-  "Words of the name, sort name or credentials, ignoring case and accents."
+  "Words of the name, sort name or credentials, in any order, e.g. \"counselor training\"."
   search: String
+  "true: only members with at least one published post (the directory's authors); false: only those without."
   hasPublishedPosts: Boolean
-  "Only for ADMIN and the membership service."
+  "Only memberships in this status now. Only for ADMIN and the membership service (` + "`" + `FORBIDDEN` + "`" + ` otherwise): it discloses membership."
   status: MembershipStatus
 }
 
+"One letter of the member directory."
 type DirectoryLetter {
+  "A capital letter A-Z, or ` + "`" + `#` + "`" + ` for sort names that start with anything else (a digit, a symbol)."
   letter: String!
+  "How many members with published posts sort under the letter: exactly what ` + "`" + `members(filter: {initial: letter, hasPublishedPosts: true})` + "`" + ` lists."
   count: Int!
 }
 
 # ---- Posts ----
 
+"A member's blog post, at its latest revision."
 type Post implements Node {
+  "The post's global ID, e.g. ` + "`" + `\"pst_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
   id: ID!
-  "The current slug; former slugs still find the post."
+  "The current slug, e.g. ` + "`" + `\"renewal-season-why-your-membership-matters\"` + "`" + ` (a-z, 0-9 and single hyphens): for URLs and ` + "`" + `post(slug:)` + "`" + `. Former slugs still find the post, so old links keep working."
   slug: String!
+  "The title, 1 to 200 characters of plain text (not HTML)."
   title: String!
+  "Where the post is in the workflow now; SCHEDULED becomes PUBLISHED by the clock alone."
   status: PostStatus!
+  "Who may read the body: everyone (PUBLIC) or members in good standing (MEMBERS)."
   visibility: Visibility!
+  "The member who wrote it."
   author: Member!
-  "Null when the caller may read the teaser but not the body (a MEMBERS post)."
+  "The text, as sanitised HTML and plain text. Null when the caller may read the teaser but not the body (a MEMBERS post, for anyone but members in good standing, the author and staff)."
   body: RichText
-  "About the first 50 words of the text."
+  "The first 50 or so words of the plain text, ending with … when cut: for lists and teasers. Always readable, also for members-only posts."
   excerpt: String!
+  "Tags, in the order the author gave them, e.g. ` + "`" + `[\"cpd\", \"supervision\"]` + "`" + `."
   tags: [String!]!
-  "Related-info blocks shown with the post, in order."
+  "Related-info blocks shown with the post, in the author's order (blocks deleted since are left out)."
   blocks: [Block!]!
+  "When the post went live, or goes live if SCHEDULED. Null for a draft that was never published."
   publishedAt: Time
+  "When the post was first saved."
   createdAt: Time!
+  "When the post was last saved."
   updatedAt: Time!
-  "Optimistic concurrency: updatePost must name it."
+  "The revision number, 1 for a new post, +1 on every save: ` + "`" + `updatePost` + "`" + ` must name it as ` + "`" + `expectedVersion` + "`" + `."
   version: Int!
-  "Posts sharing tags or the author, most related first."
-  related(first: Int = 5): [Post!]!
+  "Other published posts the caller may see, sharing tags (weighed double) or the author, most related first, then newest."
+  related(
+    "How many posts to return: 0 to 100, default 5. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    first: Int = 5
+  ): [Post!]!
 }
 
+"A post's place in the authoring workflow."
 enum PostStatus {
+  "Being written: only the author, EDITOR and ADMIN see it."
   DRAFT
+  "Published with a future ` + "`" + `publishedAt` + "`" + `: hidden from readers until then, when it goes live by itself."
   SCHEDULED
+  "Live: listed, in feeds and the sitemap (PUBLIC posts), readable as its visibility allows."
   PUBLISHED
+  "Withdrawn: gone from lists, feeds and public reads; its author and editors still reach it."
   ARCHIVED
 }
 
+"Who may read a published post's body."
 enum Visibility {
+  "Everyone, signed in or not."
   PUBLIC
+  "Members whose membership is ACTIVE or in GRACE, the author and staff. Everyone else sees a teaser: title, excerpt, author, tags, with a null ` + "`" + `body` + "`" + `."
   MEMBERS
 }
 
+"Formatted text: HTML cleaned on write, and what is derived from it."
 type RichText {
-  "Sanitised HTML."
+  "Sanitised HTML from an allowlist (paragraphs, headings, lists, links, images, emphasis, tables...): no scripts, event handlers, ` + "`" + `javascript:` + "`" + ` URLs, styles or embedded objects. Safe to insert into a page as it is."
   html: String!
+  "The plain text, without tags: for search snippets and previews."
   text: String!
+  "How many words the text has."
   wordCount: Int!
+  "Minutes to read it at 200 words a minute, rounded up; 0 for an empty text."
   readingMinutes: Int!
 }
 
+"A page of posts (a Relay cursor connection)."
 type PostConnection {
+  "The posts on this page, each with its cursor."
   edges: [PostEdge!]!
+  "The posts on this page, without cursors: a shortcut for ` + "`" + `edges { node }` + "`" + `."
   nodes: [Post!]!
+  "Whether there are more pages, and the cursors to reach them."
   pageInfo: PageInfo!
+  "How many posts match the filter in all, across every page."
   totalCount: Int!
 }
 
+"A post on a page, with the cursor that points at it."
 type PostEdge {
+  "An opaque cursor, e.g. ` + "`" + `\"eyJ...\"` + "`" + `: pass it as ` + "`" + `after` + "`" + ` to continue after this post. Stable while posts are added."
   cursor: String!
+  "The post."
   node: Post!
 }
 
+"Which posts to list. The fields combine with AND."
 input PostFilter {
+  "Only posts by the member with this slug, e.g. ` + "`" + `\"christian-billington\"` + "`" + `. An unknown slug lists nothing."
   authorSlug: String
+  "Only posts with this tag, ignoring case and accents (\"CPD\" finds \"cpd\")."
   tag: String
-  "Words of the title, text, tags or author name, ignoring case and accents; the last word may be a prefix."
+  "Words of the title, tags, author name or text, ignoring case and accents; the last word may be unfinished (\"supervis\"). At most 200 characters and 20 words (` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `filter.search` + "`" + `). Without ` + "`" + `orderBy` + "`" + `, results come most relevant first."
   search: String
-  "Defaults to PUBLISHED. Other statuses list only what the caller may see."
+  "Posts in this status. Defaults to PUBLISHED; DRAFT, SCHEDULED and ARCHIVED list only what the caller may see (their own posts for an author, all for editors)."
   status: PostStatus
+  "Only PUBLIC or only MEMBERS posts."
   visibility: Visibility
+  "Only posts published strictly after this time, e.g. ` + "`" + `\"2026-01-01T00:00:00Z\"` + "`" + `."
   publishedAfter: Time
+  "Only posts published strictly before this time."
   publishedBefore: Time
 }
 
+"How to sort posts."
 input PostOrder {
+  "What to sort by. Default PUBLISHED_AT."
   field: PostOrderField! = PUBLISHED_AT
+  "Which way. Default DESC (newest, or Z, first)."
   direction: OrderDirection! = DESC
 }
 
+"What posts can be sorted by."
 enum PostOrderField {
+  "Publication time."
   PUBLISHED_AT
+  "Time of the last save."
   UPDATED_AT
+  "Title, ignoring case and accents."
   TITLE
 }
 
+"Which way a sort runs."
 enum OrderDirection {
+  "Ascending: oldest, or A, first."
   ASC
+  "Descending: newest, or Z, first."
   DESC
 }
 
+"A new post. It is saved as a DRAFT."
 input CreatePostInput {
+  "The title: plain text, 1 to 200 characters, no control characters."
   title: String!
-  "HTML from the editor; sanitised on write."
+  """
+  The text as HTML from a WYSIWYG editor, e.g. ` + "`" + `"<p>Hello <strong>members</strong></p>"` + "`" + `. It
+  is sanitised on write (scripts, event handlers, styles and embedded objects are removed);
+  read the result from ` + "`" + `body { html }` + "`" + `. At most 512 KiB after cleaning. Pass it as a variable,
+  or in a ` + "`" + `\"\"\"` + "`" + ` block string, to avoid escaping its quotes.
+  """
   body: String!
-  "EDITOR and ADMIN only; defaults to the caller's member."
+  "The author's member ID. EDITOR and ADMIN only; defaults to the caller's own member."
   authorId: ID
-  "Derived from the title when absent."
+  "The slug: 1 to 100 characters of a-z, 0-9 and single hyphens, e.g. ` + "`" + `\"spring-conference-notes\"` + "`" + `. Absent: made from the title (with -2, -3... if taken). Taken by another post, now or before: ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `slug` + "`" + `."
   slug: String
+  "Up to 20 tags of at most 40 characters each, e.g. ` + "`" + `[\"events\", \"cpd\"]` + "`" + `. Spaces are trimmed; repeats (ignoring case) are dropped."
   tags: [String!]
+  "Who may read the body once published. Default PUBLIC."
   visibility: Visibility = PUBLIC
+  "Related-info blocks to show with the post, in order: IDs from ` + "`" + `blocks` + "`" + ` or ` + "`" + `createBlock` + "`" + `. An unknown or repeated ID is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `blockIds` + "`" + `."
   blockIds: [ID!]
 }
 
+"A change to a post: the fields given change, the ones left out stay as they are."
 input UpdatePostInput {
+  "The post to change."
   id: ID!
+  "The ` + "`" + `version` + "`" + ` you read before editing. If the post has been saved since, the answer is ` + "`" + `CONFLICT` + "`" + ` with ` + "`" + `extensions.currentVersion` + "`" + `: reload, re-apply, retry."
   expectedVersion: Int!
+  "A new title: plain text, 1 to 200 characters."
   title: String
+  "New HTML text, sanitised on write, at most 512 KiB after cleaning."
   body: String
+  "A new slug (1 to 100 of a-z, 0-9 and single hyphens). The old slug keeps finding the post."
   slug: String
+  "The new tags, replacing all of them; ` + "`" + `[]` + "`" + ` removes every tag. Up to 20 of at most 40 characters."
   tags: [String!]
+  "New visibility: PUBLIC or MEMBERS."
   visibility: Visibility
+  "The new blocks, in order, replacing all of them; ` + "`" + `[]` + "`" + ` removes every block."
   blockIds: [ID!]
 }
 
 # ---- Blocks ----
 
+"A reusable piece of related information shown with posts. The kinds: ContactBlock, LinksBlock, RichTextBlock, CallToActionBlock; select their fields with inline fragments."
 interface Block {
+  "The block's global ID, e.g. ` + "`" + `\"blk_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
   id: ID!
+  "A heading to show above the block, e.g. \"Related info\". Null when it has none."
   title: String
+  "When the block last changed."
   updatedAt: Time!
 }
 
+"Someone to contact about the post: a name, a role, an email and a phone (at least one of name, email, phone)."
 type ContactBlock implements Node & Block {
+  "The block's global ID."
   id: ID!
+  "A heading, e.g. \"Questions?\". Null when none."
   title: String
+  "When the block last changed."
   updatedAt: Time!
+  "The person's name, e.g. \"Ana Souza\". Null when none."
   contactName: String
+  "The person's role, e.g. \"Events coordinator\". Null when none."
   contactTitle: String
+  "An email address to write to. Null when none."
   email: String
+  "A phone number, e.g. \"+44 20 7946 0000\". Null when none."
   phone: String
 }
 
 "Related info: a list of links."
 type LinksBlock implements Node & Block {
+  "The block's global ID."
   id: ID!
+  "A heading, e.g. \"Related info\". Null when none."
   title: String
+  "When the block last changed."
   updatedAt: Time!
+  "The links, in order (1 to 50)."
   links: [Link!]!
 }
 
+"One entry of a links block."
 type Link {
+  "The text to show, e.g. \"Code of ethics\"."
   label: String!
+  "Where it goes: an absolute http or https URL."
   url: String!
+  "A line about it. Null when none."
   description: String
 }
 
+"A piece of formatted text."
 type RichTextBlock implements Node & Block {
+  "The block's global ID."
   id: ID!
+  "A heading. Null when none."
   title: String
+  "When the block last changed."
   updatedAt: Time!
+  "The text, as sanitised HTML and plain text."
   body: RichText!
 }
 
-"A button such as Join / Renew now."
+"A button, such as \"Join / Renew now\"."
 type CallToActionBlock implements Node & Block {
+  "The block's global ID."
   id: ID!
+  "A heading above the button. Null when none."
   title: String
+  "When the block last changed."
   updatedAt: Time!
+  "The button's text, e.g. \"Renew now\" (1 to 100 characters)."
   label: String!
+  "Where the button goes: an absolute http or https URL."
   url: String!
+  "What the button asks the reader to do, for styling or tracking."
   action: CallToAction!
 }
 
+"What a call-to-action block asks the reader to do."
 enum CallToAction {
+  "Become a member."
   JOIN
+  "Renew a membership."
   RENEW
+  "Give money."
   DONATE
+  "Anything else."
   OTHER
 }
 
+"The kinds of related-info block."
 enum BlockKind {
+  "A ContactBlock: someone to contact."
   CONTACT
+  "A LinksBlock: a list of related links."
   LINKS
+  "A RichTextBlock: formatted text."
   RICH_TEXT
+  "A CallToActionBlock: a button such as Join / Renew now."
   CALL_TO_ACTION
 }
 
+"A page of blocks (a Relay cursor connection)."
 type BlockConnection {
+  "The blocks on this page, each with its cursor."
   edges: [BlockEdge!]!
+  "The blocks on this page, without cursors."
   nodes: [Block!]!
+  "Whether there are more pages, and the cursors to reach them."
   pageInfo: PageInfo!
+  "How many blocks (of the kind asked for) there are in all."
   totalCount: Int!
 }
 
+"A block on a page, with the cursor that points at it."
 type BlockEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this block."
   cursor: String!
+  "The block."
   node: Block!
 }
 
+"One link of a links block."
 input LinkInput {
+  "The text to show: 1 to 100 characters."
   label: String!
+  "An absolute http or https URL, e.g. ` + "`" + `\"https://northfield.example/ethics\"` + "`" + `."
   url: String!
+  "A line about the link, at most 200 characters."
   description: String
 }
 
+"""
+A new block. ` + "`" + `kind` + "`" + ` says which other fields apply: CONTACT takes contactName, contactTitle,
+email, phone (at least one of name, email, phone); LINKS takes links (at least one); RICH_TEXT
+takes body; CALL_TO_ACTION takes label, url and action. Text fields are at most 200
+characters; an empty string means none. Fields of another kind are ` + "`" + `BAD_USER_INPUT` + "`" + `.
+"""
 input CreateBlockInput {
+  "Which kind of block to make."
   kind: BlockKind!
+  "A heading for any kind, at most 200 characters."
   title: String
+  "CONTACT: the person's name."
   contactName: String
+  "CONTACT: the person's role."
   contactTitle: String
+  "CONTACT: an email address, e.g. ` + "`" + `\"events@northfield.example\"` + "`" + `."
   email: String
+  "CONTACT: a phone number: digits, spaces, + - ( ) and . only, 5 to 20 digits."
   phone: String
+  "LINKS: 1 to 50 links, in order."
   links: [LinkInput!]
-  "HTML, for RICH_TEXT blocks; sanitised on write."
+  "RICH_TEXT: HTML, sanitised on write like a post's body, at most 512 KiB."
   body: String
+  "CALL_TO_ACTION: the button's text, 1 to 100 characters."
   label: String
+  "CALL_TO_ACTION: where the button goes, an absolute http or https URL."
   url: String
+  "CALL_TO_ACTION: what the button asks for."
   action: CallToAction
 }
 
-"Fields left out stay as they are; fields that do not belong to the block's kind are refused."
+"A change to a block: the fields given change, the ones left out stay as they are, an empty string clears an optional text; fields that do not belong to the block's kind are ` + "`" + `BAD_USER_INPUT` + "`" + `."
 input UpdateBlockInput {
+  "The block to change (its kind cannot change)."
   id: ID!
+  "A new heading; ` + "`" + `\"\"` + "`" + ` removes it."
   title: String
+  "CONTACT: the person's name."
   contactName: String
+  "CONTACT: the person's role."
   contactTitle: String
+  "CONTACT: an email address."
   email: String
+  "CONTACT: a phone number."
   phone: String
+  "LINKS: the new links, replacing all of them (1 to 50)."
   links: [LinkInput!]
+  "RICH_TEXT: new HTML, sanitised on write."
   body: String
+  "CALL_TO_ACTION: the button's text."
   label: String
+  "CALL_TO_ACTION: where the button goes."
   url: String
+  "CALL_TO_ACTION: what the button asks for."
   action: CallToAction
 }
 
 # ---- Access: tokens, accounts, sessions ----
 
 extend type Query {
-  "API tokens, newest first. ADMIN only."
-  apiTokens(first: Int = 20, after: String): ApiTokenConnection!
+  "API tokens, newest first, revoked ones included. ADMIN only (` + "`" + `FORBIDDEN` + "`" + ` otherwise)."
+  apiTokens(
+    "How many tokens to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page."
+    after: String
+  ): ApiTokenConnection!
 }
 
 extend type Mutation {
-  "Log in with email and password; the session token expires. Failed logins are rate limited."
-  login(email: String!, password: String!): Session!
-  "Revoke the session this request is made with."
+  """
+  Log in with an account's email and password, for a session token that expires in 12
+  hours: send it as ` + "`" + `Authorization: Bearer <token>` + "`" + `. A wrong password and an unknown email
+  answer the same ` + "`" + `UNAUTHENTICATED` + "`" + `. Repeated failures lock the account for a while
+  (` + "`" + `RATE_LIMITED` + "`" + `, with ` + "`" + `extensions.retryAfterSeconds` + "`" + `).
+  """
+  login(
+    "The account's email, e.g. ` + "`" + `\"ana@northfield.example\"` + "`" + `."
+    email: String!
+    "The account's password."
+    password: String!
+  ): Session!
+  "End the session this request is made with; its token stops working at once. True when done; a request with an API token instead of a session is ` + "`" + `BAD_USER_INPUT` + "`" + `."
   logout: Boolean!
-  "Change the password of the logged-in account."
-  changePassword(currentPassword: String!, newPassword: String!): Boolean!
-  "Give a person a login. ADMIN only."
-  createAccount(input: CreateAccountInput!): Account!
-  "Make an API token; the secret is in the result only, and stored hashed. ADMIN only."
-  createApiToken(input: CreateApiTokenInput!): CreatedApiToken!
-  "Revoke an API token at once, on every instance within the sync interval. ADMIN only."
-  revokeApiToken(id: ID!): ApiToken!
-  "Edit a member's profile: the member themself, or ADMIN."
-  updateMemberProfile(input: UpdateMemberProfileInput!): Member!
+  "Change the password of the logged-in account. Needs a session token from ` + "`" + `login` + "`" + ` (` + "`" + `UNAUTHENTICATED` + "`" + ` otherwise); a wrong current password or a too-short new one is ` + "`" + `BAD_USER_INPUT` + "`" + ` on that argument. True when done."
+  changePassword(
+    "The password in use now."
+    currentPassword: String!
+    "The new password: 12 to 256 characters."
+    newPassword: String!
+  ): Boolean!
+  "Give a person a login (email and password) with a role. ADMIN only. An email that already has an account is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+  createAccount(
+    "The login's email, password, role and member."
+    input: CreateAccountInput!
+  ): Account!
+  "Make an API token for a program or a person. The secret is in the answer only (` + "`" + `token` + "`" + `), and stored hashed: keep it now. ADMIN only."
+  createApiToken(
+    "The token's name, role, member, scopes and expiry."
+    input: CreateApiTokenInput!
+  ): CreatedApiToken!
+  "Revoke an API token: it stops working at once here, and on every instance within the sync interval (1 s by default). ADMIN only."
+  revokeApiToken(
+    "The token's ID (` + "`" + `tok_...` + "`" + `), from ` + "`" + `apiTokens` + "`" + ` or ` + "`" + `createApiToken` + "`" + `."
+    id: ID!
+  ): ApiToken!
+  "Edit a member's profile and contact details: the member themself, or ADMIN (` + "`" + `FORBIDDEN` + "`" + ` for anyone else). Invalid fields are ` + "`" + `BAD_USER_INPUT` + "`" + `, each named in ` + "`" + `extensions.fields` + "`" + `."
+  updateMemberProfile(
+    "Which member, and only the fields to change."
+    input: UpdateMemberProfileInput!
+  ): Member!
 }
 
+"A credential for a program (or a person's automation), made by ADMIN. Only a hash of its secret is stored."
 type ApiToken implements Node {
+  "The token's global ID, e.g. ` + "`" + `\"tok_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + ` (not the secret)."
   id: ID!
+  "What the token is for, e.g. \"Checkout system\"."
   name: String!
+  "What the token may do."
   role: Role!
+  "The member the token acts as. Null for staff and service tokens."
   member: Member
+  "Extra permissions, e.g. ` + "`" + `[\"membership\"]` + "`" + `."
   scopes: [String!]!
+  "When the token was made."
   createdAt: Time!
+  "When it stops working by itself. Null: never."
   expiresAt: Time
+  "When it was revoked. Null while it works."
   revokedAt: Time
 }
 
+"A page of API tokens (a Relay cursor connection)."
 type ApiTokenConnection {
+  "The tokens on this page, each with its cursor."
   edges: [ApiTokenEdge!]!
+  "The tokens on this page, without cursors."
   nodes: [ApiToken!]!
+  "Whether there are more pages, and the cursors to reach them."
   pageInfo: PageInfo!
+  "How many tokens there are in all."
   totalCount: Int!
 }
 
+"An API token on a page, with the cursor that points at it."
 type ApiTokenEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this token."
   cursor: String!
+  "The token."
   node: ApiToken!
 }
 
+"A new API token and its secret."
 type CreatedApiToken {
-  "The secret: shown once, never again."
+  "The secret, e.g. ` + "`" + `\"gha_...\"` + "`" + `: send it as ` + "`" + `Authorization: Bearer <token>` + "`" + `. Shown once, never again."
   token: String!
+  "The token's record, as ` + "`" + `apiTokens` + "`" + ` lists it."
   apiToken: ApiToken!
 }
 
+"A logged-in session."
 type Session {
+  "The session's secret: send it as ` + "`" + `Authorization: Bearer <token>` + "`" + ` until it expires. Shown once."
   token: String!
+  "When the session ends (12 hours after login); log in again after."
   expiresAt: Time!
+  "Who the session is: role and member."
   viewer: Viewer!
 }
 
+"A person's login: an email and a password, with a role."
 type Account implements Node {
+  "The account's global ID, e.g. ` + "`" + `\"acc_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
   id: ID!
+  "The login email."
   email: String!
+  "What the person may do once logged in."
   role: Role!
+  "The member the person is. Null for staff without a member profile."
   member: Member
+  "When the account was made."
   createdAt: Time!
 }
 
+"A new API token."
 input CreateApiTokenInput {
+  "What the token is for, 1 to 100 characters, e.g. \"Checkout system\"."
   name: String!
+  "What the token may do."
   role: Role!
-  "Required for MEMBER and AUTHOR tokens, except a MEMBER token with the membership scope (a checkout system)."
+  "The member the token acts as. Required for MEMBER and AUTHOR tokens, except a MEMBER token with the membership scope (a checkout system)."
   memberId: ID
-  "Known scopes: membership."
+  "Extra permissions. Known scopes: ` + "`" + `membership` + "`" + ` (join, renew and cancel memberships: a checkout system)."
   scopes: [String!]
+  "When the token stops working, in the future. Absent: never."
   expiresAt: Time
 }
 
+"A new login."
 input CreateAccountInput {
+  "The login email; one account per email."
   email: String!
-  "At least 12 characters."
+  "12 to 256 characters. Stored only as an argon2id hash."
   password: String!
+  "What the person may do once logged in."
   role: Role!
-  "Required for MEMBER and AUTHOR accounts."
+  "The member the person is. Required for MEMBER and AUTHOR accounts."
   memberId: ID
 }
 
+"A change to a member's profile: the fields given change, the ones left out stay as they are; an empty string clears an optional field."
 input UpdateMemberProfileInput {
+  "The member to change."
   id: ID!
+  "The name as shown: 1 to 200 characters."
   name: String
+  "\"Family, Given\", 1 to 200 characters: where the member sorts in the directory."
   sortName: String
+  "Qualifications or professional title, at most 200 characters."
   credentials: String
-  "HTML, sanitised on write."
+  "A biography as HTML, sanitised on write, at most 16 KiB."
   bio: String
+  "An http or https URL of a picture."
   avatarUrl: String
+  "Contact email; one member per email (` + "`" + `BAD_USER_INPUT` + "`" + ` when another member has it)."
   email: String
+  "Contact phone number: digits, spaces, + - ( ) and . only."
   phone: String
 }
 
@@ -2769,63 +3188,124 @@ input UpdateMemberProfileInput {
 
 extend type Query {
   "Members whose ACTIVE membership expires within the days, soonest first: for reminder mailings. ADMIN and the membership service."
-  membersExpiring(withinDays: Int!, first: Int = 20, after: String): MemberConnection!
-  "A member's membership audit trail, newest first. ADMIN and the membership service."
-  membershipEvents(memberId: ID!, first: Int = 20, after: String): MembershipEventConnection!
+  membersExpiring(
+    "How many days ahead to look, 0 to 366 (` + "`" + `BAD_USER_INPUT` + "`" + ` otherwise)."
+    withinDays: Int!
+    "How many members to return: 0 to 100, default 20."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page."
+    after: String
+  ): MemberConnection!
+  "A member's membership audit trail (joined, renewed, cancelled), newest first. ADMIN and the membership service."
+  membershipEvents(
+    "The member's ID."
+    memberId: ID!
+    "How many events to return: 0 to 100, default 20."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page."
+    after: String
+  ): MembershipEventConnection!
 }
 
 extend type Mutation {
-  "Create a member with an ACTIVE membership from now. Safe to retry with the same idempotencyKey. ADMIN and the membership service."
-  joinMembership(input: JoinMembershipInput!): Member!
-  "Extend a membership by the plan's term, exactly once per idempotencyKey. ADMIN and the membership service."
-  renewMembership(input: RenewMembershipInput!): Renewal!
-  "Cancel a membership now, keeping its history; a later renewal reactivates it. ADMIN and the membership service."
-  cancelMembership(memberId: ID!, reason: String): Member!
+  """
+  Create a member with an ACTIVE membership from now (a checkout after payment). Safe to
+  retry: the same ` + "`" + `idempotencyKey` + "`" + ` returns the same member and never creates two; with other
+  details it is ` + "`" + `CONFLICT` + "`" + `. An email that belongs to a member is ` + "`" + `CONFLICT` + "`" + `. ADMIN and the
+  membership service.
+  """
+  joinMembership(
+    "The new member's name, email, plan and the checkout's idempotency key."
+    input: JoinMembershipInput!
+  ): Member!
+  """
+  Extend a membership by the plan's term, exactly once per ` + "`" + `idempotencyKey` + "`" + `, also when two
+  calls race or the server dies half-way (the retry completes it). In good standing it runs
+  from the current expiry; in grace, lapsed or cancelled, from now. ADMIN and the membership
+  service.
+  """
+  renewMembership(
+    "The member, plan and the checkout's idempotency key."
+    input: RenewMembershipInput!
+  ): Renewal!
+  "Cancel a membership now (status CANCELLED), keeping its history; a later renewal reactivates it. ADMIN and the membership service."
+  cancelMembership(
+    "The member whose membership ends. A member without a membership is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    memberId: ID!
+    "Why, for the audit trail: at most 500 characters."
+    reason: String
+  ): Member!
 }
 
+"A new member from a checkout."
 input JoinMembershipInput {
+  "The name as shown, 1 to 200 characters."
   name: String!
+  "Contact email; must not belong to any member (` + "`" + `CONFLICT` + "`" + `)."
   email: String!
+  "Contact phone number."
   phone: String
-  "A plan code, e.g. professional."
+  "A plan code from ` + "`" + `membershipPlans` + "`" + `, e.g. ` + "`" + `\"professional\"` + "`" + `."
   plan: String!
-  "Chosen by the caller (e.g. the checkout's payment ID); the same key returns the same member."
+  "Chosen by the caller, 1 to 200 characters (e.g. the checkout's payment ID): the same key returns the same member."
   idempotencyKey: String!
+  "The payment's reference in the checkout system, kept with the membership."
   paymentReference: String
 }
 
+"A renewal from a checkout."
 input RenewMembershipInput {
+  "The member to renew."
   memberId: ID!
+  "A plan code from ` + "`" + `membershipPlans` + "`" + `, e.g. ` + "`" + `\"professional\"` + "`" + `."
   plan: String!
-  "The same key returns the same renewal and never extends twice; with another payload it is CONFLICT."
+  "Chosen by the caller, 1 to 200 characters (e.g. the payment ID). The same key returns the same renewal and never extends twice; with another member, plan or payment reference it is ` + "`" + `CONFLICT` + "`" + `."
   idempotencyKey: String!
+  "The payment's reference in the checkout system."
   paymentReference: String
 }
 
+"One change to a membership, in the audit trail."
 type MembershipEvent {
+  "The event's ID, unique within the trail. Not a global ID: ` + "`" + `node` + "`" + ` does not find it."
   id: ID!
-  "joined, renewed or cancelled"
+  "What happened: ` + "`" + `joined` + "`" + `, ` + "`" + `renewed` + "`" + ` or ` + "`" + `cancelled` + "`" + `."
   kind: String!
+  "When it happened."
   at: Time!
-  "The token or member that made the change."
+  "The token or member that made the change, as an ID (` + "`" + `tok_...` + "`" + `, ` + "`" + `mbr_...` + "`" + `)."
   actor: String!
+  "The plan's code at the time. Null when unknown."
   planCode: String
+  "The expiry before the change (renewals)."
   previousExpiresAt: Time
+  "The expiry after the change (joins and renewals)."
   newExpiresAt: Time
+  "The payment's reference, if the checkout gave one."
   paymentReference: String
+  "The idempotency key of the join or renewal."
   idempotencyKey: String
+  "Why it was cancelled, if a reason was given."
   reason: String
 }
 
+"A page of membership events (a Relay cursor connection)."
 type MembershipEventConnection {
+  "The events on this page, each with its cursor."
   edges: [MembershipEventEdge!]!
+  "The events on this page, without cursors."
   nodes: [MembershipEvent!]!
+  "Whether there are more pages, and the cursors to reach them."
   pageInfo: PageInfo!
+  "How many events there are in all."
   totalCount: Int!
 }
 
+"A membership event on a page, with the cursor that points at it."
 type MembershipEventEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this event."
   cursor: String!
+  "The event."
   node: MembershipEvent!
 }
 `, BuiltIn: false},
@@ -2834,66 +3314,113 @@ type MembershipEventEdge {
 # files, and their resolvers live in graph/authoring.resolvers.go.
 
 extend type Mutation {
-  "Take a published, scheduled or archived post back to a draft. A draft is BAD_USER_INPUT."
-  unpublishPost(id: ID!): Post!
-  "Archive a post: gone from lists, feeds and public reads; its author and editors still reach it."
-  archivePost(id: ID!): Post!
-  "Delete a post and its whole history. Its slugs stay reserved, so an old link never finds another post."
-  deletePost(id: ID!): ID!
+  "Take a published, scheduled or archived post back to a DRAFT (a scheduled post's schedule is cancelled; ` + "`" + `publishedAt` + "`" + ` is cleared). A draft is ` + "`" + `BAD_USER_INPUT` + "`" + `. The author and editors."
+  unpublishPost(
+    "The post to unpublish."
+    id: ID!
+  ): Post!
+  "Archive a post: gone from lists, feeds and public reads; its author and editors still reach it (` + "`" + `posts(filter: {status: ARCHIVED})` + "`" + `). Archiving twice is ` + "`" + `BAD_USER_INPUT` + "`" + `. The author and editors."
+  archivePost(
+    "The post to archive."
+    id: ID!
+  ): Post!
+  "Delete a post and its whole history, for good; returns its ID. Its slugs stay reserved, so an old link never finds another post. The author and editors."
+  deletePost(
+    "The post to delete."
+    id: ID!
+  ): ID!
   """
   Save a new revision with the content of an old one (title, body, slug, tags, blocks that
-  still exist, visibility); status and publication date stay. History is never rewritten.
+  still exist, visibility); status and publication date stay, so restoring a draft's text
+  never unpublishes a live post. History is never rewritten.
   """
-  restorePostRevision(postId: ID!, revision: Int!, expectedVersion: Int): Post!
-  "Delete a block. CONFLICT, with extensions.usedBy, while posts use it."
-  deleteBlock(id: ID!): ID!
+  restorePostRevision(
+    "The post."
+    postId: ID!
+    "The revision to bring back, from ` + "`" + `Post.revisions` + "`" + ` (1 to the post's ` + "`" + `version` + "`" + `; another number is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `revision` + "`" + `)."
+    revision: Int!
+    "The post's current ` + "`" + `version` + "`" + `, to refuse (` + "`" + `CONFLICT` + "`" + `) if someone saved since you looked. Absent: no check."
+    expectedVersion: Int
+  ): Post!
+  "Delete a block; returns its ID. ` + "`" + `CONFLICT` + "`" + ` while posts (in any status) use it, with their IDs in ` + "`" + `extensions.usedBy` + "`" + `: detach it first. EDITOR and ADMIN."
+  deleteBlock(
+    "The block to delete."
+    id: ID!
+  ): ID!
   """
   A signed token that lets a frontend read this post as it stands, draft or scheduled, with
-  post(id: ..., previewToken: ...). It grants nothing else, expires (1 to 1440 minutes,
-  default 60), and stops working when the post is deleted. The author and editors may
-  create one.
+  ` + "`" + `post(id: ..., previewToken: ...)` + "`" + `. It grants nothing else, expires, and stops working when
+  the post is deleted. The author and editors may create one.
   """
-  createPreviewLink(postId: ID!, expiresInMinutes: Int = 60): PreviewLink!
+  createPreviewLink(
+    "The post to preview."
+    postId: ID!
+    "How long the link works: 1 to 1440 minutes (a day), default 60. Otherwise ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    expiresInMinutes: Int = 60
+  ): PreviewLink!
 }
 
 extend type Post {
-  "Every saved state, newest first. Only the author, EDITOR and ADMIN see them; for others the list is empty."
-  revisions(first: Int = 20, after: String): PostRevisionConnection!
+  "Every saved state, newest first. Only the author, EDITOR and ADMIN see them; for anyone else the list is empty, as for a post without history."
+  revisions(
+    "How many revisions to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page."
+    after: String
+  ): PostRevisionConnection!
 }
 
 "One saved state of a post. Revisions are never changed."
 type PostRevision {
+  "The revision's number: 1 for the first save, and the post's ` + "`" + `version` + "`" + ` for the latest."
   revision: Int!
+  "The title then."
   title: String!
+  "The slug then."
   slug: String!
+  "The text then. Reading an old revision's body is a database read: a query may open a page of them, not thousands (it weighs 100 in the complexity limit)."
   body: RichText!
+  "The tags then."
   tags: [String!]!
   "The blocks it showed that still exist, in order."
   blocks: [Block!]!
+  "The visibility then."
   visibility: Visibility!
   "The status readers saw when it was saved."
   status: PostStatus!
+  "When it was saved."
   savedAt: Time!
-  "Null when a staff token without a member saved it."
+  "Who saved it. Null when a staff token without a member saved it."
   savedBy: Member
 }
 
+"A page of revisions (a Relay cursor connection)."
 type PostRevisionConnection {
+  "The revisions on this page, each with its cursor."
   edges: [PostRevisionEdge!]!
+  "The revisions on this page, without cursors."
   nodes: [PostRevision!]!
+  "Whether there are more pages, and the cursors to reach them."
   pageInfo: PageInfo!
+  "How many revisions the post has (its ` + "`" + `version` + "`" + `), or 0 for those who may not see them."
   totalCount: Int!
 }
 
+"A revision on a page, with the cursor that points at it."
 type PostRevisionEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this revision."
   cursor: String!
+  "The revision."
   node: PostRevision!
 }
 
+"A link for someone to read a post before it is published."
 type PreviewLink {
-  "Pass it as post(previewToken:). Treat it as a secret: anyone holding it can read the post."
+  "Pass it as ` + "`" + `post(id: ..., previewToken: ...)` + "`" + `. Treat it as a secret: anyone holding it can read the post until it expires."
   token: String!
+  "When the token stops working."
   expiresAt: Time!
+  "The post it shows."
   post: Post!
 }
 `, BuiltIn: false},
@@ -2901,27 +3428,45 @@ type PreviewLink {
 # and the member directory by initial. Kept apart from schema.graphqls; the contract is the same.
 
 extend enum PostOrderField {
-  "How well posts match filter.search, then newest first: the default when a search is given. Needs filter.search."
+  "How well posts match ` + "`" + `filter.search` + "`" + ` (title, then tags, author name, text), then newest first: the default when a search is given. Without ` + "`" + `filter.search` + "`" + ` it is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `orderBy.field` + "`" + `."
   RELEVANCE
 }
 
 extend input MemberFilter {
-  "One group of memberDirectory: a letter A-Z, or # for the rest, by sort name, exactly as the directory counts them."
+  "One group of ` + "`" + `memberDirectory` + "`" + `: a letter A-Z, or ` + "`" + `#` + "`" + ` for the rest, by sort name, exactly as the directory counts them. Anything else is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `filter.initial` + "`" + `."
   initial: String
 }
 
 extend type Query {
   "ADMIN: the registered webhook endpoints, oldest first."
-  webhooks(first: Int = 20, after: String): WebhookConnection!
-  "ADMIN: the delivery log, newest first, of one webhook or of all."
-  webhookDeliveries(webhookId: ID, first: Int = 20, after: String): WebhookDeliveryConnection!
+  webhooks(
+    "How many webhooks to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page."
+    after: String
+  ): WebhookConnection!
+  "ADMIN: the delivery log, newest first, of one webhook or of all. Deliveries are kept 30 days."
+  webhookDeliveries(
+    "Only this webhook's deliveries. Absent: every webhook's."
+    webhookId: ID
+    "How many deliveries to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the page before, to get the next page."
+    after: String
+  ): WebhookDeliveryConnection!
 }
 
 extend type Mutation {
-  "ADMIN: register an endpoint to be sent a signed JSON POST for each event it names."
-  createWebhook(input: CreateWebhookInput!): Webhook!
-  "ADMIN: remove an endpoint. Its pending deliveries are cancelled; its delivery log is kept."
-  deleteWebhook(id: ID!): ID!
+  "ADMIN: register an endpoint to be sent a signed JSON POST for each event it names (at most 100 webhooks). Invalid input is ` + "`" + `BAD_USER_INPUT` + "`" + ` with each field named."
+  createWebhook(
+    "The endpoint's URL, events, secret and description."
+    input: CreateWebhookInput!
+  ): Webhook!
+  "ADMIN: remove an endpoint; returns its ID. Its pending deliveries are cancelled; its delivery log is kept."
+  deleteWebhook(
+    "The webhook to remove."
+    id: ID!
+  ): ID!
 }
 
 "What a webhook can be told of."
@@ -2932,35 +3477,47 @@ enum WebhookEvent {
   POST_UPDATED
   "A live post stopped being live (unpublished or archived)."
   POST_UNPUBLISHED
+  "A member joined (` + "`" + `joinMembership` + "`" + `); the payload carries ` + "`" + `data.member` + "`" + ` with its membership."
   MEMBER_JOINED
+  "A membership was renewed; the payload carries ` + "`" + `data.member` + "`" + ` and ` + "`" + `data.renewal` + "`" + `."
   MEMBER_RENEWED
+  "A membership was cancelled; the payload carries ` + "`" + `data.member` + "`" + `."
   MEMBER_CANCELLED
 }
 
 "An endpoint sent a signed JSON POST for each event it subscribes to. Its secret is never shown."
 type Webhook {
+  "The webhook's ID, e.g. ` + "`" + `\"whk_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
   id: ID!
+  "The endpoint, an http or https URL."
   url: String!
+  "The events it is sent."
   events: [WebhookEvent!]!
+  "What it is for, as given. Null when none."
   description: String
+  "When it was registered."
   createdAt: Time!
 }
 
+"A new webhook endpoint."
 input CreateWebhookInput {
-  "http or https. Private, loopback and link-local targets are refused unless the server allows them."
+  "An http or https URL, at most 2,048 characters, e.g. ` + "`" + `\"https://partner.example/hooks\"` + "`" + `. Private, loopback and link-local targets are refused (when registering and each time it is dialled) unless the server allows them."
   url: String!
+  "The events to send, at least one."
   events: [WebhookEvent!]!
-  "16 to 256 characters. Keys the HMAC-SHA256 signature (X-Guildhall-Signature) of every delivery."
+  "16 to 256 characters, kept secret: keys the HMAC-SHA256 signature (` + "`" + `X-Guildhall-Signature` + "`" + `) of every delivery so the receiver can check it came from here."
   secret: String!
+  "What it is for, at most 500 characters."
   description: String
 }
 
+"Where a delivery stands."
 enum WebhookDeliveryStatus {
   "Attempts remain; see nextAttemptAt."
   PENDING
   "An attempt got a 2xx answer."
   DELIVERED
-  "Every attempt failed, over about a day."
+  "Every attempt failed, over about a day (12 attempts)."
   FAILED
   "Nothing was left to deliver: the webhook was deleted, or a scheduled post was withdrawn."
   CANCELLED
@@ -2968,53 +3525,79 @@ enum WebhookDeliveryStatus {
 
 "One event sent to one webhook."
 type WebhookDelivery {
+  "The delivery's ID, e.g. ` + "`" + `\"dlv_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `: the same in the ` + "`" + `X-Guildhall-Delivery` + "`" + ` header of every attempt, for the receiver to drop repeats by."
   id: ID!
-  "Null once the webhook is deleted."
+  "The webhook it was for. Null once the webhook is deleted."
   webhook: Webhook
+  "The webhook's ID, kept after the webhook is deleted."
   webhookId: ID!
+  "What happened."
   event: WebhookEvent!
   "The event's ID, also in the payload: the same in every webhook's delivery of one event."
   eventId: ID!
   "The exact JSON body POSTed, the same on every attempt."
   payload: String!
+  "Where the delivery stands."
   status: WebhookDeliveryStatus!
+  "When the event happened and the delivery was queued."
   createdAt: Time!
+  "When the next attempt is due. Null once DELIVERED, FAILED or CANCELLED."
   nextAttemptAt: Time
   "The requests made, oldest first."
   attempts: [WebhookAttempt!]!
 }
 
+"One request of a delivery to its endpoint."
 type WebhookAttempt {
+  "1 for the first attempt, up to 12."
   number: Int!
+  "When the request was made."
   at: Time!
   "The HTTP status, when an answer came."
   statusCode: Int
-  "Why the attempt failed, when it did."
+  "Why the attempt failed, when it did (a timeout, a refused connection, a non-2xx status)."
   error: String
+  "How long the request took, in milliseconds."
   durationMs: Int!
 }
 
+"A page of webhooks (a Relay cursor connection)."
 type WebhookConnection {
+  "The webhooks on this page, each with its cursor."
   edges: [WebhookEdge!]!
+  "The webhooks on this page, without cursors."
   nodes: [Webhook!]!
+  "Whether there are more pages, and the cursors to reach them."
   pageInfo: PageInfo!
+  "How many webhooks there are in all."
   totalCount: Int!
 }
 
+"A webhook on a page, with the cursor that points at it."
 type WebhookEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this webhook."
   cursor: String!
+  "The webhook."
   node: Webhook!
 }
 
+"A page of deliveries (a Relay cursor connection)."
 type WebhookDeliveryConnection {
+  "The deliveries on this page, each with its cursor."
   edges: [WebhookDeliveryEdge!]!
+  "The deliveries on this page, without cursors."
   nodes: [WebhookDelivery!]!
+  "Whether there are more pages, and the cursors to reach them."
   pageInfo: PageInfo!
+  "How many deliveries there are in all (or in this webhook's log)."
   totalCount: Int!
 }
 
+"A delivery on a page, with the cursor that points at it."
 type WebhookDeliveryEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this delivery."
   cursor: String!
+  "The delivery."
   node: WebhookDelivery!
 }
 `, BuiltIn: false},
