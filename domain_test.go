@@ -206,25 +206,35 @@ func TestRenewalTerm(t *testing.T) {
 	}
 }
 
+// A RichText reads the same in either form: as given, or through whatever PackedText the
+// storage layer holds it in.
 func TestRichTextForms(t *testing.T) {
 	short := guildhall.NewRichText("<p>Hi</p>", "Hi", 1)
 	if _, packed := short.Packed(); packed || short.HTML() != "<p>Hi</p>" || short.Text() != "Hi" {
 		t.Errorf("a short text: packed %v, %q, %q", packed, short.HTML(), short.Text())
 	}
 	html, text := "<p>"+strings.Repeat("Notes from the AGM. ", 100)+"</p>", strings.Repeat("Notes from the AGM. ", 100)
-	long := guildhall.NewRichText(html, text, 400)
-	packed, isPacked := long.Packed()
-	if !isPacked || len(packed) >= len(html) || long.HTML() != html || long.Text() != text || long.ReadingMinutes() != 2 {
-		t.Errorf("a long text: packed %v (%d bytes), HTML %d bytes, text %d bytes", isPacked, len(packed), len(long.HTML()), len(long.Text()))
+	held := guildhall.PackedRichText(otherForm{html: html, text: text}, 400)
+	if p, packed := held.Packed(); !packed || p == nil || held.HTML() != html || held.Text() != text || held.ReadingMinutes() != 2 {
+		t.Errorf("a packed text: packed %v, HTML %d bytes, text %d bytes", packed, len(held.HTML()), len(held.Text()))
 	}
-	if h, x := long.Unpacked(); h != html || x != text {
+	if h, x := held.Unpacked(); h != html || x != text {
 		t.Error("Unpacked differs from HTML and Text")
 	}
-	stored := guildhall.PackedRichText(packed, 400)
-	if !stored.Equal(long) || stored.Equal(short) || !short.Equal(guildhall.NewRichText("<p>Hi</p>", "Hi", 1)) {
+	if !held.Equal(guildhall.NewRichText(html, text, 400)) || held.Equal(short) || !short.Equal(guildhall.NewRichText("<p>Hi</p>", "Hi", 1)) {
 		t.Error("Equal does not compare texts across their forms")
 	}
-	if (guildhall.RichText{}).HTML() != "" || guildhall.PackedRichText([]byte("garbage"), 1).HTML() != "" {
-		t.Error("an empty or damaged text must read as empty")
+	if m := guildhall.NewRichText("", "", 401).ReadingMinutes(); m != 3 {
+		t.Errorf("401 words take %d minutes to read, want 3 (rounded up)", m)
+	}
+	if (guildhall.RichText{}).HTML() != "" || (guildhall.RichText{}).ReadingMinutes() != 0 {
+		t.Error("the zero text must read as empty")
 	}
 }
+
+// otherForm is a PackedText as a storage layer might supply one.
+type otherForm struct{ html, text string }
+
+func (f otherForm) Unpack() (string, string) { return f.html, f.text }
+func (f otherForm) HTML() string             { return f.html }
+func (f otherForm) Text() string             { return f.text }

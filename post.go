@@ -1,10 +1,6 @@
 package guildhall
 
-import (
-	"time"
-
-	"github.com/guildhall/guildhall/internal/packtext"
-)
+import "time"
 
 // Post is a member's blog post as it stands at its latest revision.
 //
@@ -88,33 +84,43 @@ func (v Visibility) IsValid() bool {
 	return v == VisibilityPublic || v == VisibilityMembers
 }
 
-// RichText is sanitised HTML with the plain text derived from it (richtext.Render makes
-// one). A long text is held compressed and unpacked each time it is read: bodies are most of
+// RichText is sanitised HTML with the plain text derived from it. How a long text is held
+// is not the domain's business: the layers that store and hold content (internal/packtext)
+// may hand in a PackedText, which is unpacked each time the text is read. Bodies are most of
 // the content's memory, and most reads never look at them.
 type RichText struct {
 	WordCount int
-	// Either html and text, or packed (both, compressed by packtext.Pack).
+	// Either html and text, or packed (both, in the form the storage layer chose).
 	html, text string
-	packed     []byte
+	packed     PackedText
 }
 
-// NewRichText holds html and its plain text, packed when they are long.
+// PackedText is a rich text held in a compact form (internal/packtext compresses it). Its
+// methods return what NewRichText was given; a damaged value reads as empty text.
+type PackedText interface {
+	// Unpack returns the HTML and the plain text at once.
+	Unpack() (html, text string)
+	// HTML returns the HTML alone.
+	HTML() string
+	// Text returns the plain text alone.
+	Text() string
+}
+
+// NewRichText holds html and its plain text as they are. To hold a long text packed, use
+// the storage layer's constructor (packtext.RichText) or PackedRichText.
 func NewRichText(html, text string, wordCount int) RichText {
-	if len(html)+len(text) > packtext.Above {
-		return RichText{WordCount: wordCount, packed: packtext.Pack(html, text)}
-	}
 	return RichText{WordCount: wordCount, html: html, text: text}
 }
 
-// PackedRichText holds a text packed by packtext.Pack, as it was stored.
-func PackedRichText(packed []byte, wordCount int) RichText {
+// PackedRichText holds a text in a packed form.
+func PackedRichText(packed PackedText, wordCount int) RichText {
 	return RichText{WordCount: wordCount, packed: packed}
 }
 
 // HTML returns the sanitised HTML.
 func (r RichText) HTML() string {
 	if r.packed != nil {
-		return packtext.HTML(r.packed)
+		return r.packed.HTML()
 	}
 	return r.html
 }
@@ -122,7 +128,7 @@ func (r RichText) HTML() string {
 // Text returns the plain text.
 func (r RichText) Text() string {
 	if r.packed != nil {
-		return packtext.Text(r.packed)
+		return r.packed.Text()
 	}
 	return r.text
 }
@@ -130,13 +136,13 @@ func (r RichText) Text() string {
 // Unpacked returns the HTML and the plain text at once.
 func (r RichText) Unpacked() (html, text string) {
 	if r.packed != nil {
-		return packtext.Unpack(r.packed)
+		return r.packed.Unpack()
 	}
 	return r.html, r.text
 }
 
 // Packed returns the packed form, when the text is held packed.
-func (r RichText) Packed() ([]byte, bool) {
+func (r RichText) Packed() (PackedText, bool) {
 	return r.packed, r.packed != nil
 }
 
@@ -180,13 +186,13 @@ type PostRevision struct {
 	SavedBy    string
 }
 
-// Post limits, checked on every write.
+// Post limits, checked on every write. A slug's length is the slug format's own
+// (slug.MaxLength).
 const (
 	MaxTitleLength = 200
 	MaxBodyBytes   = 512 << 10
 	MaxTags        = 20
 	MaxTagLength   = 40
-	MaxSlugLength  = 100
 )
 
 // CreatePostInput is a new post as an author or editor sends it.

@@ -24,6 +24,13 @@ func PageSize(first *int) (int, error) {
 	}
 }
 
+// InvalidCursor is the error for an after cursor that did not come from the list it is given
+// to: malformed, of another list or ordering, or naming nothing the list holds.
+func InvalidCursor() *Error {
+	return &Error{Code: EINVALID, Message: "The cursor is not valid for this list.",
+		Fields: map[string]string{"after": "not a cursor from this list and ordering"}}
+}
+
 // Page is one page of a list, in the shape of a Relay connection.
 type Page[T any] struct {
 	Items []T

@@ -18,6 +18,7 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/internal/packtext"
 	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/richtext"
 )
@@ -198,7 +199,7 @@ func (g *generator) members() []*guildhall.Member {
 			c := g.pick(credentials)
 			m.Credentials = &c
 		}
-		bio := richtext.Render(fmt.Sprintf("<p>%s %s is a member of the association. %s</p>", given, family, g.sentence(25)))
+		bio := held(richtext.Render(fmt.Sprintf("<p>%s %s is a member of the association. %s</p>", given, family, g.sentence(25))))
 		m.Bio = &bio
 		email, phone := slug+"@members.example.org", fmt.Sprintf("+44 20 7946 %04d", i%10000)
 		m.Email, m.Phone = &email, &phone
@@ -233,7 +234,7 @@ func (g *generator) blocks() []guildhall.Block {
 				{Label: "Find a supervisor", URL: "https://example.org/supervisors"},
 			}}
 		case 2:
-			b = &guildhall.RichTextBlock{BlockBase: base, Body: richtext.Render("<p>" + g.sentence(40) + "</p>")}
+			b = &guildhall.RichTextBlock{BlockBase: base, Body: held(richtext.Render("<p>" + g.sentence(40) + "</p>"))}
 		default:
 			b = &guildhall.CallToActionBlock{BlockBase: base, Label: "Join / Renew now", URL: "https://example.org/join", Action: guildhall.ActionRenew}
 		}
@@ -295,8 +296,9 @@ func (g *generator) posts(from, to int) []*guildhall.Post {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				out[i].Body = richtext.Render(html[i])
-				out[i].Excerpt = richtext.Excerpt(out[i].Body.Text(), 50)
+				body := richtext.Render(html[i])
+				out[i].Body = held(body)
+				out[i].Excerpt = richtext.Excerpt(body.Text, 50)
 			}
 		})
 	}
@@ -408,3 +410,6 @@ func prefix2(name string) string {
 	r := []rune(strings.ToLower(name))
 	return string(r[:min(2, len(r))])
 }
+
+// held is a rendered text as the service holds and stores it (packed when long).
+func held(r richtext.Rendered) guildhall.RichText { return packtext.RichText(r.HTML, r.Text, r.Words) }

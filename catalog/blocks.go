@@ -51,7 +51,7 @@ func (c *Catalog) Blocks(first int, after string, kind guildhall.BlockKind) (*gu
 	if after != "" {
 		cur, err := cursor.Parse(after, blockOrder)
 		if err != nil {
-			return nil, err
+			return nil, guildhall.InvalidCursor()
 		}
 		i, found := slices.BinarySearchFunc(c.blocksSorted, cur.ID, compareBlockID)
 		if found {

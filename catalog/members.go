@@ -48,7 +48,7 @@ func (c *Catalog) Members(now time.Time, grace time.Duration, q guildhall.Member
 	if q.After != "" {
 		cur, err := cursor.Parse(q.After, memberOrder)
 		if err != nil {
-			return nil, err
+			return nil, guildhall.InvalidCursor()
 		}
 		after = &cur
 	}

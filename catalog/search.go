@@ -474,7 +474,7 @@ func parseAfter(after, order string) (*cursor.Cursor, error) {
 	}
 	c, err := cursor.Parse(after, order)
 	if err != nil {
-		return nil, err
+		return nil, guildhall.InvalidCursor()
 	}
 	return &c, nil
 }

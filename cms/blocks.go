@@ -181,7 +181,7 @@ func applyBlockFields(b guildhall.Block, f fieldSet, problems guildhall.Problems
 			if len(*in.Body) > 4*guildhall.MaxBodyBytes {
 				problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
 			} else {
-				b.Body = richtext.Render(*in.Body)
+				b.Body = held(richtext.Render(*in.Body))
 			}
 		}
 	case *guildhall.CallToActionBlock:

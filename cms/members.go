@@ -49,10 +49,11 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	if in.Bio != nil {
 		m.Bio = nil
 		if strings.TrimSpace(*in.Bio) != "" {
-			bio := richtext.Render(*in.Bio)
-			if len(bio.HTML()) > maxBioBytes {
+			rendered := richtext.Render(*in.Bio)
+			if len(rendered.HTML) > maxBioBytes {
 				problems.Add("bio", "must be at most %d KiB", maxBioBytes>>10)
 			}
+			bio := held(rendered)
 			m.Bio = &bio
 		}
 	}

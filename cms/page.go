@@ -14,12 +14,11 @@ func pageByID[T any](items []T, first int, after, order string, id func(T) strin
 	if after != "" {
 		c, err := cursor.Parse(after, order)
 		if err != nil {
-			return nil, err
+			return nil, guildhall.InvalidCursor()
 		}
 		i := slices.IndexFunc(items, func(x T) bool { return id(x) == c.ID })
 		if i < 0 {
-			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The cursor is not valid for this list.",
-				Fields: map[string]string{"after": "not a cursor from this list"}}
+			return nil, guildhall.InvalidCursor()
 		}
 		start = i + 1
 	}

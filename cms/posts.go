@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/internal/packtext"
 	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/richtext"
 	"github.com/guildhall/guildhall/slug"
@@ -189,14 +190,17 @@ func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Pro
 		return
 	}
 	body := richtext.Render(html)
-	clean, text := body.Unpacked()
-	if len(clean) > guildhall.MaxBodyBytes {
+	if len(body.HTML) > guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
 		return
 	}
-	p.Body = body
-	p.Excerpt = richtext.Excerpt(text, excerptWords)
+	p.Body = held(body)
+	p.Excerpt = richtext.Excerpt(body.Text, excerptWords)
 }
+
+// held is a rendered text as the catalog and the store keep it: packed once here, when it is
+// long, from the HTML and text the renderer made.
+func held(r richtext.Rendered) guildhall.RichText { return packtext.RichText(r.HTML, r.Text, r.Words) }
 
 // cleanTags trims tags, drops empty ones and repeats (ignoring case), and checks limits.
 func cleanTags(tags []string, problems guildhall.Problems) []string {
@@ -242,7 +246,7 @@ func (s *Service) checkBlocks(ids []string, problems guildhall.Problems) []strin
 
 func checkSlug(s string, problems guildhall.Problems) {
 	if !slug.Valid(s) {
-		problems.Add("slug", "must be 1 to %d characters of a-z, 0-9 and single hyphens", guildhall.MaxSlugLength)
+		problems.Add("slug", "must be 1 to %d characters of a-z, 0-9 and single hyphens", slug.MaxLength)
 	}
 }
 

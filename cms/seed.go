@@ -49,7 +49,7 @@ func (s *Service) Content(ds *demo.Dataset) (*mongodb.Content, error) {
 			CreatedAt: ms(created), UpdatedAt: ms(created),
 		}
 		if dm.BioHTML != "" {
-			bio := richtext.Render(dm.BioHTML)
+			bio := held(richtext.Render(dm.BioHTML))
 			m.Bio = &bio
 		}
 		if dm.Plan != "" {
@@ -95,8 +95,8 @@ func (s *Service) Content(ds *demo.Dataset) (*mongodb.Content, error) {
 		body := richtext.Render(dp.BodyHTML)
 		p := &guildhall.Post{
 			ID: guildhall.NewID(guildhall.KindPost, created), Version: 1, Slug: dp.Slug, Title: dp.Title,
-			Status: dp.Status, Visibility: dp.Visibility, AuthorID: author, Body: body,
-			Excerpt: richtext.Excerpt(body.Text(), excerptWords), Tags: append([]string{}, dp.Tags...), BlockIDs: []string{},
+			Status: dp.Status, Visibility: dp.Visibility, AuthorID: author, Body: held(body),
+			Excerpt: richtext.Excerpt(body.Text, excerptWords), Tags: append([]string{}, dp.Tags...), BlockIDs: []string{},
 			CreatedAt: ms(created), UpdatedAt: ms(created), UpdatedBy: author,
 		}
 		if !dp.PublishedAt.IsZero() {

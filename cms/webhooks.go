@@ -118,7 +118,7 @@ func (s *Service) WebhookDeliveries(ctx context.Context, webhookID *string, firs
 	if after != nil {
 		c, err := cursor.Parse(*after, deliveriesOrder)
 		if err != nil {
-			return nil, err
+			return nil, guildhall.InvalidCursor()
 		}
 		before = c.ID
 	}

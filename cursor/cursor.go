@@ -9,9 +9,8 @@ package cursor
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"strings"
-
-	"github.com/guildhall/guildhall"
 )
 
 // Cursor is a position in a list sorted by (Key, ID).
@@ -57,8 +56,12 @@ func plain(s string) bool {
 	return true
 }
 
-// Parse decodes s, which must have come from String for the same order. A malformed or
-// foreign cursor is EINVALID on the field "after".
+// ErrInvalid is Parse's error for a malformed cursor or one of another ordering; callers
+// answer it with guildhall.InvalidCursor.
+var ErrInvalid = errors.New("cursor: not a cursor of this ordering")
+
+// Parse decodes s, which must have come from String for the same order; anything else is
+// ErrInvalid.
 func Parse(s, order string) (Cursor, error) {
 	var c Cursor
 	b, err := base64.RawURLEncoding.DecodeString(s)
@@ -69,11 +72,7 @@ func Parse(s, order string) (Cursor, error) {
 		}
 	}
 	if err != nil || c.ID == "" || c.Order != order {
-		return Cursor{}, &guildhall.Error{
-			Code:    guildhall.EINVALID,
-			Message: "The cursor is not valid for this list.",
-			Fields:  map[string]string{"after": "not a cursor from this list and ordering"},
-		}
+		return Cursor{}, ErrInvalid
 	}
 	return c, nil
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/cursor"
 )
 
@@ -39,8 +38,8 @@ func TestParseRejects(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := cursor.Parse(s, "members")
-			if guildhall.ErrorCode(err) != guildhall.EINVALID {
-				t.Fatalf("Parse(%q) = %v, want EINVALID", s, err)
+			if err != cursor.ErrInvalid {
+				t.Fatalf("Parse(%q) = %v, want ErrInvalid", s, err)
 			}
 		})
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/demo"
+	"github.com/guildhall/guildhall/slug"
 )
 
 const grace = guildhall.DefaultGracePeriod
@@ -58,8 +59,8 @@ func TestUniqueAndWellFormedSlugs(t *testing.T) {
 	seen := map[string]string{}
 	check := func(kind, s string) {
 		t.Helper()
-		if !slugRE.MatchString(s) || len(s) > guildhall.MaxSlugLength {
-			t.Errorf("%s slug %q is not a-z0-9 words joined by hyphens, at most %d long", kind, s, guildhall.MaxSlugLength)
+		if !slugRE.MatchString(s) || len(s) > slug.MaxLength {
+			t.Errorf("%s slug %q is not a-z0-9 words joined by hyphens, at most %d long", kind, s, slug.MaxLength)
 		}
 		if prev, ok := seen[kind+" "+s]; ok {
 			t.Errorf("%s slug %q is used twice (%s)", kind, s, prev)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/internal/packtext"
 )
 
 // The stored shapes. Field names are part of the database format: rename with a migration.
@@ -19,17 +20,21 @@ type richTextDoc struct {
 
 func toRichText(r guildhall.RichText) richTextDoc {
 	if packed, ok := r.Packed(); ok {
-		return richTextDoc{WordCount: r.WordCount, Packed: packed}
+		if f, ok := packed.(*packtext.Frame); ok {
+			return richTextDoc{WordCount: r.WordCount, Packed: f.Bytes()}
+		}
 	}
 	html, text := r.Unpacked()
 	return richTextDoc{HTML: html, Text: text, WordCount: r.WordCount}
 }
 
+// domain is the stored text in the form it is held in memory: packed as stored, and an
+// unpacked text of a document written before packing existed packed if it is long.
 func (d richTextDoc) domain() guildhall.RichText {
 	if len(d.Packed) > 0 {
-		return guildhall.PackedRichText(d.Packed, d.WordCount)
+		return guildhall.PackedRichText(packtext.Stored(d.Packed), d.WordCount)
 	}
-	return guildhall.NewRichText(d.HTML, d.Text, d.WordCount)
+	return packtext.RichText(d.HTML, d.Text, d.WordCount)
 }
 
 type postDoc struct {

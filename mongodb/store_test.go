@@ -11,6 +11,7 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/embedded/embeddedtest"
+	"github.com/guildhall/guildhall/internal/packtext"
 	"github.com/guildhall/guildhall/mongodb"
 )
 
@@ -100,7 +101,7 @@ func TestLongBodyStaysPacked(t *testing.T) {
 	ctx := context.Background()
 	p := testPost(1, "Long")
 	html := strings.Repeat("<p>Grüße from the annual meeting.</p>", 100)
-	p.Body = guildhall.NewRichText(html, strings.Repeat("Grüße from the annual meeting. ", 100), 500)
+	p.Body = packtext.RichText(html, strings.Repeat("Grüße from the annual meeting. ", 100), 500)
 	if _, packed := p.Body.Packed(); !packed {
 		t.Fatal("a 6 KB body is not held packed")
 	}

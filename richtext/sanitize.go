@@ -12,8 +12,6 @@ import (
 	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
-
-	guildhall "github.com/guildhall/guildhall"
 )
 
 // policy is built once: bluemonday policies are safe for concurrent use once configured, and
@@ -141,9 +139,16 @@ func sanitizeOnce(html string) string {
 	return out
 }
 
+// Rendered is editor HTML made safe, with what is derived from it.
+type Rendered struct {
+	HTML  string // sanitised
+	Text  string // PlainText of HTML
+	Words int    // CountWords of Text
+}
+
 // Render sanitises html and derives the plain text and word count from the clean HTML.
-func Render(html string) guildhall.RichText {
+func Render(html string) Rendered {
 	clean := Sanitize(html)
 	text := PlainText(clean)
-	return guildhall.NewRichText(clean, text, CountWords(text))
+	return Rendered{HTML: clean, Text: text, Words: CountWords(text)}
 }

@@ -244,17 +244,16 @@ func TestRender(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := richtext.Render(tc.in)
-			if got.HTML() != tc.html || got.Text() != tc.text || got.WordCount != tc.words {
+			if got.HTML != tc.html || got.Text != tc.text || got.Words != tc.words {
 				t.Errorf("Render(%q) = %+v\nwant HTML %q Text %q WordCount %d", tc.in, got, tc.html, tc.text, tc.words)
 			}
 		})
 	}
 }
 
-func TestRenderReadingMinutes(t *testing.T) {
+func TestRenderWordCount(t *testing.T) {
 	body := "<p>" + strings.Repeat("word ", 401) + "</p>"
-	rt := richtext.Render(body)
-	if rt.WordCount != 401 || rt.ReadingMinutes() != 3 {
-		t.Errorf("WordCount %d ReadingMinutes %d, want 401 and 3", rt.WordCount, rt.ReadingMinutes())
+	if rt := richtext.Render(body); rt.Words != 401 {
+		t.Errorf("Words %d, want 401", rt.Words)
 	}
 }

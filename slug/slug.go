@@ -12,12 +12,10 @@ import (
 	"strings"
 
 	gosimple "github.com/gosimple/slug"
-
-	guildhall "github.com/guildhall/guildhall"
 )
 
 // MaxLength is the longest slug allowed, in bytes (slugs are ASCII, so also in characters).
-const MaxLength = guildhall.MaxSlugLength
+const MaxLength = 100
 
 // apostrophes are removed before transliterating, so that "Don't panic" is "dont-panic" and
 // "O'Brien" is "obrien", as people write them, rather than "don-t-panic" and "o-brien".

@@ -7,6 +7,10 @@
 // reader asks for them, and go to the database as they are (the embedded engine stores
 // documents as JSON text and escapes each "<" and ">" as six bytes: one base64 string parses
 // much faster at start-up than the escaped HTML did).
+//
+// The domain does not know this package: a guildhall.RichText holds any guildhall.PackedText,
+// and RichText here is the one place that decides which texts are packed. The service makes
+// its texts with it, and the store reads and writes the packed bytes as they are.
 package packtext
 
 import (
@@ -14,7 +18,29 @@ import (
 	"sync"
 
 	"github.com/klauspost/compress/zstd"
+
+	"github.com/guildhall/guildhall"
 )
+
+// RichText holds html and its plain text as Guildhall keeps them in memory and in the
+// database: packed when they are longer than Above, as they are otherwise.
+func RichText(html, text string, wordCount int) guildhall.RichText {
+	if len(html)+len(text) > Above {
+		return guildhall.PackedRichText(Pack(html, text), wordCount)
+	}
+	return guildhall.NewRichText(html, text, wordCount)
+}
+
+// Frame is a rich text packed by Pack: one zstd frame of the HTML's length, the HTML and the
+// text. It is a guildhall.PackedText.
+type Frame struct{ b []byte }
+
+// Stored is the frame of bytes that Frame.Bytes gave before, as read back from storage.
+// The bytes are kept, not copied: the caller must not change them.
+func Stored(b []byte) *Frame { return &Frame{b: b} }
+
+// Bytes returns the packed bytes, to store as they are. The caller must not change them.
+func (f *Frame) Bytes() []byte { return f.b }
 
 // Above is the length (HTML plus text, in bytes) above which a rich text is worth packing:
 // below it the frame's overhead and the unpacking are not paid back.
@@ -25,9 +51,9 @@ var (
 	unpacker, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderLowmem(true))
 )
 
-// Pack compresses html and text into one value: the length of html as a uvarint, html, then
+// Pack compresses html and text into one frame: the length of html as a uvarint, html, then
 // text.
-func Pack(html, text string) []byte {
+func Pack(html, text string) *Frame {
 	in, out := buffers.Get().(*[]byte), buffers.Get().(*[]byte)
 	defer buffers.Put(in)
 	defer buffers.Put(out)
@@ -37,13 +63,13 @@ func Pack(html, text string) []byte {
 	*in, *out = raw, packed
 	// Copied out of the pooled buffer at its exact size: a packed text is kept for as long
 	// as its revision is current.
-	return append(make([]byte, 0, len(packed)), packed...)
+	return &Frame{b: append(make([]byte, 0, len(packed)), packed...)}
 }
 
-// Unpack reverses Pack. A value that does not unpack (never written by Pack) reads as empty
-// text rather than failing whoever reads it.
-func Unpack(packed []byte) (html, text string) {
-	unpack(packed, func(raw []byte, n int) {
+// Unpack reverses Pack. A frame that does not unpack (its bytes were never written by Pack)
+// reads as empty text rather than failing whoever reads it.
+func (f *Frame) Unpack() (html, text string) {
+	unpack(f.b, func(raw []byte, n int) {
 		s := string(raw) // one allocation, shared by html and text
 		html, text = s[:n], s[n:]
 	})
@@ -51,14 +77,14 @@ func Unpack(packed []byte) (html, text string) {
 }
 
 // HTML unpacks the HTML alone, without copying the text.
-func HTML(packed []byte) (html string) {
-	unpack(packed, func(raw []byte, n int) { html = string(raw[:n]) })
+func (f *Frame) HTML() (html string) {
+	unpack(f.b, func(raw []byte, n int) { html = string(raw[:n]) })
 	return html
 }
 
 // Text unpacks the plain text alone, without copying the HTML.
-func Text(packed []byte) (text string) {
-	unpack(packed, func(raw []byte, n int) { text = string(raw[n:]) })
+func (f *Frame) Text() (text string) {
+	unpack(f.b, func(raw []byte, n int) { text = string(raw[n:]) })
 	return text
 }
 

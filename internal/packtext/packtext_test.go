@@ -3,34 +3,39 @@ package packtext
 import (
 	"strings"
 	"testing"
+
+	"github.com/guildhall/guildhall"
 )
 
 func TestRoundTrip(t *testing.T) {
 	for _, tc := range [][2]string{{"", ""}, {"<p>a</p>", "a"}, {strings.Repeat("<p>Grüße</p>", 500), "Grüße"}, {"<p>only html</p>", ""}, {"", "only text"}} {
 		packed := Pack(tc[0], tc[1])
-		html, text := Unpack(packed)
+		html, text := packed.Unpack()
 		if html != tc[0] || text != tc[1] {
 			t.Errorf("round trip of %.20q, %.20q gave %.20q, %.20q", tc[0], tc[1], html, text)
 		}
-		if got := HTML(packed); got != tc[0] {
+		if got := packed.HTML(); got != tc[0] {
 			t.Errorf("HTML of %.20q gave %.20q", tc[0], got)
 		}
-		if got := Text(packed); got != tc[1] {
+		if got := packed.Text(); got != tc[1] {
 			t.Errorf("Text of %.20q gave %.20q", tc[1], got)
 		}
-		if cap(packed) != len(packed) {
-			t.Errorf("packed value keeps %d spare bytes", cap(packed)-len(packed))
+		if b := packed.Bytes(); cap(b) != len(b) {
+			t.Errorf("packed value keeps %d spare bytes", cap(b)-len(b))
+		}
+		if again := Stored(packed.Bytes()); again.HTML() != tc[0] || again.Text() != tc[1] {
+			t.Errorf("the stored bytes of %.20q do not read back", tc[0])
 		}
 	}
 }
 
 func TestGarbageReadsAsEmpty(t *testing.T) {
-	valid := Pack("<p>abc</p>", "abc")
+	valid := Pack("<p>abc</p>", "abc").Bytes()
 	for _, b := range [][]byte{nil, []byte("not zstd"), valid[:len(valid)/2]} {
-		if html, text := Unpack(b); html != "" || text != "" {
+		if html, text := Stored(b).Unpack(); html != "" || text != "" {
 			t.Errorf("%q unpacked to %q, %q", b, html, text)
 		}
-		if HTML(b) != "" || Text(b) != "" {
+		if Stored(b).HTML() != "" || Stored(b).Text() != "" {
 			t.Errorf("%q unpacked to non-empty text", b)
 		}
 	}
@@ -38,7 +43,7 @@ func TestGarbageReadsAsEmpty(t *testing.T) {
 
 func TestCompresses(t *testing.T) {
 	html := strings.Repeat("<p>The society's annual meeting is held in the spring. </p>", 70)
-	packed := Pack(html, html)
+	packed := Pack(html, html).Bytes()
 	if len(packed)*3 > len(html) {
 		t.Errorf("%d bytes of HTML and text packed to %d", 2*len(html), len(packed))
 	}
@@ -50,7 +55,7 @@ func BenchmarkHTML(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(html)))
 	for b.Loop() {
-		if HTML(packed) == "" {
+		if packed.HTML() == "" {
 			b.Fatal("empty")
 		}
 	}
@@ -62,8 +67,35 @@ func BenchmarkPack(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(html) + len(text)))
 	for b.Loop() {
-		if len(Pack(html, text)) == 0 {
+		if len(Pack(html, text).Bytes()) == 0 {
 			b.Fatal("empty")
 		}
+	}
+}
+
+// RichText is the one place that decides which texts are packed: long ones, so that bodies
+// take a third of their size; short ones stay as they are, where a frame would cost more
+// than it saves.
+func TestRichTextForms(t *testing.T) {
+	short := RichText("<p>Hi</p>", "Hi", 1)
+	if _, packed := short.Packed(); packed || short.HTML() != "<p>Hi</p>" || short.Text() != "Hi" {
+		t.Errorf("a short text: packed %v, %q, %q", packed, short.HTML(), short.Text())
+	}
+	html, text := "<p>"+strings.Repeat("Notes from the AGM. ", 100)+"</p>", strings.Repeat("Notes from the AGM. ", 100)
+	long := RichText(html, text, 400)
+	packed, isPacked := long.Packed()
+	frame, isFrame := packed.(*Frame)
+	if !isPacked || !isFrame || len(frame.Bytes()) >= len(html) || long.HTML() != html || long.Text() != text || long.ReadingMinutes() != 2 {
+		t.Fatalf("a long text: packed %v (a frame: %v), HTML %d bytes, text %d bytes", isPacked, isFrame, len(long.HTML()), len(long.Text()))
+	}
+	if h, x := long.Unpacked(); h != html || x != text {
+		t.Error("Unpacked differs from HTML and Text")
+	}
+	stored := guildhall.PackedRichText(Stored(frame.Bytes()), 400)
+	if !stored.Equal(long) || stored.Equal(short) || !stored.Equal(guildhall.NewRichText(html, text, 400)) {
+		t.Error("Equal does not compare texts across their forms")
+	}
+	if guildhall.PackedRichText(Stored([]byte("garbage")), 1).HTML() != "" {
+		t.Error("a damaged text must read as empty")
 	}
 }
