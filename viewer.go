@@ -104,7 +104,14 @@ func (v *Viewer) CanReadBody(p *Post) bool {
 	if p.Visibility != VisibilityMembers {
 		return true
 	}
-	return v.IsStaff() || v.IsAuthorOf(p) || (v.MemberID != "" && v.GoodStanding)
+	return v.CanReadMembersBodies() || v.IsAuthorOf(p)
+}
+
+// CanReadMembersBodies reports whether the viewer may read the body of every members-only
+// post: staff, and members in good standing. Others may read only their own (CanReadBody),
+// and search matches only the public text of the rest (title, tags, author, excerpt).
+func (v *Viewer) CanReadMembersBodies() bool {
+	return v.IsStaff() || (v.MemberID != "" && v.GoodStanding)
 }
 
 // CanSeeContact reports whether the viewer may read a member's email and phone.

@@ -105,13 +105,14 @@ type postEntry struct {
 	post *guildhall.Post
 	keys [numOrders]string
 	tags []string // folded
-	// terms is every distinct word of the title, text and tags (postTerms), only until
-	// the search index has filed the post under them: the index answers for them after.
-	terms    string
-	title    string // folded words of the title, with a space before and after
-	tagWords string // folded words of the tags, with a space before and after
-	removed  bool   // replaced or deleted; the search index drops it lazily
-	slot     uint32 // its number in the search index
+	// terms is every distinct word anyone may search the post by, and hidden every other
+	// word of a members-only body (postTerms), only until the search index has filed the
+	// post under them: the index answers for them after.
+	terms, hidden string
+	title         string // folded words of the title, with a space before and after
+	tagWords      string // folded words of the tags, with a space before and after
+	removed       bool   // replaced or deleted; the search index drops it lazily
+	slot          uint32 // its number in the search index
 }
 
 // timeKey renders t so that string order is time order.
@@ -143,7 +144,7 @@ func newPostEntry(p *guildhall.Post) *postEntry {
 	}
 	e.title = " " + joinWords(fold.Words(p.Title)) + " "
 	e.tagWords = " " + joinWords(tagWords(p)) + " "
-	e.terms = postTerms(p)
+	e.terms, e.hidden = postTerms(p)
 	return e
 }
 
@@ -155,13 +156,29 @@ func tagWords(p *guildhall.Post) []string {
 	return words
 }
 
-// postTerms is every word of the post's title, text and tags, folded, each once, sorted and
-// joined by spaces: what the search index files it under. Sorting here, while posts are
-// prepared on a spare core at start, keeps it off the catalog lock.
-func postTerms(p *guildhall.Post) string {
+// postTerms is what the search index files the post under: every word of its title, text
+// and tags, folded, each once, sorted and joined by spaces. Of a members-only post, open
+// holds only the words of its public text (title, tags and excerpt: what everyone is shown)
+// and hidden the other words of its body, which only readers of the body may search by.
+// Sorting here, while posts are prepared on a spare core at start, keeps it off the catalog
+// lock.
+func postTerms(p *guildhall.Post) (open, hidden string) {
 	all := append(append(fold.Words(p.Title), fold.Words(p.Body.Text())...), tagWords(p)...)
 	slices.Sort(all)
-	return joinWords(slices.Compact(all))
+	all = slices.Compact(all)
+	if p.Visibility != guildhall.VisibilityMembers {
+		return joinWords(all), ""
+	}
+	public := append(append(fold.Words(p.Title), fold.Words(p.Excerpt)...), tagWords(p)...)
+	slices.Sort(public)
+	public = slices.Compact(public)
+	var rest []string
+	for _, w := range all {
+		if _, found := slices.BinarySearch(public, w); !found {
+			rest = append(rest, w)
+		}
+	}
+	return joinWords(public), joinWords(rest)
 }
 
 func joinWords(words []string) string {

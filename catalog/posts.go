@@ -68,7 +68,7 @@ func (c *Catalog) newPostFilter(v *guildhall.Viewer, now time.Time, q *guildhall
 	}
 	if q.Search != "" {
 		f.words = searchWords(q.Search)
-		f.query = newQuery(f.words)
+		f.query = newQuery(v, f.words)
 	}
 	return f
 }
@@ -171,7 +171,7 @@ func (c *Catalog) postCandidates(f *postFilter, o int) []*postEntry {
 	case f.tag != "":
 		small = c.byTag[f.tag]
 	case len(f.words) > 0:
-		return c.searchCandidates(f.words, o)
+		return c.searchCandidates(f.query, o)
 	default:
 		return c.sorted[o]
 	}

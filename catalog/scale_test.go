@@ -41,7 +41,8 @@ type scaleFixture struct {
 }
 
 // scaleCatalog builds (once per size) a catalog like the bench's: 1,000 members, n posts
-// over ten years, 90% published, each with about 300 words of text and 1-4 of 60 tags.
+// over ten years, 90% published, 15% for members only, each with about 300 words of text
+// (the first 50 its excerpt) and 1-4 of 60 tags.
 func scaleCatalog(b *testing.B, n int) *scaleFixture {
 	if f, ok := scaleOnce.Load(n); ok {
 		return f.(*scaleFixture)
@@ -73,6 +74,10 @@ func scaleCatalog(b *testing.B, n int) *scaleFixture {
 		p := post(fmt.Sprintf("p%06d", i), fmt.Sprintf("m%04d", rng.IntN(700)), status, at, fmt.Sprintf("tag%d", rng.IntN(60)))
 		p.Title = strings.Join(words[:6], " ")
 		p.Body = guildhall.NewRichText("", strings.Join(words, " "), 0)
+		p.Excerpt = strings.Join(words[:50], " ")
+		if i%20 < 3 { // 15% for members only, as in the bench
+			p.Visibility = guildhall.VisibilityMembers
+		}
 		f.posts = append(f.posts, p)
 	}
 	f.c.PutPosts(f.posts)
@@ -121,18 +126,27 @@ func BenchmarkScaleDeepPage(b *testing.B) {
 }
 
 func BenchmarkScaleSearch(b *testing.B) {
-	for _, tc := range []struct{ name, search string }{
-		{"common word", scaleVocabulary[1]},
-		{"rare word", scaleVocabulary[15000]},
-		{"two words", scaleVocabulary[3] + " " + scaleVocabulary[400]},
-		{"prefix", "w123"},
-		{"author name", "billington"},
-		{"no match", "nosuchword"},
+	// A member in good standing searches whole bodies; anonymous readers only the public
+	// text of members-only posts.
+	member := &guildhall.Viewer{Role: guildhall.RoleMember, MemberID: "m0001", GoodStanding: true}
+	for _, tc := range []struct {
+		name, search string
+		v            *guildhall.Viewer
+	}{
+		{"common word", scaleVocabulary[1], guildhall.Anonymous},
+		{"common word, member", scaleVocabulary[1], member},
+		{"rare word", scaleVocabulary[15000], guildhall.Anonymous},
+		{"two words", scaleVocabulary[3] + " " + scaleVocabulary[400], guildhall.Anonymous},
+		{"two words, member", scaleVocabulary[3] + " " + scaleVocabulary[400], member},
+		{"prefix", "w123", guildhall.Anonymous},
+		{"prefix, member", "w123", member},
+		{"author name", "billington", guildhall.Anonymous},
+		{"no match", "nosuchword", guildhall.Anonymous},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			forSizes(b, func(b *testing.B, f *scaleFixture) {
 				for b.Loop() {
-					if _, err := f.c.Posts(guildhall.Anonymous, now, guildhall.PostQuery{First: 20, Search: tc.search}); err != nil {
+					if _, err := f.c.Posts(tc.v, now, guildhall.PostQuery{First: 20, Search: tc.search}); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -24,6 +24,12 @@ import (
 // so its cost follows the number of posts that could match, not the number stored. The words
 // are also kept sorted (a B-tree), so that the last word of a query, which the user may still
 // be typing, finds every word it starts.
+//
+// A search matches only what its viewer may read. Each word's posts are in two lists: open,
+// where anyone may find the post by the word (a public post, or the public text of a
+// members-only one: title, tags, excerpt), and hidden, where only a members-only body holds
+// it. A reader without access to those bodies never looks at the hidden lists, so no count,
+// rank or page can tell that a hidden word is there.
 type searchIndex struct {
 	terms     *btree.BTreeG[string]   // every word in postings or nameTerms, sorted
 	postings  map[string]*postingList // word -> posts whose title, text or tags hold it
@@ -38,16 +44,18 @@ type searchIndex struct {
 	dead int
 }
 
-// postingList is the posts holding one word, as slots. A replaced or deleted post is only
-// marked removed, and skipped by readers; the list is compacted once half of it is removed.
-// So a write costs the same however many posts share its common words (eager removal would
-// scan each of their lists), and a list is at most twice as long as the posts it holds.
+// postingList is the posts holding one word, as slots: open where anyone may find the post
+// by it, hidden where only a members-only body holds it (each post is in one of the two). A
+// replaced or deleted post is only marked removed, and skipped by readers; the lists are
+// compacted once half of them is removed. So a write costs the same however many posts share
+// its common words (eager removal would scan each of their lists), and a list is at most
+// twice as long as the posts it holds.
 type postingList struct {
-	slots   []uint32
-	removed int
+	open, hidden []uint32
+	removed      int
 }
 
-func (l *postingList) live() int { return len(l.slots) - l.removed }
+func (l *postingList) live() int { return len(l.open) + len(l.hidden) - l.removed }
 
 func newSearchIndex() *searchIndex {
 	return &searchIndex{
@@ -67,28 +75,40 @@ func distinctWords(list string) []string {
 func (x *searchIndex) addPost(e *postEntry) {
 	e.slot = uint32(len(x.slots))
 	x.slots = append(x.slots, e)
-	terms := e.terms
-	e.terms = "" // the index answers for them now
-	for _, w := range strings.Fields(terms) {
-		l, ok := x.postings[w]
-		if !ok {
-			l = &postingList{}
-			x.postings[x.remember(w)] = l
-		}
-		l.slots = append(l.slots, e.slot)
+	open, hidden := e.terms, e.hidden
+	e.terms, e.hidden = "", "" // the index answers for them now
+	for _, w := range strings.Fields(open) {
+		l := x.list(w)
+		l.open = append(l.open, e.slot)
 	}
+	for _, w := range strings.Fields(hidden) {
+		l := x.list(w)
+		l.hidden = append(l.hidden, e.slot)
+	}
+}
+
+// list returns the posting list of w, made empty if w is new.
+func (x *searchIndex) list(w string) *postingList {
+	l, ok := x.postings[w]
+	if !ok {
+		l = &postingList{}
+		x.postings[x.remember(w)] = l
+	}
+	return l
 }
 
 func (x *searchIndex) removePost(e *postEntry) {
 	e.removed = true
-	for _, w := range strings.Fields(postTerms(e.post)) { // the words addPost filed it under
+	open, hidden := postTerms(e.post) // the words addPost filed it under
+	gone := func(s uint32) bool { return x.slots[s].removed }
+	for _, w := range append(strings.Fields(open), strings.Fields(hidden)...) {
 		l := x.postings[w]
-		if l.removed++; l.removed*2 < len(l.slots) {
+		if l.removed++; l.removed*2 < len(l.open)+len(l.hidden) {
 			continue
 		}
-		l.slots = slices.DeleteFunc(l.slots, func(s uint32) bool { return x.slots[s].removed })
+		l.open, l.hidden = slices.DeleteFunc(l.open, gone), slices.DeleteFunc(l.hidden, gone)
 		l.removed = 0
-		if len(l.slots) == 0 {
+		if len(l.open)+len(l.hidden) == 0 {
 			delete(x.postings, w)
 			x.forget(w)
 		}
@@ -119,15 +139,18 @@ func (x *searchIndex) renumber() {
 			live = append(live, e)
 		}
 	}
-	for w, l := range x.postings {
-		kept := l.slots[:0]
-		for _, s := range l.slots {
+	renumbered := func(slots []uint32) []uint32 {
+		kept := slots[:0]
+		for _, s := range slots {
 			if !x.slots[s].removed {
 				kept = append(kept, moved[s])
 			}
 		}
-		l.slots, l.removed = kept, 0
-		if len(kept) == 0 {
+		return kept
+	}
+	for w, l := range x.postings {
+		l.open, l.hidden, l.removed = renumbered(l.open), renumbered(l.hidden), 0
+		if len(l.open)+len(l.hidden) == 0 {
 			delete(x.postings, w)
 			x.forget(w)
 		}
@@ -188,12 +211,59 @@ func (x *searchIndex) eachTerm(word string, prefix bool, fn func(term string) bo
 	})
 }
 
+// reader is what of members-only bodies a search may match: every one (staff, members in
+// good standing), only the viewer's own (an author whose membership has lapsed), or none.
+type reader struct {
+	v        *guildhall.Viewer
+	all, own bool
+}
+
+func readerOf(v *guildhall.Viewer) reader {
+	all := v.CanReadMembersBodies()
+	return reader{v: v, all: all, own: !all && v.Role.AtLeast(guildhall.RoleAuthor) && v.MemberID != ""}
+}
+
+// key names the reader in the rank cache: readers who may match the same posts share lists.
+func (r reader) key() string {
+	switch {
+	case r.all:
+		return "all"
+	case r.own:
+		return "own:" + r.v.MemberID
+	}
+	return "public"
+}
+
+// count estimates how many posts of the list may match for the reader.
+func (r reader) count(l *postingList) int {
+	if r.all || r.own {
+		return l.live()
+	}
+	return len(l.open)
+}
+
+// hidden returns the hidden slots of the list the reader may match, and whether each must
+// be checked with mayRead first. (Loops over slots are the hot path of a search: they stay
+// plain loops rather than calls of a function per slot.)
+func (r reader) hidden(l *postingList) (slots []uint32, check bool) {
+	switch {
+	case r.all:
+		return l.hidden, false
+	case r.own:
+		return l.hidden, true
+	}
+	return nil, false
+}
+
+// mayRead reports whether the reader may match the hidden words of the entry.
+func (r reader) mayRead(e *postEntry) bool { return !e.removed && r.v.IsAuthorOf(e.post) }
+
 // estimate counts the posts the word can match (with repeats), stopping once it passes limit.
-func (c *Catalog) estimate(word string, prefix bool, limit int) int {
+func (c *Catalog) estimate(r reader, word string, prefix bool, limit int) int {
 	n := 0
 	c.index.eachTerm(word, prefix, func(t string) bool {
 		if l, ok := c.index.postings[t]; ok {
-			n += l.live()
+			n += r.count(l)
 		}
 		for _, m := range c.index.nameTerms[t] {
 			n += len(c.byAuthor[m])
@@ -203,12 +273,19 @@ func (c *Catalog) estimate(word string, prefix bool, limit int) int {
 	return n
 }
 
-// eachPost calls fn for every post the word can match, possibly more than once.
-func (c *Catalog) eachPost(word string, prefix bool, fn func(e *postEntry)) {
+// eachPost calls fn for every post the word can match for the reader, possibly more than
+// once.
+func (c *Catalog) eachPost(r reader, word string, prefix bool, fn func(e *postEntry)) {
 	c.index.eachTerm(word, prefix, func(t string) bool {
 		if l, ok := c.index.postings[t]; ok {
-			for _, slot := range l.slots {
+			for _, slot := range l.open {
 				if e := c.index.slots[slot]; !e.removed {
+					fn(e)
+				}
+			}
+			hidden, check := r.hidden(l)
+			for _, slot := range hidden {
+				if e := c.index.slots[slot]; !e.removed && (!check || r.mayRead(e)) {
 					fn(e)
 				}
 			}
@@ -233,17 +310,19 @@ func (c *Catalog) authorWords(e *postEntry) string {
 // query is a search's words with what finds them, made once per search rather than once per
 // post.
 type query struct {
-	words []string
-	whole []string // " word ": the word itself, in a space-delimited word list
-	start []string // " word": a word that starts with it
+	reader reader // whose search it is
+	words  []string
+	whole  []string // " word ": the word itself, in a space-delimited word list
+	start  []string // " word": a word that starts with it
 	// posts[i] is a set of slots: the posts whose title, text or tags hold word i (or, for
-	// the last word, a word it starts). It is made the first time word i is checked, under
-	// the read lock of that check, since slots are renumbered under the write lock.
+	// the last word, a word it starts) where the reader may find them. It is made the first
+	// time word i is checked, under the read lock of that check, since slots are renumbered
+	// under the write lock.
 	posts [][]uint64
 }
 
-func newQuery(words []string) *query {
-	q := &query{words: words}
+func newQuery(v *guildhall.Viewer, words []string) *query {
+	q := &query{reader: readerOf(v), words: words}
 	for _, w := range words {
 		q.whole, q.start = append(q.whole, " "+w+" "), append(q.start, " "+w)
 	}
@@ -282,8 +361,14 @@ func (c *Catalog) holds(q *query, i int, e *postEntry) bool {
 		set = make([]uint64, (len(c.index.slots)+63)/64)
 		c.index.eachTerm(q.words[i], i == len(q.words)-1, func(t string) bool {
 			if l, ok := c.index.postings[t]; ok {
-				for _, s := range l.slots {
+				for _, s := range l.open {
 					set[s/64] |= 1 << (s % 64)
+				}
+				hidden, check := q.reader.hidden(l)
+				for _, s := range hidden {
+					if !check || q.reader.mayRead(c.index.slots[s]) {
+						set[s/64] |= 1 << (s % 64)
+					}
 				}
 			}
 			return true
@@ -300,13 +385,13 @@ func (c *Catalog) searchMatches(q *query) []*postEntry {
 	last := len(words) - 1
 	best, bestN := 0, math.MaxInt
 	for i, w := range words {
-		if n := c.estimate(w, i == last, bestN); n < bestN {
+		if n := c.estimate(q.reader, w, i == last, bestN); n < bestN {
 			best, bestN = i, n
 		}
 	}
 	seen := make(map[*postEntry]struct{}, bestN)
 	var out []*postEntry
-	c.eachPost(words[best], best == last, func(e *postEntry) {
+	c.eachPost(q.reader, words[best], best == last, func(e *postEntry) {
 		if _, dup := seen[e]; dup {
 			return
 		}
@@ -383,9 +468,12 @@ type rankCache struct {
 
 const rankCacheBudget = 1 << 20
 
-// ranked returns the posts matching words, ranked. The caller holds c.mu for reading.
-func (c *Catalog) ranked(words []string) *rankedList {
-	key := strings.Join(words, " ")
+// ranked returns the posts matching words for the viewer, ranked. The caller holds c.mu for
+// reading.
+func (c *Catalog) ranked(v *guildhall.Viewer, words []string) *rankedList {
+	q := newQuery(v, words)
+	joined := strings.Join(words, " ")
+	key := q.reader.key() + "\x00" + joined
 	gen := c.generation.Load()
 	c.ranks.mu.Lock()
 	r, ok := c.ranks.lists[key]
@@ -393,10 +481,9 @@ func (c *Catalog) ranked(words []string) *rankedList {
 	if ok && r.generation == gen {
 		return r
 	}
-	q := newQuery(words)
 	phrase := "" // the whole query, the last word as a prefix
 	if len(words) > 1 {
-		phrase = " " + key
+		phrase = " " + joined
 	}
 	matches := c.searchMatches(q)
 	type scored struct {
@@ -447,14 +534,14 @@ func (c *Catalog) relevancePosts(v *guildhall.Viewer, now time.Time, q guildhall
 	rest.Search = ""
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	r := c.ranked(words)
+	r := c.ranked(v, words)
 	f := c.newPostFilter(v, now, &rest)
 	match := func(e *postEntry) bool { return !f.none && f.match(c, e) }
 	page := walkPage(len(r.entries), r.at, after, q.Direction != guildhall.Asc, q.First, order, match)
 	page.Total = func() int {
 		c.mu.RLock()
 		defer c.mu.RUnlock()
-		r := c.ranked(words)
+		r := c.ranked(v, words)
 		f := c.newPostFilter(v, now, &rest)
 		n := 0
 		for _, e := range r.entries {
@@ -527,19 +614,19 @@ func walkPage(n int, at func(i int) (*postEntry, string), after *cursor.Cursor, 
 }
 
 // searchCandidates returns, sorted by ordering o, a list holding every post that matches the
-// words. When the words match a large share of all posts, walking the whole sorted list finds
+// query. When the words match a large share of all posts, walking the whole sorted list finds
 // a page sooner than sorting the matches, so that list is returned instead.
-func (c *Catalog) searchCandidates(words []string, o int) []*postEntry {
+func (c *Catalog) searchCandidates(q *query, o int) []*postEntry {
 	all := len(c.sorted[o])
-	last := len(words) - 1
+	last := len(q.words) - 1
 	smallest := math.MaxInt
-	for i, w := range words {
-		smallest = min(smallest, c.estimate(w, i == last, smallest))
+	for i, w := range q.words {
+		smallest = min(smallest, c.estimate(q.reader, w, i == last, smallest))
 	}
 	if smallest > all/4 {
 		return c.sorted[o]
 	}
-	list := c.searchMatches(newQuery(words))
+	list := c.searchMatches(q)
 	slices.SortFunc(list, compareEntry(o))
 	return list
 }

@@ -195,12 +195,14 @@ func TestSearchIndexFollowsChanges(t *testing.T) {
 	}
 }
 
-// Search answers from the index agree with checking every post, on random content.
+// Search answers from the index agree with checking every post, on random content, for a
+// reader of members-only bodies and for an anonymous one, who may search only their excerpts.
 func TestSearchAgreesWithAScan(t *testing.T) {
 	c := catalog.New()
 	vocabulary := strings.Fields("alpha alps alphabet beta bet better gamma game gambit delta dell école ecole Ångström angst")
 	rng := rand.New(rand.NewPCG(1, 2))
 	texts := map[string]string{}
+	public := map[string]string{} // what an anonymous reader may search
 	c.PutMember(member("ann", "Ann Ábel", "Ábel, Ann"))
 	versions := map[string]int{}
 	write := func(i int) {
@@ -212,8 +214,13 @@ func TestSearchAgreesWithAScan(t *testing.T) {
 		p := post(id, "ann", guildhall.PostPublished, now.Add(-time.Duration(i+1)*time.Minute))
 		versions[id]++
 		p.Version, p.Title, p.Body = versions[id], id, guildhall.NewRichText("", strings.Join(words, " "), 0)
-		c.PutPost(p)
 		texts[id] = strings.ToLower(p.Body.Text())
+		public[id] = texts[id]
+		if rng.IntN(3) == 0 {
+			p.Visibility, p.Excerpt = guildhall.VisibilityMembers, words[0]
+			public[id] = strings.ToLower(words[0])
+		}
+		c.PutPost(p)
 	}
 	for i := range 300 {
 		write(i)
@@ -227,25 +234,36 @@ func TestSearchAgreesWithAScan(t *testing.T) {
 		id := fmt.Sprintf("p%03d", i)
 		c.RemovePost(id, versions[id]+1)
 		delete(texts, id)
+		delete(public, id)
 	}
 	found := 0
 	for _, q := range []string{"alp", "alpha", "beta gam", "ecole", "ÉCOLE angs", "abel bet", "delta dell", "gambit alpha be"} {
-		got := searchIDs(t, c, guildhall.Anonymous, guildhall.PostQuery{Search: q, OrderBy: guildhall.OrderPublishedAt, First: 1000})
-		var want []string
-		for i := range 300 {
-			id := fmt.Sprintf("p%03d", i)
-			if _, ok := texts[id]; ok && scanMatch(" "+foldForTest(texts[id]+" ann abel")+" ", strings.Fields(foldForTest(q))) {
-				want = append(want, id)
+		for _, reader := range []struct {
+			v     *guildhall.Viewer
+			texts map[string]string
+		}{{goodMember, texts}, {guildhall.Anonymous, public}} {
+			for _, order := range []guildhall.PostOrderField{guildhall.OrderPublishedAt, guildhall.OrderRelevance} {
+				got := searchIDs(t, c, reader.v, guildhall.PostQuery{Search: q, OrderBy: order, First: 1000})
+				var want []string
+				for i := range 300 {
+					id := fmt.Sprintf("p%03d", i)
+					if text, ok := reader.texts[id]; ok && scanMatch(" "+foldForTest(text+" ann abel")+" ", strings.Fields(foldForTest(q))) {
+						want = append(want, id)
+					}
+				}
+				if order == guildhall.OrderRelevance {
+					slices.Sort(got)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("search %q by %s for %+v = %v\nwant %v", q, order, reader.v, got, want)
+				}
+				if len(want) > 0 {
+					found++
+				}
 			}
 		}
-		if !slices.Equal(got, want) {
-			t.Errorf("search %q = %v\nwant %v", q, got, want)
-		}
-		if len(want) > 0 {
-			found++
-		}
 	}
-	if found < 6 {
+	if found < 24 {
 		t.Errorf("only %d of the searches match anything: the comparison proves little", found)
 	}
 }
