@@ -17,29 +17,39 @@ import (
 // this check it could make the server probe or call internal services (SSRF).
 var ErrForbiddenAddress = errors.New("webhook: the target is a private, loopback or link-local address")
 
+// globalUnicast6 is the only IPv6 space assigned for the public Internet. Everything outside
+// it is refused whole: besides loopback, link-local and unique-local addresses, that is every
+// IPv6 spelling of an IPv4 address (IPv4-compatible ::a.b.c.d, IPv4-translated
+// ::ffff:0:a.b.c.d, NAT64 64:ff9b::/96 and 64:ff9b:1::/48), which the kernel or a translator
+// may deliver to the wrapped, possibly internal, address.
+var globalUnicast6 = netip.MustParsePrefix("2000::/3")
+
 // blockedRanges are the addresses a webhook may not reach besides what netip classifies as
-// loopback, private, link-local, multicast or unspecified.
+// loopback, private, link-local, multicast or unspecified, and IPv6 outside globalUnicast6.
 var blockedRanges = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),      // "this network"
-	netip.MustParsePrefix("100.64.0.0/10"),  // carrier-grade NAT, often internal
-	netip.MustParsePrefix("192.0.0.0/24"),   // IETF protocol assignments
-	netip.MustParsePrefix("198.18.0.0/15"),  // benchmarking
-	netip.MustParsePrefix("240.0.0.0/4"),    // reserved, and the broadcast address
-	netip.MustParsePrefix("64:ff9b::/96"),   // NAT64, which can wrap an internal IPv4 address
-	netip.MustParsePrefix("64:ff9b:1::/48"), // local-use NAT64
-	netip.MustParsePrefix("2001:db8::/32"),  // documentation
-	netip.MustParsePrefix("fec0::/10"),      // deprecated site-local
-	netip.MustParsePrefix("100::/64"),       // discard-only
-	netip.MustParsePrefix("2002::/16"),      // 6to4, which can wrap an internal IPv4 address
-	netip.MustParsePrefix("2001::/32"),      // Teredo, likewise
-	netip.MustParsePrefix("255.255.255.255/32"),
+	netip.MustParsePrefix("0.0.0.0/8"),       // "this network"
+	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT, often internal
+	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
+	netip.MustParsePrefix("192.0.2.0/24"),    // documentation (TEST-NET-1)
+	netip.MustParsePrefix("192.88.99.0/24"),  // 6to4 relays, which unwrap to any IPv4 address
+	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
+	netip.MustParsePrefix("198.51.100.0/24"), // documentation (TEST-NET-2)
+	netip.MustParsePrefix("203.0.113.0/24"),  // documentation (TEST-NET-3)
+	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, and the broadcast address
+	netip.MustParsePrefix("2001::/23"),       // IETF protocol assignments: Teredo (which wraps an IPv4 address), ORCHID, benchmarking
+	netip.MustParsePrefix("2001:db8::/32"),   // documentation
+	netip.MustParsePrefix("2002::/16"),       // 6to4, which wraps an IPv4 address
+	netip.MustParsePrefix("3fff::/20"),       // documentation
 }
 
 // Forbidden reports whether a webhook may not be sent to addr.
 func Forbidden(addr netip.Addr) bool {
-	addr = addr.Unmap()
+	addr = addr.Unmap() // ::ffff:a.b.c.d is a.b.c.d
+	if !addr.IsValid() || addr.Is6() && !globalUnicast6.Contains(addr) {
+		return true
+	}
 	if addr.IsLoopback() || addr.IsPrivate() || addr.IsLinkLocalUnicast() || addr.IsLinkLocalMulticast() ||
-		addr.IsInterfaceLocalMulticast() || addr.IsMulticast() || addr.IsUnspecified() || !addr.IsValid() {
+		addr.IsInterfaceLocalMulticast() || addr.IsMulticast() || addr.IsUnspecified() {
 		return true
 	}
 	for _, p := range blockedRanges {
