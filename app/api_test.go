@@ -394,8 +394,8 @@ func TestQueries(t *testing.T) {
 					t.Errorf("viewer = %v", d)
 				}
 			}},
-		{name: "unknown field", query: `{ posts { nodes { nope } } }`, wantCode: "BAD_USER_INPUT"},
-		{name: "syntax error", query: `{ posts { `, wantCode: "BAD_USER_INPUT"},
+		{name: "unknown field", query: `{ posts { nodes { nope } } }`, wantCode: "GRAPHQL_VALIDATION_FAILED"},
+		{name: "syntax error", query: `{ posts { `, wantCode: "GRAPHQL_PARSE_FAILED"},
 		{name: "bad enum in a variable", query: `query($o: PostOrder) { posts(orderBy: $o) { totalCount } }`, vars: map[string]any{"o": map[string]any{"field": "NOPE"}}, wantCode: "BAD_USER_INPUT"},
 	})
 }

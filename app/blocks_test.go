@@ -45,7 +45,7 @@ func TestDeleteBlock(t *testing.T) {
 		"delete anonymously":   {"", deleteBlockQ, "UNAUTHENTICATED"},
 		"delete unknown":       {adminToken, `mutation { deleteBlock(id: "blk_00000000000000000000000000") }`, "NOT_FOUND"},
 		"delete a malformed":   {adminToken, `mutation { deleteBlock(id: "nope") }`, "NOT_FOUND"},
-		"delete without an id": {adminToken, `mutation { deleteBlock }`, "BAD_USER_INPUT"},
+		"delete without an id": {adminToken, `mutation { deleteBlock }`, "GRAPHQL_VALIDATION_FAILED"},
 	} {
 		if r := s.Query(sc.token, sc.query, map[string]any{"id": blockID}); r.Code() != sc.code {
 			t.Errorf("%s: %q, want %s", name, r.Code(), sc.code)

@@ -90,7 +90,7 @@ func TestRevisionsAndRestore(t *testing.T) {
 		"revision zero":       {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: 0) { id } }`, "BAD_USER_INPUT", "revision"},
 		"stale version":       {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: 1, expectedVersion: 4) { id } }`, "CONFLICT", ""},
 		"unknown post":        {`mutation { restorePostRevision(postId: "pst_00000000000000000000000000", revision: 1) { id } }`, "NOT_FOUND", ""},
-		"revision not an int": {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: "one") { id } }`, "BAD_USER_INPUT", "query"},
+		"revision not an int": {`mutation($id: ID!) { restorePostRevision(postId: $id, revision: "one") { id } }`, "GRAPHQL_VALIDATION_FAILED", "query"},
 	} {
 		r := a.mutate(sc.query, id)
 		if r.Code() != sc.code || (sc.field != "" && fieldsOf(r.Errors[0])[sc.field] == nil) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -152,13 +153,11 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		// Errors gqlgen raised itself, before or while executing.
 		switch code, _ := gerr.Extensions["code"].(string); code {
-		case errcode.ValidationFailed, errcode.ParseFailed:
-			field := "query"
-			if strings.HasPrefix(gerr.Path.String(), "variable.") {
-				field = "variables." + strings.TrimPrefix(gerr.Path.String(), "variable.")
-			}
-			gerr.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{field: gerr.Message}}
+		case errcode.ParseFailed:
+			gerr.Extensions = map[string]any{"code": errcode.ParseFailed, "fields": map[string]string{"query": gerr.Message}}
 			return gerr
+		case errcode.ValidationFailed:
+			return presentValidation(ctx, gerr)
 		case gqlgenComplexity:
 			gerr.Extensions = map[string]any{"code": codeTooComplex}
 			return gerr
@@ -179,6 +178,50 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		gerr.Extensions = map[string]any{"code": codeInternal, "requestId": id}
 		return gerr
 	}
+}
+
+// presentValidation presents a document that does not validate as GRAPHQL_VALIDATION_FAILED
+// (the code gqlgen and Apollo give it, which clients' error links check), with the
+// validator's message in extensions.fields.query. Two request mistakes gqlgen reports the same
+// way are told apart: a variable whose value does not fit its type is BAD_USER_INPUT on
+// variables.<name> (as Apollo answers it), and an operation that cannot be chosen names the
+// operations the document has.
+func presentValidation(ctx context.Context, gerr *gqlerror.Error) *gqlerror.Error {
+	if name, ok := strings.CutPrefix(gerr.Path.String(), "variable."); ok {
+		gerr.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"variables." + name: gerr.Message}}
+		return gerr
+	}
+	if graphql.HasOperationContext(ctx) {
+		if oc := graphql.GetOperationContext(ctx); oc.Doc != nil && oc.Operation == nil && len(oc.Doc.Operations) > 0 {
+			gerr.Message, gerr.Extensions = operationNotChosen(oc.OperationName, oc.Doc.Operations)
+			return gerr
+		}
+	}
+	gerr.Extensions = map[string]any{"code": errcode.ValidationFailed, "fields": map[string]string{"query": gerr.Message}}
+	return gerr
+}
+
+// operationNotChosen says why no operation of a document could be run, naming the ones
+// there are (gqlgen says "operation  not found", with an empty name, for a document of two
+// operations sent without operationName).
+func operationNotChosen(asked string, ops ast.OperationList) (string, map[string]any) {
+	names := make([]string, 0, len(ops))
+	for _, op := range ops {
+		if op.Name != "" {
+			names = append(names, strconv.Quote(op.Name))
+		}
+	}
+	have := "The document's operations: " + strings.Join(names, ", ") + "."
+	if len(names) == 0 {
+		have = "Its one operation has no name: send no operationName."
+	}
+	var msg, why string
+	if asked == "" {
+		msg, why = "The document has "+strconv.Itoa(len(ops))+" operations: say which to run in operationName. "+have, "is required when the document has several operations"
+	} else {
+		msg, why = "The document has no operation named "+strconv.Quote(asked)+". "+have, "names no operation of the document"
+	}
+	return msg, map[string]any{"code": errcode.ValidationFailed, "fields": map[string]string{"operationName": why}}
 }
 
 // isInternal reports whether err came from resolver code rather than from gqlgen checking

@@ -10,14 +10,23 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
-// The HTTP transports are gqlgen's POST and GET (same requests accepted, same statuses and
-// content types), except for how an answer is written. gqlgen writes every response with
+// The HTTP transports are gqlgen's POST and GET (same requests accepted, same content types),
+// except for the statuses of request errors and how an answer is written.
+//
+// Statuses follow the GraphQL over HTTP specification (graphql-http's auditServer checks them,
+// app/graphqlhttp_audit_test.go): a request that is not a GraphQL request at all (a body that
+// is not JSON, no query) is 400; an operation that cannot start (it does not parse or
+// validate, a variable does not fit, a limit refuses it) answers errors without a "data" entry,
+// with 200 under Accept: application/json (what older clients expect) and 400 under
+// application/graphql-response+json. gqlgen answers 422 for the first kind and 200 for the
+// second, with "data": null in both.
+//
+// Answers are written gqlgen writes every response with
 // encoding/json, which validates and copies the "data" document the executor has just
 // written (valid JSON by construction) and escapes each <, > and & in it: under load that
 // was a fifth of the CPU of a page of posts (README, Benchmark). Here an answer without
@@ -46,6 +55,11 @@ func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	params.Headers = r.Header
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
+	if params.Query == "" && params.Extensions["persistedQuery"] == nil {
+		w.WriteHeader(http.StatusBadRequest)
+		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{missingQuery()}))
+		return
+	}
 	execute(w, r, exec, params, contentType, false)
 }
 
@@ -86,7 +100,7 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 	ctx := r.Context()
 	opCtx, opErr := exec.CreateOperationContext(ctx, params)
 	if opErr != nil {
-		w.WriteHeader(statusFor(opErr, contentType))
+		w.WriteHeader(statusFor(contentType))
 		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), opErr))
 		return
 	}
@@ -99,7 +113,8 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 	writeResponse(w, responses(ctx))
 }
 
-// writeResponse writes resp as gqlgen does, an answer with data alone as it stands.
+// writeResponse writes resp as gqlgen does, an answer with data alone as it stands, and an
+// answer from an operation that never ran (no data at all) without a "data" entry.
 func writeResponse(w io.Writer, resp *graphql.Response) {
 	if len(resp.Data) > 0 && len(resp.Errors) == 0 && len(resp.Extensions) == 0 && resp.Label == "" && len(resp.Path) == 0 && resp.HasNext == nil {
 		_, _ = io.WriteString(w, `{"data":`)
@@ -107,12 +122,30 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 		_, _ = io.WriteString(w, `}`)
 		return
 	}
-	b, err := json.Marshal(resp)
+	var answer any = resp
+	if len(resp.Data) == 0 {
+		answer = requestError{Errors: resp.Errors, Extensions: resp.Extensions}
+	}
+	b, err := json.Marshal(answer)
 	if err != nil {
 		// As gqlgen: only an executor bug makes an unmarshallable response.
 		panic("graph: unable to marshal the response: " + err.Error())
 	}
 	_, _ = w.Write(b)
+}
+
+// requestError is the answer to a request that was never executed: errors, and no "data"
+// entry (the GraphQL specification: data is absent when execution did not start).
+type requestError struct {
+	Errors     gqlerror.List  `json:"errors"`
+	Extensions map[string]any `json:"extensions,omitempty"`
+}
+
+// missingQuery refuses a POST body without a query (nor a persisted query's hash).
+func missingQuery() *gqlerror.Error {
+	err := gqlerror.Errorf("The request has no query: send {\"query\": \"...\"} (and optionally variables and operationName).")
+	err.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"query": "is required"}}
+	return err
 }
 
 func writeError(w io.Writer, message string) {
@@ -162,14 +195,12 @@ func responseContentType(r *http.Request) string {
 	return contentGraphQLResponse
 }
 
-// statusFor is gqlgen's status for an operation that could not start: a request error is
-// 422 for application/json and 400 for application/graphql-response+json; anything else 200.
-func statusFor(errs gqlerror.List, contentType string) int {
-	if errcode.GetErrorKind(errs) != errcode.KindProtocol {
-		return http.StatusOK
-	}
+// statusFor is the status of an operation that could not start: the GraphQL over HTTP
+// specification's 200 for application/json (parse, validation and variable failures alike),
+// and 400 for application/graphql-response+json, whose answers without data must be 4xx.
+func statusFor(contentType string) int {
 	if contentType == contentGraphQLResponse {
 		return http.StatusBadRequest
 	}
-	return http.StatusUnprocessableEntity
+	return http.StatusOK
 }

@@ -15,8 +15,12 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
-// The transports answer what gqlgen's answer: the same status, content type and JSON, for
-// successes and for every kind of refusal. (Only the escaping of <, > and & may differ.)
+// The transports answer what gqlgen's answer: the same content type and JSON, for successes
+// and for every kind of refusal (only the escaping of <, > and & may differ), except where the
+// GraphQL over HTTP specification says otherwise: an operation that never ran has no "data"
+// entry, and its status is 200 for application/json and 400 for
+// application/graphql-response+json (gqlgen: 422 and 400, or 200 for a request without a
+// query).
 func TestTransportsAnswerAsGqlgens(t *testing.T) {
 	schema := NewExecutableSchema(Config{Resolvers: &Resolver{}})
 	ours, theirs := handler.New(schema), handler.New(schema)
@@ -37,37 +41,56 @@ func TestTransportsAnswerAsGqlgens(t *testing.T) {
 		return r
 	}
 	q := url.Values{"query": {"{ __typename }"}}.Encode()
-	for name, req := range map[string]func() *http.Request{
-		"POST query":                  func() *http.Request { return post(`{"query":"{ __typename a: __typename }"}`, "") },
-		"POST with variables":         func() *http.Request { return post(`{"query":"query($x: Int) { __typename }","variables":{"x":1}}`, "") },
-		"POST syntax error":           func() *http.Request { return post(`{"query":"{ __typename "}`, "") },
-		"POST unknown field":          func() *http.Request { return post(`{"query":"{ nope }"}`, "") },
-		"POST unknown field, GraphQL": func() *http.Request { return post(`{"query":"{ nope }"}`, "application/graphql-response+json") },
-		"POST any type":               func() *http.Request { return post(`{"query":"{ __typename }"}`, "text/html, */*") },
-		"POST bad JSON":               func() *http.Request { return post(`{"query":`, "") },
-		"POST two operations":         func() *http.Request { return post(`{"query":"query A { __typename } query B { __typename }"}`, "") },
-		"GET query":                   func() *http.Request { return get(q) },
-		"GET bad variables":           func() *http.Request { return get(q + "&variables=%7B") },
-		"GET bad extensions":          func() *http.Request { return get(q + "&extensions=%7B") },
-		"GET mutation":                func() *http.Request { return get(url.Values{"query": {"mutation { logout }"}}.Encode()) },
-		"GET bad query string":        func() *http.Request { return get("query=%zz") },
+	for name, c := range map[string]struct {
+		req    func() *http.Request
+		status int
+	}{
+		"POST query":                  {func() *http.Request { return post(`{"query":"{ __typename a: __typename }"}`, "") }, 200},
+		"POST with variables":         {func() *http.Request { return post(`{"query":"query($x: Int) { __typename }","variables":{"x":1}}`, "") }, 200},
+		"POST syntax error":           {func() *http.Request { return post(`{"query":"{ __typename "}`, "") }, 200},
+		"POST syntax error, GraphQL":  {func() *http.Request { return post(`{"query":"{ __typename "}`, "application/graphql-response+json") }, 400},
+		"POST unknown field":          {func() *http.Request { return post(`{"query":"{ nope }"}`, "") }, 200},
+		"POST unknown field, GraphQL": {func() *http.Request { return post(`{"query":"{ nope }"}`, "application/graphql-response+json") }, 400},
+		"POST bad variable": {func() *http.Request {
+			return post(`{"query":"query($x: Int) { __typename }","variables":{"x":"one"}}`, "")
+		}, 200},
+		"POST bad variable, GraphQL": {func() *http.Request {
+			return post(`{"query":"query($x: Int) { __typename }","variables":{"x":"one"}}`, "application/graphql-response+json")
+		}, 400},
+		"POST any type":        {func() *http.Request { return post(`{"query":"{ __typename }"}`, "text/html, */*") }, 200},
+		"POST bad JSON":        {func() *http.Request { return post(`{"query":`, "") }, 400},
+		"POST two operations":  {func() *http.Request { return post(`{"query":"query A { __typename } query B { __typename }"}`, "") }, 200},
+		"GET query":            {func() *http.Request { return get(q) }, 200},
+		"GET bad variables":    {func() *http.Request { return get(q + "&variables=%7B") }, 400},
+		"GET bad extensions":   {func() *http.Request { return get(q + "&extensions=%7B") }, 400},
+		"GET mutation":         {func() *http.Request { return get(url.Values{"query": {"mutation { logout }"}}.Encode()) }, 406},
+		"GET bad query string": {func() *http.Request { return get("query=%zz") }, 400},
 	} {
 		t.Run(name, func(t *testing.T) {
 			got, want := httptest.NewRecorder(), httptest.NewRecorder()
-			ours.ServeHTTP(got, req())
-			theirs.ServeHTTP(want, req())
-			if got.Code != want.Code || got.Header().Get("Content-Type") != want.Header().Get("Content-Type") {
-				t.Errorf("status %d, %q; gqlgen: %d, %q", got.Code, got.Header().Get("Content-Type"), want.Code, want.Header().Get("Content-Type"))
+			ours.ServeHTTP(got, c.req())
+			theirs.ServeHTTP(want, c.req())
+			if got.Code != c.status || got.Header().Get("Content-Type") != want.Header().Get("Content-Type") {
+				t.Errorf("status %d, %q; want %d, %q", got.Code, got.Header().Get("Content-Type"), c.status, want.Header().Get("Content-Type"))
 			}
-			var g, w any
+			var g, w map[string]any
 			if err := json.Unmarshal(got.Body.Bytes(), &g); err != nil {
 				t.Fatalf("answer is not JSON: %v: %s", err, got.Body.String())
 			}
 			_ = json.Unmarshal(want.Body.Bytes(), &w)
+			if data, ok := w["data"]; ok && data == nil && w["errors"] != nil {
+				delete(w, "data") // never executed: no data entry at all
+			}
 			if !reflect.DeepEqual(g, w) {
 				t.Errorf("answer %s\ngqlgen  %s", got.Body.String(), want.Body.String())
 			}
 		})
+	}
+	// A body without a query is not a GraphQL request (gqlgen: 422, "no operation provided").
+	rec := httptest.NewRecorder()
+	ours.ServeHTTP(rec, post(`{"qeury":"{ __typename }"}`, ""))
+	if rec.Code != http.StatusBadRequest || strings.Contains(rec.Body.String(), `"data"`) || !strings.Contains(rec.Body.String(), "has no query") {
+		t.Errorf("a body without a query: %d %s", rec.Code, rec.Body.String())
 	}
 }
 
@@ -83,6 +106,9 @@ func TestWriteResponse(t *testing.T) {
 		var b strings.Builder
 		writeResponse(&b, resp)
 		want, _ := json.Marshal(resp)
+		if resp.Data == nil {
+			want, _ = json.Marshal(map[string]any{"errors": resp.Errors}) // never executed: no data entry
+		}
 		var g, w any
 		if err := json.Unmarshal([]byte(b.String()), &g); err != nil {
 			t.Fatalf("%s is not JSON: %v", b.String(), err)
