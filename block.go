@@ -45,6 +45,15 @@ type BlockBase struct {
 // IsNode marks blocks as GraphQL Nodes.
 func (*BlockBase) IsNode() {}
 
+// TitleOrEmpty is the title, or "" when the block has none: the API's Block.title is String!,
+// the type Post.title has, so that one selection may ask both.
+func (b *BlockBase) TitleOrEmpty() string {
+	if b.Title == nil {
+		return ""
+	}
+	return *b.Title
+}
+
 // IsBlock marks the block types.
 func (*BlockBase) IsBlock() {}
 

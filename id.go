@@ -17,6 +17,8 @@ const (
 	KindBlock   = "blk"
 	KindRenewal = "rnw"
 	KindToken   = "tok"
+	// KindMembershipEvent prefixes the API's IDs of membership events (MembershipEvent.GlobalID).
+	KindMembershipEvent = "mev"
 )
 
 var idEncoding = base32.NewEncoding("0123456789abcdefghjkmnpqrstvwxyz").WithPadding(base32.NoPadding)

@@ -179,3 +179,8 @@ type MembershipEvent struct {
 	IdempotencyKey   string
 	Reason           *string
 }
+
+// GlobalID is the event's ID as the API shows it: unique across every kind of object (the
+// stored ID of a renewal's event is the renewal's own), so a client cache keyed by ID alone
+// keeps the two apart.
+func (e *MembershipEvent) GlobalID() string { return DerivedID(KindMembershipEvent, e.At, e.ID) }

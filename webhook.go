@@ -63,6 +63,9 @@ type Webhook struct {
 	CreatedBy   string
 }
 
+// IsNode marks Webhook as a GraphQL Node (found by node(id:) for ADMIN).
+func (*Webhook) IsNode() {}
+
 // Subscribes reports whether the webhook wants the event.
 func (w *Webhook) Subscribes(e WebhookEvent) bool { return slices.Contains(w.Events, e) }
 

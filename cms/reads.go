@@ -272,6 +272,10 @@ func (s *Service) Node(ctx context.Context, id string) (guildhall.Node, error) {
 		if r, memberID, ok := s.cat().Renewal(id); ok && guildhall.ViewerFrom(ctx).CanSeeMembership(memberID) {
 			return r, nil
 		}
+	case guildhall.KindWebhook:
+		if w, ok := s.cat().Webhook(id); ok && guildhall.ViewerFrom(ctx).Role == guildhall.RoleAdmin {
+			return w, nil
+		}
 	case guildhall.KindAccount:
 		if a, ok := s.creds.Load().account(id); ok && guildhall.ViewerFrom(ctx).Role == guildhall.RoleAdmin {
 			return a, nil

@@ -92,12 +92,12 @@ type ComplexityRoot struct {
 	}
 
 	CallToActionBlock struct {
-		Action    func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Label     func(childComplexity int) int
-		Title     func(childComplexity int) int
-		URL       func(childComplexity int) int
-		UpdatedAt func(childComplexity int) int
+		Action       func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Label        func(childComplexity int) int
+		TitleOrEmpty func(childComplexity int) int
+		URL          func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	ContactBlock struct {
@@ -106,7 +106,7 @@ type ComplexityRoot struct {
 		Email        func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Phone        func(childComplexity int) int
-		Title        func(childComplexity int) int
+		TitleOrEmpty func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 	}
 
@@ -127,10 +127,10 @@ type ComplexityRoot struct {
 	}
 
 	LinksBlock struct {
-		ID        func(childComplexity int) int
-		Links     func(childComplexity int) int
-		Title     func(childComplexity int) int
-		UpdatedAt func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Links        func(childComplexity int) int
+		TitleOrEmpty func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	Member struct {
@@ -174,7 +174,7 @@ type ComplexityRoot struct {
 	MembershipEvent struct {
 		Actor            func(childComplexity int) int
 		At               func(childComplexity int) int
-		ID               func(childComplexity int) int
+		GlobalID         func(childComplexity int) int
 		IdempotencyKey   func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		NewExpiry        func(childComplexity int) int
@@ -345,10 +345,10 @@ type ComplexityRoot struct {
 	}
 
 	RichTextBlock struct {
-		Body      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Title     func(childComplexity int) int
-		UpdatedAt func(childComplexity int) int
+		Body         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		TitleOrEmpty func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	Session struct {
@@ -708,11 +708,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CallToActionBlock.Label(childComplexity), true
 	case "CallToActionBlock.title":
-		if e.ComplexityRoot.CallToActionBlock.Title == nil {
+		if e.ComplexityRoot.CallToActionBlock.TitleOrEmpty == nil {
 			break
 		}
 
-		return e.ComplexityRoot.CallToActionBlock.Title(childComplexity), true
+		return e.ComplexityRoot.CallToActionBlock.TitleOrEmpty(childComplexity), true
 	case "CallToActionBlock.url":
 		if e.ComplexityRoot.CallToActionBlock.URL == nil {
 			break
@@ -757,11 +757,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ContactBlock.Phone(childComplexity), true
 	case "ContactBlock.title":
-		if e.ComplexityRoot.ContactBlock.Title == nil {
+		if e.ComplexityRoot.ContactBlock.TitleOrEmpty == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ContactBlock.Title(childComplexity), true
+		return e.ComplexityRoot.ContactBlock.TitleOrEmpty(childComplexity), true
 	case "ContactBlock.updatedAt":
 		if e.ComplexityRoot.ContactBlock.UpdatedAt == nil {
 			break
@@ -827,11 +827,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinksBlock.Links(childComplexity), true
 	case "LinksBlock.title":
-		if e.ComplexityRoot.LinksBlock.Title == nil {
+		if e.ComplexityRoot.LinksBlock.TitleOrEmpty == nil {
 			break
 		}
 
-		return e.ComplexityRoot.LinksBlock.Title(childComplexity), true
+		return e.ComplexityRoot.LinksBlock.TitleOrEmpty(childComplexity), true
 	case "LinksBlock.updatedAt":
 		if e.ComplexityRoot.LinksBlock.UpdatedAt == nil {
 			break
@@ -1022,11 +1022,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MembershipEvent.At(childComplexity), true
 	case "MembershipEvent.id":
-		if e.ComplexityRoot.MembershipEvent.ID == nil {
+		if e.ComplexityRoot.MembershipEvent.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.MembershipEvent.ID(childComplexity), true
+		return e.ComplexityRoot.MembershipEvent.GlobalID(childComplexity), true
 	case "MembershipEvent.idempotencyKey":
 		if e.ComplexityRoot.MembershipEvent.IdempotencyKey == nil {
 			break
@@ -1935,11 +1935,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RichTextBlock.ID(childComplexity), true
 	case "RichTextBlock.title":
-		if e.ComplexityRoot.RichTextBlock.Title == nil {
+		if e.ComplexityRoot.RichTextBlock.TitleOrEmpty == nil {
 			break
 		}
 
-		return e.ComplexityRoot.RichTextBlock.Title(childComplexity), true
+		return e.ComplexityRoot.RichTextBlock.TitleOrEmpty(childComplexity), true
 	case "RichTextBlock.updatedAt":
 		if e.ComplexityRoot.RichTextBlock.UpdatedAt == nil {
 			break
@@ -2825,8 +2825,12 @@ input UpdatePostInput {
 interface Block {
   "The block's global ID, e.g. ` + "`" + `\"blk_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
   id: ID!
-  "A heading to show above the block, e.g. \"Related info\". Null when it has none."
-  title: String
+  """
+  A heading to show above the block, e.g. "Related info", or ` + "`" + `""` + "`" + ` when it has none (never
+  null: ` + "`" + `title` + "`" + ` is ` + "`" + `String!` + "`" + ` on every Node, so ` + "`" + `node(id:) { ... on Post { title } ... on
+  LinksBlock { title } }` + "`" + ` needs no alias).
+  """
+  title: String!
   "When the block last changed."
   updatedAt: Time!
 }
@@ -2835,8 +2839,8 @@ interface Block {
 type ContactBlock implements Node & Block {
   "The block's global ID."
   id: ID!
-  "A heading, e.g. \"Questions?\". Null when none."
-  title: String
+  "A heading, e.g. \"Questions?\", or ` + "`" + `\"\"` + "`" + ` when none."
+  title: String!
   "When the block last changed."
   updatedAt: Time!
   "The person's name, e.g. \"Ana Souza\". Null when none."
@@ -2853,8 +2857,8 @@ type ContactBlock implements Node & Block {
 type LinksBlock implements Node & Block {
   "The block's global ID."
   id: ID!
-  "A heading, e.g. \"Related info\". Null when none."
-  title: String
+  "A heading, e.g. \"Related info\", or ` + "`" + `\"\"` + "`" + ` when none."
+  title: String!
   "When the block last changed."
   updatedAt: Time!
   "The links, in order (1 to 50)."
@@ -2875,20 +2879,20 @@ type Link {
 type RichTextBlock implements Node & Block {
   "The block's global ID."
   id: ID!
-  "A heading. Null when none."
-  title: String
+  "A heading, or ` + "`" + `\"\"` + "`" + ` when none."
+  title: String!
   "When the block last changed."
   updatedAt: Time!
-  "The text, as sanitised HTML and plain text."
-  body: RichText!
+  "The text, as sanitised HTML and plain text. Never null for a rich-text block; nullable only so that ` + "`" + `body` + "`" + ` has one type on every Node (` + "`" + `Post.body` + "`" + ` is null for a teaser)."
+  body: RichText
 }
 
 "A button, such as \"Join / Renew now\"."
 type CallToActionBlock implements Node & Block {
   "The block's global ID."
   id: ID!
-  "A heading above the button. Null when none."
-  title: String
+  "A heading above the button, or ` + "`" + `\"\"` + "`" + ` when none."
+  title: String!
   "When the block last changed."
   updatedAt: Time!
   "The button's text, e.g. \"Renew now\" (1 to 100 characters)."
@@ -3128,8 +3132,8 @@ type Session {
 type Account implements Node {
   "The account's global ID, e.g. ` + "`" + `\"acc_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
   id: ID!
-  "The login email."
-  email: String!
+  "The login email. Never null; nullable only so that ` + "`" + `email` + "`" + ` has one type on every Node (` + "`" + `Member.email` + "`" + ` is null for those who may not see it)."
+  email: String
   "What the person may do once logged in."
   role: Role!
   "The member the person is. Null for staff without a member profile."
@@ -3265,9 +3269,9 @@ input RenewMembershipInput {
   paymentReference: String
 }
 
-"One change to a membership, in the audit trail."
+"One change to a membership, in the audit trail (not a Node: see ` + "`" + `id` + "`" + `)."
 type MembershipEvent {
-  "The event's ID, unique within the trail. Not a global ID: ` + "`" + `node` + "`" + ` does not find it."
+  "The event's ID, e.g. ` + "`" + `\"mev_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `: unique across the API, so a cache keyed by ` + "`" + `id` + "`" + ` alone (Relay's) keeps it apart from the renewal it records. Not a Node: an audit entry, listed per member by ` + "`" + `membershipEvents` + "`" + `; ` + "`" + `node` + "`" + ` does not find it."
   id: ID!
   "What happened: ` + "`" + `joined` + "`" + `, ` + "`" + `renewed` + "`" + ` or ` + "`" + `cancelled` + "`" + `."
   kind: String!
@@ -3485,8 +3489,8 @@ enum WebhookEvent {
   MEMBER_CANCELLED
 }
 
-"An endpoint sent a signed JSON POST for each event it subscribes to. Its secret is never shown."
-type Webhook {
+"An endpoint sent a signed JSON POST for each event it subscribes to. Its secret is never shown. ADMIN only, also through ` + "`" + `node` + "`" + `."
+type Webhook implements Node {
   "The webhook's ID, e.g. ` + "`" + `\"whk_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `."
   id: ID!
   "The endpoint, an http or https URL."
@@ -3523,7 +3527,11 @@ enum WebhookDeliveryStatus {
   CANCELLED
 }
 
-"One event sent to one webhook."
+"""
+One event sent to one webhook: an entry of the delivery log. Not a Node: the log is read from
+the database page by page (` + "`" + `webhookDeliveries` + "`" + `), and its ` + "`" + `status` + "`" + ` would clash with
+` + "`" + `Post.status` + "`" + ` in a ` + "`" + `node` + "`" + ` selection; refetch the page to follow a delivery.
+"""
 type WebhookDelivery {
   "The delivery's ID, e.g. ` + "`" + `\"dlv_01jc9x2k7d8mf3qz5w6e4r1t0v\"` + "`" + `: the same in the ` + "`" + `X-Guildhall-Delivery` + "`" + ` header of every attempt, for the receiver to drop repeats by."
   id: ID!
@@ -5158,7 +5166,7 @@ func (ec *executionContext) fieldContext_Account_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Account_email(ctx context.Context, field graphql.CollectedField, obj *guildhall.Account) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Email) // fastexec: a plain field
+	return ec.marshalOString2string(ctx, field.Selections, obj.Email) // fastexec: a plain field
 }
 func (ec *executionContext) fieldContext_Account_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Account", field, false, false, "String")
@@ -5695,26 +5703,10 @@ func (ec *executionContext) fieldContext_CallToActionBlock_id(_ context.Context,
 }
 
 func (ec *executionContext) _CallToActionBlock_title(ctx context.Context, field graphql.CollectedField, obj *guildhall.CallToActionBlock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CallToActionBlock_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.TitleOrEmpty()) // fastexec: a plain field
 }
 func (ec *executionContext) fieldContext_CallToActionBlock_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CallToActionBlock", field, false, false, "String")
+	return graphql.NewScalarFieldContext("CallToActionBlock", field, true, false, "String")
 }
 
 func (ec *executionContext) _CallToActionBlock_updatedAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.CallToActionBlock) (ret graphql.Marshaler) {
@@ -5785,26 +5777,10 @@ func (ec *executionContext) fieldContext_ContactBlock_id(_ context.Context, fiel
 }
 
 func (ec *executionContext) _ContactBlock_title(ctx context.Context, field graphql.CollectedField, obj *guildhall.ContactBlock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ContactBlock_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.TitleOrEmpty()) // fastexec: a plain field
 }
 func (ec *executionContext) fieldContext_ContactBlock_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ContactBlock", field, false, false, "String")
+	return graphql.NewScalarFieldContext("ContactBlock", field, true, false, "String")
 }
 
 func (ec *executionContext) _ContactBlock_updatedAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.ContactBlock) (ret graphql.Marshaler) {
@@ -6020,26 +5996,10 @@ func (ec *executionContext) fieldContext_LinksBlock_id(_ context.Context, field 
 }
 
 func (ec *executionContext) _LinksBlock_title(ctx context.Context, field graphql.CollectedField, obj *guildhall.LinksBlock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LinksBlock_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.TitleOrEmpty()) // fastexec: a plain field
 }
 func (ec *executionContext) fieldContext_LinksBlock_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LinksBlock", field, false, false, "String")
+	return graphql.NewScalarFieldContext("LinksBlock", field, true, false, "String")
 }
 
 func (ec *executionContext) _LinksBlock_updatedAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.LinksBlock) (ret graphql.Marshaler) {
@@ -6705,10 +6665,10 @@ func (ec *executionContext) fieldContext_Membership_renewals(ctx context.Context
 }
 
 func (ec *executionContext) _MembershipEvent_id(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // fastexec: a plain field
+	return ec.marshalNID2string(ctx, field.Selections, obj.GlobalID()) // fastexec: a plain field
 }
 func (ec *executionContext) fieldContext_MembershipEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MembershipEvent", field, false, false, "ID")
+	return graphql.NewScalarFieldContext("MembershipEvent", field, true, false, "ID")
 }
 
 func (ec *executionContext) _MembershipEvent_kind(ctx context.Context, field graphql.CollectedField, obj *guildhall.MembershipEvent) (ret graphql.Marshaler) {
@@ -10012,26 +9972,10 @@ func (ec *executionContext) fieldContext_RichTextBlock_id(_ context.Context, fie
 }
 
 func (ec *executionContext) _RichTextBlock_title(ctx context.Context, field graphql.CollectedField, obj *guildhall.RichTextBlock) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RichTextBlock_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.TitleOrEmpty()) // fastexec: a plain field
 }
 func (ec *executionContext) fieldContext_RichTextBlock_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RichTextBlock", field, false, false, "String")
+	return graphql.NewScalarFieldContext("RichTextBlock", field, true, false, "String")
 }
 
 func (ec *executionContext) _RichTextBlock_updatedAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.RichTextBlock) (ret graphql.Marshaler) {
@@ -10070,10 +10014,10 @@ func (ec *executionContext) _RichTextBlock_body(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v guildhall.RichText) graphql.Marshaler {
-			return ec.marshalNRichText2githubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx, selections, v)
+			return ec.marshalORichText2githubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_RichTextBlock_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12933,6 +12877,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._CallToActionBlock(ctx, sel, obj)
+	case *guildhall.Webhook:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Webhook(ctx, sel, obj)
 	case *guildhall.Renewal:
 		if obj == nil {
 			return graphql.Null
@@ -12989,7 +12938,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "email":
 			out.Values[i] = ec._Account_email(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "role":
@@ -13284,7 +13233,7 @@ func (ec *executionContext) _CallToActionBlock(ctx context.Context, sel ast.Sele
 			}
 		case "title":
 			out.Values[i] = ec._CallToActionBlock_title(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "updatedAt":
@@ -13342,7 +13291,7 @@ func (ec *executionContext) _ContactBlock(ctx context.Context, sel ast.Selection
 			}
 		case "title":
 			out.Values[i] = ec._ContactBlock_title(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "updatedAt":
@@ -13524,7 +13473,7 @@ func (ec *executionContext) _LinksBlock(ctx context.Context, sel ast.SelectionSe
 			}
 		case "title":
 			out.Values[i] = ec._LinksBlock_title(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "updatedAt":
@@ -15024,7 +14973,7 @@ func (ec *executionContext) _RichTextBlock(ctx context.Context, sel ast.Selectio
 			}
 		case "title":
 			out.Values[i] = ec._RichTextBlock_title(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "updatedAt":
@@ -15034,7 +14983,7 @@ func (ec *executionContext) _RichTextBlock(ctx context.Context, sel ast.Selectio
 			}
 		case "body":
 			out.Values[i] = ec._RichTextBlock_body(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -15142,7 +15091,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 	return fieldSet{fields, out.Values}
 }
 
-var webhookImplementors = []string{"Webhook"}
+var webhookImplementors = []string{"Webhook", "Node"}
 
 func (ec *executionContext) _Webhook(ctx context.Context, sel ast.SelectionSet, obj *guildhall.Webhook) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, webhookImplementors)
@@ -16525,10 +16474,6 @@ func (ec *executionContext) marshalNRenewalEdge2ᚖgithubᚗcomᚋguildhallᚋgu
 	return ec._RenewalEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRichText2githubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx context.Context, sel ast.SelectionSet, v guildhall.RichText) graphql.Marshaler {
-	return ec._RichText(ctx, sel, &v)
-}
-
 func (ec *executionContext) marshalNRichText2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx context.Context, sel ast.SelectionSet, v *guildhall.RichText) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RichText!")
@@ -17262,6 +17207,10 @@ func (ec *executionContext) marshalOPostStatus2ᚖgithubᚗcomᚋguildhallᚋgui
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalORichText2githubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx context.Context, sel ast.SelectionSet, v guildhall.RichText) graphql.Marshaler {
+	return ec._RichText(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalORichText2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx context.Context, sel ast.SelectionSet, v *guildhall.RichText) graphql.Marshaler {
