@@ -12,7 +12,10 @@ type Post struct {
 	Slug    string
 	// OldSlugs are slugs the post answered to before a rename; they keep resolving to it so
 	// that links held by other sites keep working.
-	OldSlugs   []string
+	OldSlugs []string
+	// OldPaths are the paths the post had on a former site (an import's permalinks,
+	// "/2014/01/spring-meeting/" and "/?p=101"), which redirect(path:) maps to it.
+	OldPaths   []string
 	Title      string
 	Status     PostStatus // as stored: DRAFT, PUBLISHED or ARCHIVED; see StatusAt
 	Visibility Visibility

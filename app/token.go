@@ -11,30 +11,68 @@ import (
 	"github.com/guildhall/guildhall/mongodb"
 )
 
+// Offline is the service over the configured database without an HTTP server: what the
+// command line's tools (token, import, export, restore) work through. Running servers on the
+// same database learn of its writes through the change log.
+type Offline struct {
+	Service  *cms.Service
+	Store    *mongodb.Store
+	embedded *embedded.Server
+}
+
+// CommandLine is the viewer of the command-line tools: ADMIN, named in audit fields.
+var CommandLine = &guildhall.Viewer{Role: guildhall.RoleAdmin, TokenID: "command-line"}
+
+// OpenOffline opens the configured database (MONGODB_URI, or the embedded database in
+// cfg.DataDir), migrates it and loads the content. With load false the content is not read
+// (restore works on the database as it is).
+func OpenOffline(ctx context.Context, cfg Config, log *slog.Logger, load bool) (o *Offline, err error) {
+	o = &Offline{}
+	defer func() {
+		if err != nil {
+			o.Close()
+		}
+	}()
+	uri := cfg.MongoURI
+	if uri == "" {
+		if o.embedded, err = embedded.Start(cfg.DataDir, log); err != nil {
+			return nil, err
+		}
+		uri = o.embedded.URI()
+	}
+	if o.Store, err = mongodb.Open(ctx, uri, cfg.Database); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if _, err := o.Store.Migrate(ctx); err != nil {
+		return nil, err
+	}
+	o.Service = cms.New(o.Store, cms.Options{Now: cfg.Now, Logger: log, GracePeriod: cfg.GracePeriod, SiteURL: cfg.SiteURL})
+	if load {
+		if err := o.Service.Load(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+// Close closes the database.
+func (o *Offline) Close() {
+	if o.Store != nil {
+		_ = o.Store.Close(context.Background())
+	}
+	if o.embedded != nil {
+		_ = o.embedded.Close()
+	}
+}
+
 // CreateToken makes an API token directly in the configured database, without a running
 // server or an existing credential: the way to bootstrap the first ADMIN. Running servers on
 // the same database learn of the token through the change log.
 func CreateToken(ctx context.Context, cfg Config, log *slog.Logger, in guildhall.CreateApiTokenInput) (*guildhall.CreatedApiToken, error) {
-	uri := cfg.MongoURI
-	if uri == "" {
-		db, err := embedded.Start(cfg.DataDir, log)
-		if err != nil {
-			return nil, err
-		}
-		defer db.Close()
-		uri = db.URI()
-	}
-	store, err := mongodb.Open(ctx, uri, cfg.Database)
+	o, err := OpenOffline(ctx, cfg, log, true)
 	if err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
-	}
-	defer store.Close(context.Background())
-	if _, err := store.Migrate(ctx); err != nil {
 		return nil, err
 	}
-	svc := cms.New(store, cms.Options{Now: cfg.Now, Logger: log})
-	if err := svc.Load(ctx); err != nil {
-		return nil, err
-	}
-	return svc.CreateAdminToken(ctx, in)
+	defer o.Close()
+	return o.Service.CreateAdminToken(ctx, in)
 }

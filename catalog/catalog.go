@@ -27,6 +27,7 @@ type Catalog struct {
 
 	posts     map[string]*postEntry
 	postSlugs map[string]string          // current and old slugs -> post ID
+	postPaths map[string]string          // paths on a former site -> post ID (Post.OldPaths)
 	sorted    [numOrders][]*postEntry    // every post, ascending by (key, ID) per ordering
 	byAuthor  map[string][]*postEntry    // author ID -> posts, unordered
 	byTag     map[string][]*postEntry    // folded tag -> posts, unordered
@@ -64,6 +65,7 @@ func New() *Catalog {
 	c := &Catalog{
 		posts:       map[string]*postEntry{},
 		postSlugs:   map[string]string{},
+		postPaths:   map[string]string{},
 		byAuthor:    map[string][]*postEntry{},
 		byTag:       map[string][]*postEntry{},
 		tagNames:    map[string]map[string]bool{},
@@ -256,6 +258,9 @@ func (c *Catalog) RemovePost(id string, version int) {
 			delete(c.postSlugs, slug)
 		}
 	}
+	for _, path := range old.post.OldPaths {
+		delete(c.postPaths, path)
+	}
 	c.generation.Add(1)
 }
 
@@ -276,6 +281,9 @@ func (c *Catalog) indexPostLookups(e *postEntry, bulk bool) {
 	c.postSlugs[p.Slug] = p.ID
 	for _, s := range p.OldSlugs {
 		c.postSlugs[s] = p.ID
+	}
+	for _, path := range p.OldPaths {
+		c.postPaths[path] = p.ID
 	}
 	c.byAuthor[p.AuthorID] = append(c.byAuthor[p.AuthorID], e)
 	for i, t := range e.tags {

@@ -42,6 +42,25 @@ func (c *Catalog) PostSlugOwner(slug string) string {
 	return c.postSlugs[slug]
 }
 
+// PostByOldPath returns the post that had path on a former site (Post.OldPaths), if the
+// viewer may see it.
+func (c *Catalog) PostByOldPath(v *guildhall.Viewer, now time.Time, path string) (*guildhall.Post, bool) {
+	c.mu.RLock()
+	id, ok := c.postPaths[path]
+	c.mu.RUnlock()
+	if !ok {
+		return nil, false
+	}
+	return c.Post(v, now, id)
+}
+
+// PostDeleted reports whether the post with the ID was deleted: an import must not bring it back.
+func (c *Catalog) PostDeleted(id string) bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.deleted[id] > 0
+}
+
 // postFilter is a PostQuery made ready to test entries against.
 type postFilter struct {
 	v      *guildhall.Viewer

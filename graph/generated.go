@@ -310,9 +310,15 @@ type ComplexityRoot struct {
 		Node              func(childComplexity int, id string) int
 		Post              func(childComplexity int, id *string, slug *string, previewToken *string) int
 		Posts             func(childComplexity int, first *int, after *string, filter *guildhall.PostFilter, orderBy *guildhall.PostOrder) int
+		Redirect          func(childComplexity int, path string) int
 		Viewer            func(childComplexity int) int
 		WebhookDeliveries func(childComplexity int, webhookID *string, first *int, after *string) int
 		Webhooks          func(childComplexity int, first *int, after *string) int
+	}
+
+	Redirect struct {
+		Status func(childComplexity int) int
+		To     func(childComplexity int) int
 	}
 
 	Renewal struct {
@@ -503,6 +509,7 @@ type QueryResolver interface {
 	MembershipEvents(ctx context.Context, memberID string, first *int, after *string) (*model.MembershipEventConnection, error)
 	Webhooks(ctx context.Context, first *int, after *string) (*model.WebhookConnection, error)
 	WebhookDeliveries(ctx context.Context, webhookID *string, first *int, after *string) (*model.WebhookDeliveryConnection, error)
+	Redirect(ctx context.Context, path string) (*guildhall.Redirect, error)
 }
 type RenewalResolver interface {
 	Plan(ctx context.Context, obj *guildhall.Renewal) (*guildhall.MembershipPlan, error)
@@ -1787,6 +1794,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Posts(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*guildhall.PostFilter), args["orderBy"].(*guildhall.PostOrder)), true
+	case "Query.redirect":
+		if e.ComplexityRoot.Query.Redirect == nil {
+			break
+		}
+
+		args, err := ec.field_Query_redirect_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Redirect(childComplexity, args["path"].(string)), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -1815,6 +1833,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Webhooks(childComplexity, args["first"].(*int), args["after"].(*string)), true
+
+	case "Redirect.status":
+		if e.ComplexityRoot.Redirect.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Redirect.Status(childComplexity), true
+	case "Redirect.to":
+		if e.ComplexityRoot.Redirect.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Redirect.To(childComplexity), true
 
 	case "Renewal.id":
 		if e.ComplexityRoot.Renewal.ID == nil {
@@ -3609,6 +3640,30 @@ type WebhookDeliveryEdge {
   node: WebhookDelivery!
 }
 `, BuiltIn: false},
+	{Name: "../moving.graphqls", Input: `# Moving in and out: old links of imported content (issue 17).
+
+extend type Query {
+  """
+  Where a page of the site this content was imported from now lives, for a front end to answer
+  old links with a redirect: the item's former permalink (` + "`" + `"/2014/01/spring-meeting/"` + "`" + `) or
+  WordPress's plain link (` + "`" + `"/?p=101"` + "`" + `). A full URL works as well as a path; the trailing slash,
+  percent-escapes and other query parameters do not matter. Null when no post the caller may
+  see had that path.
+  """
+  redirect(
+    "A path or URL of the former site, at most 2,000 characters."
+    path: String!
+  ): Redirect
+}
+
+"Where an old link now leads."
+type Redirect {
+  "The post's page on the site: ` + "`" + `{GUILDHALL_SITE_URL}/posts/{slug}` + "`" + `, or ` + "`" + `/posts/{slug}` + "`" + ` when no site URL is configured."
+  to: String!
+  "The HTTP status to answer with: 301, moved permanently."
+  status: Int!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -4008,6 +4063,16 @@ func (ec *executionContext) childFields_PreviewLink(ctx context.Context, field g
 		return ec.fieldContext_PreviewLink_post(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PreviewLink", field.Name)
+}
+
+func (ec *executionContext) childFields_Redirect(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "to":
+		return ec.fieldContext_Redirect_to(ctx, field)
+	case "status":
+		return ec.fieldContext_Redirect_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Redirect", field.Name)
 }
 
 func (ec *executionContext) childFields_Renewal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5029,6 +5094,20 @@ func (ec *executionContext) field_Query_posts_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_redirect_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "path",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["path"] = arg0
 	return args, nil
 }
 
@@ -9580,6 +9659,50 @@ func (ec *executionContext) fieldContext_Query_webhookDeliveries(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_redirect(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_redirect(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Redirect(ctx, fc.Args["path"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Redirect) graphql.Marshaler {
+			return ec.marshalORedirect2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐRedirect(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_redirect(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Redirect(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_redirect_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9654,6 +9777,20 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Redirect_to(ctx context.Context, field graphql.CollectedField, obj *guildhall.Redirect) (ret graphql.Marshaler) {
+	return ec.marshalNString2string(ctx, field.Selections, obj.To) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Redirect_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Redirect", field, false, false, "String")
+}
+
+func (ec *executionContext) _Redirect_status(ctx context.Context, field graphql.CollectedField, obj *guildhall.Redirect) (ret graphql.Marshaler) {
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Status) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Redirect_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Redirect", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Renewal_id(ctx context.Context, field graphql.CollectedField, obj *guildhall.Renewal) (ret graphql.Marshaler) {
@@ -14726,6 +14863,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_webhookDeliveries(ctx, field)
 				})
+		case "redirect":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_redirect(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -14739,6 +14882,44 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return fieldSet{fields, out.Values}
+}
+
+var redirectImplementors = []string{"Redirect"}
+
+func (ec *executionContext) _Redirect(ctx context.Context, sel ast.SelectionSet, obj *guildhall.Redirect) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, redirectImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := newDeferredGroup(ctx, fields)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Redirect")
+		case "to":
+			out.Values[i] = ec._Redirect_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Redirect_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17207,6 +17388,13 @@ func (ec *executionContext) marshalOPostStatus2ᚖgithubᚗcomᚋguildhallᚋgui
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalORedirect2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐRedirect(ctx context.Context, sel ast.SelectionSet, v *guildhall.Redirect) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Redirect(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORichText2githubᚗcomᚋguildhallᚋguildhallᚐRichText(ctx context.Context, sel ast.SelectionSet, v guildhall.RichText) graphql.Marshaler {

@@ -17,6 +17,8 @@ import (
 const (
 	ClaimPostSlug   = "post-slug"
 	ClaimMemberSlug = "member-slug"
+	// ClaimRedirectPath makes a former site's path one post's (Post.OldPaths).
+	ClaimRedirectPath = "redirect-path"
 )
 
 type claim struct {

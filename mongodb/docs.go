@@ -40,6 +40,7 @@ func (d richTextDoc) domain() guildhall.RichText {
 type postDoc struct {
 	Slug        string      `bson:"slug"`
 	OldSlugs    []string    `bson:"oldSlugs,omitempty"`
+	OldPaths    []string    `bson:"oldPaths,omitempty"`
 	Title       string      `bson:"title"`
 	Status      string      `bson:"status"`
 	Visibility  string      `bson:"visibility"`
@@ -54,7 +55,7 @@ type postDoc struct {
 
 func toPostDoc(p *guildhall.Post) *postDoc {
 	return &postDoc{
-		Slug: p.Slug, OldSlugs: p.OldSlugs, Title: p.Title,
+		Slug: p.Slug, OldSlugs: p.OldSlugs, OldPaths: p.OldPaths, Title: p.Title,
 		Status: string(p.Status), Visibility: string(p.Visibility), AuthorID: p.AuthorID,
 		Body: toRichText(p.Body), Excerpt: p.Excerpt, Tags: p.Tags, BlockIDs: p.BlockIDs,
 		PublishedAt: p.PublishedAt, CreatedAt: p.CreatedAt,
@@ -65,7 +66,7 @@ func postFromRevision(r revision[postDoc]) *guildhall.Post {
 	d := r.Doc
 	return &guildhall.Post{
 		ID: r.Entity, Version: r.Version,
-		Slug: d.Slug, OldSlugs: d.OldSlugs, Title: d.Title,
+		Slug: d.Slug, OldSlugs: d.OldSlugs, OldPaths: d.OldPaths, Title: d.Title,
 		Status: guildhall.PostStatus(d.Status), Visibility: guildhall.Visibility(d.Visibility),
 		AuthorID: d.AuthorID, Body: d.Body.domain(), Excerpt: d.Excerpt,
 		Tags: nonNil(d.Tags), BlockIDs: nonNil(d.BlockIDs),
