@@ -4,7 +4,8 @@
 //
 // `go run ./server token create --role ADMIN` prints a new API token made directly in the
 // configured database: the way to bootstrap the first administrator without any default
-// password.
+// password. `go run ./server import wordpress|feed|members SOURCE` imports content (see the
+// README's "Moving in").
 package main
 
 import (
@@ -23,8 +24,16 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "token" {
-		os.Exit(tokenCommand(os.Args[2:], os.Stdout, os.Stderr))
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "token":
+			os.Exit(tokenCommand(os.Args[2:], os.Stdout, os.Stderr))
+		case "import":
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			code := importCommand(ctx, os.Args[2:], os.Stdout, os.Stderr)
+			stop()
+			os.Exit(code)
+		}
 	}
 	cfg, err := app.ParseConfig(os.Getenv, os.Args[1:])
 	if err != nil {
