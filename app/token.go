@@ -24,8 +24,8 @@ type Offline struct {
 var CommandLine = &guildhall.Viewer{Role: guildhall.RoleAdmin, TokenID: "command-line"}
 
 // OpenOffline opens the configured database (MONGODB_URI, or the embedded database in
-// cfg.DataDir), migrates it and loads the content. With load false the content is not read
-// (restore works on the database as it is).
+// cfg.DataDir), migrates it and loads the content. With load false it does neither (export
+// and restore work on the database as it is).
 func OpenOffline(ctx context.Context, cfg Config, log *slog.Logger, load bool) (o *Offline, err error) {
 	o = &Offline{}
 	defer func() {
@@ -43,11 +43,11 @@ func OpenOffline(ctx context.Context, cfg Config, log *slog.Logger, load bool) (
 	if o.Store, err = mongodb.Open(ctx, uri, cfg.Database); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	if _, err := o.Store.Migrate(ctx); err != nil {
-		return nil, err
-	}
 	o.Service = cms.New(o.Store, cms.Options{Now: cfg.Now, Logger: log, GracePeriod: cfg.GracePeriod, SiteURL: cfg.SiteURL})
 	if load {
+		if _, err := o.Store.Migrate(ctx); err != nil {
+			return nil, err
+		}
 		if err := o.Service.Load(ctx); err != nil {
 			return nil, err
 		}

@@ -5,7 +5,8 @@
 // `go run ./server token create --role ADMIN` prints a new API token made directly in the
 // configured database: the way to bootstrap the first administrator without any default
 // password. `go run ./server import wordpress|feed|members SOURCE` imports content (see the
-// README's "Moving in").
+// README's "Moving in"); `export DIR` and `restore DIR` back the database up and load it back
+// ("Backups").
 package main
 
 import (
@@ -28,9 +29,14 @@ func main() {
 		switch os.Args[1] {
 		case "token":
 			os.Exit(tokenCommand(os.Args[2:], os.Stdout, os.Stderr))
-		case "import":
+		case "import", "export", "restore":
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-			code := importCommand(ctx, os.Args[2:], os.Stdout, os.Stderr)
+			var code int
+			if os.Args[1] == "import" {
+				code = importCommand(ctx, os.Args[2:], os.Stdout, os.Stderr)
+			} else {
+				code = backupCommand(ctx, os.Args[1], os.Args[2:], os.Stdout, os.Stderr)
+			}
 			stop()
 			os.Exit(code)
 		}

@@ -1,0 +1,278 @@
+// Package backup writes a whole Guildhall database to a folder and loads it back: one JSON
+// Lines file per collection (canonical Extended JSON, in _id order) and manifest.json with the
+// count and SHA-256 of each file. The folder holds secrets (token and password hashes, the
+// preview key, webhook secrets), so it and its files are readable by their owner only.
+//
+// An export is consistent as of the moment it starts, even while servers write: documents
+// written after it are left out (see Source). Exporting, restoring into an empty database and
+// exporting again gives the same files, manifest timestamps aside.
+package backup
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"time"
+)
+
+// Format names the folder's format in its manifest.
+const Format = "guildhall-backup"
+
+// Version is the manifest's version; Restore refuses others.
+const Version = 1
+
+// Manifest is manifest.json.
+type Manifest struct {
+	Format      string       `json:"format"`
+	Version     int          `json:"version"`
+	CreatedAt   time.Time    `json:"createdAt"`
+	Collections []Collection `json:"collections"`
+}
+
+// Collection is one collection's file.
+type Collection struct {
+	Name      string `json:"name"`
+	File      string `json:"file"`
+	Documents int    `json:"documents"`
+	Bytes     int64  `json:"bytes"`
+	SHA256    string `json:"sha256"`
+}
+
+// Source is the database an export reads (mongodb.Store).
+type Source interface {
+	BackupCollections(ctx context.Context) ([]string, error)
+	// DumpCollection writes col's documents, leaving out records written at or after before.
+	DumpCollection(ctx context.Context, col string, before time.Time, w io.Writer) (int, error)
+	// WrittenSince lists, by collection, the revisions written at or after t.
+	WrittenSince(ctx context.Context, t time.Time) (map[string]map[string]bool, error)
+}
+
+// Destination is the database a restore writes (mongodb.Store).
+type Destination interface {
+	Blank(ctx context.Context) (bool, string, error)
+	RestoreCollection(ctx context.Context, col string, r io.Reader) (int, error)
+	RebuildIndexes(ctx context.Context) error
+}
+
+// Export writes the database as of at into dir, which must not exist or be empty.
+func Export(ctx context.Context, src Source, dir string, at time.Time) (*Manifest, error) {
+	if err := makeDir(dir); err != nil {
+		return nil, err
+	}
+	cols, err := src.BackupCollections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := &Manifest{Format: Format, Version: Version, CreatedAt: at.UTC()}
+	for _, col := range cols {
+		f, err := create(filepath.Join(dir, col+".jsonl"))
+		if err != nil {
+			return nil, err
+		}
+		w := bufio.NewWriterSize(f, 1<<20)
+		_, err = src.DumpCollection(ctx, col, at, w)
+		if err == nil {
+			err = w.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, fmt.Errorf("export %s: %w", col, err)
+		}
+	}
+	// Revisions written while the collections were read are known only now: they go.
+	later, err := src.WrittenSince(ctx, at)
+	if err != nil {
+		return nil, err
+	}
+	for _, col := range cols {
+		c, err := finish(filepath.Join(dir, col+".jsonl"), later[col])
+		if err != nil {
+			return nil, fmt.Errorf("export %s: %w", col, err)
+		}
+		c.Name = col
+		m.Collections = append(m.Collections, c)
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	f, err := create(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(append(b, '\n')); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return m, f.Close()
+}
+
+// makeDir makes dir for the owner only, or checks that an existing one is empty.
+func makeDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return os.MkdirAll(dir, 0o700)
+	case err != nil:
+		return err
+	case len(entries) > 0:
+		return fmt.Errorf("%s is not empty: export into a new folder", dir)
+	}
+	return os.Chmod(dir, 0o700)
+}
+
+func create(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+}
+
+// idOfLine reads the _id of a line as DumpCollection writes it ({"_id":...,), for the string
+// _ids that revisions have.
+var idOfLine = regexp.MustCompile(`^\{"_id":"((?:[^"\\]|\\.)*)"`)
+
+// finish drops the lines whose _id is in drop (rewriting the file only then) and describes the
+// file as it stays.
+func finish(path string, drop map[string]bool) (Collection, error) {
+	c := Collection{File: filepath.Base(path)}
+	in, err := os.Open(path)
+	if err != nil {
+		return c, err
+	}
+	defer in.Close()
+	var out *os.File
+	var w *bufio.Writer
+	if len(drop) > 0 {
+		if out, err = create(path + ".tmp"); err != nil {
+			return c, err
+		}
+		defer out.Close()
+		w = bufio.NewWriterSize(out, 1<<20)
+	}
+	sum := sha256.New()
+	r := bufio.NewReaderSize(in, 1<<20)
+	for {
+		line, err := r.ReadBytes('\n')
+		if len(line) > 0 {
+			if m := idOfLine.FindSubmatch(line); m != nil && drop[string(m[1])] {
+				continue
+			}
+			sum.Write(line)
+			c.Documents++
+			c.Bytes += int64(len(line))
+			if w != nil {
+				if _, err := w.Write(line); err != nil {
+					return c, err
+				}
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return c, err
+		}
+	}
+	c.SHA256 = hex.EncodeToString(sum.Sum(nil))
+	if w != nil {
+		if err := w.Flush(); err != nil {
+			return c, err
+		}
+		if err := out.Close(); err != nil {
+			return c, err
+		}
+		return c, os.Rename(path+".tmp", path)
+	}
+	return c, nil
+}
+
+// ReadManifest reads and checks dir's manifest and files: every file is there, with its
+// count and checksum. Nothing is written.
+func ReadManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, fmt.Errorf("not a backup: %w", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("manifest.json: %w", err)
+	}
+	if m.Format != Format || m.Version != Version {
+		return nil, fmt.Errorf("manifest.json: format %q version %d; this program reads %q version %d", m.Format, m.Version, Format, Version)
+	}
+	for _, c := range m.Collections {
+		if c.File != filepath.Base(c.File) || filepath.Ext(c.File) != ".jsonl" {
+			return nil, fmt.Errorf("manifest.json: bad file name %q", c.File)
+		}
+		f, err := os.Open(filepath.Join(dir, c.File))
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.New()
+		lines := 0
+		r := bufio.NewReaderSize(f, 1<<20)
+		var size int64
+		for {
+			line, err := r.ReadBytes('\n')
+			if len(line) > 0 {
+				sum.Write(line)
+				size += int64(len(line))
+				if bytes.HasSuffix(line, []byte("\n")) {
+					lines++
+				}
+			}
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				f.Close()
+				return nil, err
+			}
+		}
+		f.Close()
+		if got := hex.EncodeToString(sum.Sum(nil)); got != c.SHA256 || lines != c.Documents || size != c.Bytes {
+			return nil, fmt.Errorf("%s does not match the manifest (%d documents, %d bytes, sha256 %s; the manifest says %d, %d, %s)",
+				c.File, lines, size, got, c.Documents, c.Bytes, c.SHA256)
+		}
+	}
+	return &m, nil
+}
+
+// Restore checks the backup in dir, then loads it into dst, which must be empty.
+func Restore(ctx context.Context, dst Destination, dir string) (*Manifest, error) {
+	m, err := ReadManifest(dir)
+	if err != nil {
+		return nil, err
+	}
+	blank, col, err := dst.Blank(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !blank {
+		return nil, fmt.Errorf("the database is not empty (%s has documents): restore only into an empty database", col)
+	}
+	for _, c := range m.Collections {
+		f, err := os.Open(filepath.Join(dir, c.File))
+		if err != nil {
+			return nil, err
+		}
+		n, err := dst.RestoreCollection(ctx, c.Name, bufio.NewReaderSize(f, 1<<20))
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		if n != c.Documents {
+			return nil, fmt.Errorf("%s: restored %d documents, the manifest says %d", c.Name, n, c.Documents)
+		}
+	}
+	return m, dst.RebuildIndexes(ctx)
+}
