@@ -362,6 +362,9 @@ func (c *Catalog) PutMember(m *guildhall.Member) {
 	e := newMemberEntry(m)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.deleted[m.ID] > m.Version {
+		return // erased; a late change-log entry must not bring the member back
+	}
 	if old, ok := c.members[m.ID]; ok {
 		if old.member.Version >= m.Version {
 			return
@@ -379,6 +382,30 @@ func (c *Catalog) PutMember(m *guildhall.Member) {
 	c.memberSlugs[m.Slug] = m.ID
 	i, _ := slices.BinarySearchFunc(c.membersSorted, e, compareMember)
 	c.membersSorted = slices.Insert(c.membersSorted, i, e)
+	c.generation.Add(1)
+}
+
+// RemoveMember deletes a member (an erasure) if the catalog's copy is older than the
+// deletion, with every slug that led to them. Their posts are the caller's to remove or
+// reassign first.
+func (c *Catalog) RemoveMember(id string, version int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.deleted[id] = max(c.deleted[id], version)
+	old, ok := c.members[id]
+	if !ok || old.member.Version >= version {
+		return
+	}
+	if i, ok := slices.BinarySearchFunc(c.membersSorted, old, compareMember); ok {
+		c.membersSorted = slices.Delete(c.membersSorted, i, i+1)
+	}
+	for slug, owner := range c.memberSlugs {
+		if owner == id {
+			delete(c.memberSlugs, slug)
+		}
+	}
+	c.index.setMember(old, nil)
+	delete(c.members, id)
 	c.generation.Add(1)
 }
 

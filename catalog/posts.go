@@ -54,6 +54,17 @@ func (c *Catalog) PostByOldPath(v *guildhall.Viewer, now time.Time, path string)
 	return c.Post(v, now, id)
 }
 
+// PostsByAuthor returns every post of the member, in any status.
+func (c *Catalog) PostsByAuthor(memberID string) []*guildhall.Post {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	out := make([]*guildhall.Post, 0, len(c.byAuthor[memberID]))
+	for _, e := range c.byAuthor[memberID] {
+		out = append(out, e.post)
+	}
+	return out
+}
+
 // PostDeleted reports whether the post with the ID was deleted: an import must not bring it back.
 func (c *Catalog) PostDeleted(id string) bool {
 	c.mu.RLock()

@@ -160,7 +160,12 @@ func (x *searchIndex) renumber() {
 
 // setMember replaces the name words of a member (old is nil for a new member).
 func (x *searchIndex) setMember(old, e *memberEntry) {
-	id := e.member.ID
+	var id string
+	if e != nil {
+		id = e.member.ID
+	} else if old != nil {
+		id = old.member.ID
+	}
 	if old != nil {
 		for _, w := range distinctWords(old.nameWord) {
 			if list := slices.DeleteFunc(x.nameTerms[w], func(m string) bool { return m == id }); len(list) > 0 {
@@ -170,6 +175,9 @@ func (x *searchIndex) setMember(old, e *memberEntry) {
 				x.forget(w)
 			}
 		}
+	}
+	if e == nil { // removed
+		return
 	}
 	for _, w := range distinctWords(e.nameWord) {
 		w = x.remember(w)

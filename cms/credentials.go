@@ -39,11 +39,41 @@ func (c *credentials) putToken(t *guildhall.Token) {
 func (c *credentials) putAccount(a *guildhall.Account) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if old, ok := c.accounts[a.ID]; ok && old.Version >= a.Version {
+	old, ok := c.accounts[a.ID]
+	if ok && old.Version >= a.Version {
 		return
 	}
+	if ok && c.byEmail[normalEmail(old.Email)] == a.ID {
+		delete(c.byEmail, normalEmail(old.Email)) // an erased account has no email any more
+	}
 	c.accounts[a.ID] = a
-	c.byEmail[normalEmail(a.Email)] = a.ID
+	if a.Email != "" {
+		c.byEmail[normalEmail(a.Email)] = a.ID
+	}
+}
+
+// ofMember returns the accounts of a member and the tokens bound to the member or to those
+// accounts.
+func (c *credentials) ofMember(memberID string) ([]*guildhall.Account, []*guildhall.Token) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	var accounts []*guildhall.Account
+	ids := map[string]bool{}
+	for _, a := range c.accounts {
+		if a.MemberID == memberID {
+			accounts = append(accounts, a)
+			ids[a.ID] = true
+		}
+	}
+	var tokens []*guildhall.Token
+	for _, t := range c.tokens {
+		if t.MemberID == memberID || (t.AccountID != "" && ids[t.AccountID]) {
+			tokens = append(tokens, t)
+		}
+	}
+	slices.SortFunc(accounts, func(a, b *guildhall.Account) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(tokens, func(a, b *guildhall.Token) int { return strings.Compare(a.ID, b.ID) })
+	return accounts, tokens
 }
 
 func (c *credentials) token(id string) (*guildhall.Token, bool) {

@@ -88,6 +88,8 @@ func (s *Service) apply(c mongodb.Change) {
 		cat.RemovePost(c.ID, c.Version)
 	case c.Kind == "post" && c.Post != nil:
 		cat.PutPost(c.Post)
+	case c.Kind == "member" && c.Deleted:
+		cat.RemoveMember(c.ID, c.Version)
 	case c.Kind == "member" && c.Member != nil:
 		cat.PutMember(c.Member)
 	case c.Kind == "block" && c.Deleted:

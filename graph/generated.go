@@ -215,6 +215,7 @@ type ComplexityRoot struct {
 		DeleteBlock         func(childComplexity int, id string) int
 		DeletePost          func(childComplexity int, id string) int
 		DeleteWebhook       func(childComplexity int, id string) int
+		EraseMember         func(childComplexity int, id string, posts guildhall.ErasePosts) int
 		JoinMembership      func(childComplexity int, input guildhall.JoinMembershipInput) int
 		Login               func(childComplexity int, email string, password string) int
 		Logout              func(childComplexity int) int
@@ -301,6 +302,7 @@ type ComplexityRoot struct {
 		APITokens         func(childComplexity int, first *int, after *string) int
 		Block             func(childComplexity int, id string) int
 		Blocks            func(childComplexity int, first *int, after *string, kind *guildhall.BlockKind) int
+		ExportMemberData  func(childComplexity int, id string) int
 		Member            func(childComplexity int, id *string, slug *string) int
 		MemberDirectory   func(childComplexity int) int
 		Members           func(childComplexity int, first *int, after *string, filter *guildhall.MemberFilter) int
@@ -474,6 +476,7 @@ type MutationResolver interface {
 	CreatePreviewLink(ctx context.Context, postID string, expiresInMinutes *int) (*guildhall.PreviewLink, error)
 	CreateWebhook(ctx context.Context, input guildhall.CreateWebhookInput) (*guildhall.Webhook, error)
 	DeleteWebhook(ctx context.Context, id string) (string, error)
+	EraseMember(ctx context.Context, id string, posts guildhall.ErasePosts) (string, error)
 }
 type PostResolver interface {
 	Status(ctx context.Context, obj *guildhall.Post) (guildhall.PostStatus, error)
@@ -510,6 +513,7 @@ type QueryResolver interface {
 	Webhooks(ctx context.Context, first *int, after *string) (*model.WebhookConnection, error)
 	WebhookDeliveries(ctx context.Context, webhookID *string, first *int, after *string) (*model.WebhookDeliveryConnection, error)
 	Redirect(ctx context.Context, path string) (*guildhall.Redirect, error)
+	ExportMemberData(ctx context.Context, id string) (string, error)
 }
 type RenewalResolver interface {
 	Plan(ctx context.Context, obj *guildhall.Renewal) (*guildhall.MembershipPlan, error)
@@ -1266,6 +1270,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteWebhook(childComplexity, args["id"].(string)), true
+	case "Mutation.eraseMember":
+		if e.ComplexityRoot.Mutation.EraseMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_eraseMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EraseMember(childComplexity, args["id"].(string), args["posts"].(guildhall.ErasePosts)), true
 	case "Mutation.joinMembership":
 		if e.ComplexityRoot.Mutation.JoinMembership == nil {
 			break
@@ -1704,6 +1719,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Blocks(childComplexity, args["first"].(*int), args["after"].(*string), args["kind"].(*guildhall.BlockKind)), true
+	case "Query.exportMemberData":
+		if e.ComplexityRoot.Query.ExportMemberData == nil {
+			break
+		}
+
+		args, err := ec.field_Query_exportMemberData_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExportMemberData(childComplexity, args["id"].(string)), true
 
 	case "Query.member":
 		if e.ComplexityRoot.Query.Member == nil {
@@ -3663,6 +3689,48 @@ type Redirect {
   "The HTTP status to answer with: 301, moved permanently."
   status: Int!
 }
+
+# ---- A person's data (ADMIN) ----
+
+extend type Query {
+  """
+  Everything held about a member, for their subject access request: one JSON document with
+  the profile and every stored revision of it, contact details, the membership with its
+  renewals and events, accounts (without password hashes), tokens and sessions (without
+  secrets) and posts (with their bodies). ADMIN only (` + "`" + `FORBIDDEN` + "`" + ` otherwise); ` + "`" + `NOT_FOUND` + "`" + `
+  for an unknown or erased member.
+  """
+  exportMemberData(
+    "The member's global ID."
+    id: ID!
+  ): String!
+}
+
+extend type Mutation {
+  """
+  Erases a member: their profile, contact details and membership history leave the current
+  state, every stored revision and the change log; their accounts are emptied and disabled,
+  their sessions and tokens revoked, their slug and email claims released, and their posts
+  deleted or kept under "Former member". Other instances follow within a second. What stays
+  is a record that an erasure happened, without personal data. A retry after a failure
+  part-way finishes it (with the same ` + "`" + `posts` + "`" + `; another is ` + "`" + `CONFLICT` + "`" + `). ADMIN only. Returns the
+  erased ID.
+  """
+  eraseMember(
+    "The member's global ID."
+    id: ID!
+    "What becomes of the posts they wrote."
+    posts: ErasePosts!
+  ): ID!
+}
+
+"What erasing a member does to the posts they wrote."
+enum ErasePosts {
+  "Delete them, with their history."
+  DELETE
+  "Keep them, under the \"Former member\" placeholder, their history rewritten to it."
+  ANONYMISE
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4615,6 +4683,28 @@ func (ec *executionContext) field_Mutation_deleteWebhook_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_eraseMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "posts",
+		func(ctx context.Context, v any) (guildhall.ErasePosts, error) {
+			return ec.unmarshalNErasePosts2githubᚗcomᚋguildhallᚋguildhallᚐErasePosts(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["posts"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_joinMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4900,6 +4990,20 @@ func (ec *executionContext) field_Query_blocks_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["kind"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_exportMemberData_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -8063,6 +8167,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteWebhook(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_eraseMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_eraseMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EraseMember(ctx, fc.Args["id"].(string), fc.Args["posts"].(guildhall.ErasePosts))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_eraseMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_eraseMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage) // fastexec: a plain field
 }
@@ -9697,6 +9845,50 @@ func (ec *executionContext) fieldContext_Query_redirect(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_redirect_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_exportMemberData(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_exportMemberData(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExportMemberData(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_exportMemberData(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_exportMemberData_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14279,6 +14471,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "eraseMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_eraseMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14868,6 +15067,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_redirect(ctx, field)
+				})
+		case "exportMemberData":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_exportMemberData(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -16210,6 +16415,21 @@ func (ec *executionContext) marshalNDirectoryLetter2ᚖgithubᚗcomᚋguildhall�
 		return graphql.Null
 	}
 	return ec._DirectoryLetter(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNErasePosts2githubᚗcomᚋguildhallᚋguildhallᚐErasePosts(ctx context.Context, v any) (guildhall.ErasePosts, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := guildhall.ErasePosts(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNErasePosts2githubᚗcomᚋguildhallᚋguildhallᚐErasePosts(ctx context.Context, sel ast.SelectionSet, v guildhall.ErasePosts) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ErasePosts!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {

@@ -11,6 +11,14 @@ import (
 	"github.com/guildhall/guildhall"
 )
 
+func (r *mutationResolver) EraseMember(ctx context.Context, id string, posts guildhall.ErasePosts) (string, error) {
+	return r.Service.EraseMember(ctx, id, posts)
+}
+
 func (r *queryResolver) Redirect(ctx context.Context, path string) (*guildhall.Redirect, error) {
 	return r.Service.Redirect(ctx, path)
+}
+
+func (r *queryResolver) ExportMemberData(ctx context.Context, id string) (string, error) {
+	return r.Service.ExportMemberData(ctx, id)
 }

@@ -1,0 +1,21 @@
+package guildhall
+
+// ErasePosts says what erasing a member does to the posts they wrote.
+type ErasePosts string
+
+// The choices for a member's posts.
+const (
+	// ErasePostsDelete deletes them with their history.
+	ErasePostsDelete ErasePosts = "DELETE"
+	// ErasePostsAnonymise keeps them, under the "Former member" placeholder.
+	ErasePostsAnonymise ErasePosts = "ANONYMISE"
+)
+
+// IsValid reports whether e is one of the choices.
+func (e ErasePosts) IsValid() bool { return e == ErasePostsDelete || e == ErasePostsAnonymise }
+
+// FormerMemberName is the name of the member that anonymised posts are kept under.
+const FormerMemberName = "Former member"
+
+// ErasedActor replaces an erased member wherever they were named as who saved something.
+const ErasedActor = "erased-member"
