@@ -31,6 +31,34 @@ var helpers = []string{"cursor", "fold", "richtext", "slug", "clock", "requestid
 
 var rules = []rule{
 	{"", notStandard, "the domain depends on the standard library alone"},
+	{"cms", anyOf(driver, "mongodb", "embedded/", "graph/", "feed", "app", "server"),
+		"the service declares the stores it needs (cms/store.go) and app wires them: it knows no store's package"},
+	{"catalog", anyOf(driver, "mongodb", "cms"), "the read model is memory alone"},
+	{"mongodb", anyOf("cms", "catalog", "graph/", "feed", "app", "server"),
+		"the store speaks the domain's vocabulary only; rules stay out of it"},
+	{"graph/", anyOf(driver, "mongodb", "catalog"), "transports talk to the service layer"},
+	{"feed", anyOf(driver, "mongodb", "catalog"), "transports talk to the service layer"},
+}
+
+// driver is the MongoDB driver, whose BSON, ObjectIDs and errors stay inside mongodb/.
+const driver = "go.mongodb.org/"
+
+// anyOf forbids the packages of this module named relative to it (a trailing "/" takes
+// the package and those under it), and anything whose path starts with a prefix containing
+// a dot (another module).
+func anyOf(names ...string) func(imp string) bool {
+	return func(imp string) bool {
+		for _, n := range names {
+			if strings.Contains(strings.SplitN(n, "/", 2)[0], ".") {
+				if strings.HasPrefix(imp, n) {
+					return true
+				}
+			} else if ours(imp) && applies(n, rel(imp)) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 func init() {
@@ -120,4 +148,26 @@ func name(pkg string) string {
 		return "the module root (guildhall)"
 	}
 	return pkg
+}
+
+// The matchers must catch what they name, or the rules above would pass vacuously.
+func TestRuleMatchers(t *testing.T) {
+	forbid := anyOf(driver, "mongodb", "graph/")
+	for imp, want := range map[string]bool{
+		module + "/mongodb":                   true,
+		module + "/graph":                     true,
+		module + "/graph/model":               true,
+		"go.mongodb.org/mongo-driver/v2/bson": true,
+		module + "/mongodbx":                  false,
+		module:                                false,
+		"github.com/99designs/gqlgen/graphql": false,
+		"time":                                false,
+	} {
+		if got := forbid(imp); got != want {
+			t.Errorf("anyOf(driver, mongodb, graph/)(%s) = %v, want %v", imp, got, want)
+		}
+	}
+	if notStandard("net/http") || !notStandard("golang.org/x/text/unicode/norm") {
+		t.Error("notStandard tells the standard library wrongly")
+	}
 }

@@ -73,6 +73,11 @@ func ErrorMessage(err error) string {
 	return "Internal error."
 }
 
+// ErrHistoryKept is in the chain of a deletion's error when the deletion itself was recorded
+// (its tombstone written) and only removing the older revisions failed. The entity is
+// deleted: loading skips it and nothing reads its revisions any more.
+var ErrHistoryKept = errors.New("deleted, but its old revisions were not removed")
+
 // NotFound is the error for something that does not exist or that the caller may not see.
 // The two must be indistinguishable, so the message names only the kind of thing.
 func NotFound(kind string) *Error {

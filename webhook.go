@@ -1,9 +1,11 @@
 package guildhall
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -130,4 +132,125 @@ type WebhookAttempt struct {
 	StatusCode *int    // the HTTP status, if an answer came
 	Error      *string // why the attempt failed, if it did
 	DurationMs int
+}
+
+// QueuedAttempt is an attempt still to be made: everything a worker needs to make it, so
+// that the queue alone is read on a poll.
+type QueuedAttempt struct {
+	DeliveryID string
+	N          int // 1 for the first attempt
+	WebhookID  string
+	EventID    string
+	Event      WebhookEvent
+	Payload    string
+	DueAt      time.Time
+	CreatedAt  time.Time // of the delivery
+	// GuardPostID and GuardPublishedAt, when set, name a post that must still be live with
+	// that publication time when the attempt is made, or the delivery is cancelled: an event
+	// for a scheduled publication is queued for the time it goes live.
+	GuardPostID      string
+	GuardPublishedAt *time.Time
+	GuardVersion     int // the post's version when the event was queued
+}
+
+// ID names the queue entry, "<delivery>:<n>".
+func (q QueuedAttempt) ID() string { return AttemptID(q.DeliveryID, q.N) }
+
+// AttemptID names attempt n of a delivery.
+func AttemptID(delivery string, n int) string { return delivery + ":" + strconv.Itoa(n) }
+
+// AttemptOutcome is what came of one attempt.
+type AttemptOutcome string
+
+// The outcomes of an attempt.
+const (
+	OutcomeDelivered AttemptOutcome = "delivered"
+	OutcomeFailed    AttemptOutcome = "failed"
+	OutcomeCancelled AttemptOutcome = "cancelled" // nothing was sent: the delivery was no longer wanted
+)
+
+// AttemptResult is what came of attempt N of a delivery.
+type AttemptResult struct {
+	DeliveryID string
+	N          int
+	At         time.Time
+	Outcome    AttemptOutcome
+	StatusCode *int
+	Error      *string
+	Duration   time.Duration
+	// Final is set on the last word about a delivery: delivered, cancelled, or failed with no
+	// attempts left.
+	Final bool
+}
+
+// AttemptClaim records that an instance took attempt N of a delivery, at At, before it sent
+// anything: exactly one instance makes each attempt.
+type AttemptClaim struct {
+	N  int
+	At time.Time
+}
+
+// DeliveryRecord is everything stored about one delivery: the delivery as it was logged,
+// the attempts claimed, their results, and the attempts still queued. Delivery derives what
+// the log shows from it.
+type DeliveryRecord struct {
+	ID        string
+	WebhookID string
+	EventID   string
+	Event     WebhookEvent
+	Payload   string
+	CreatedAt time.Time
+	Claims    []AttemptClaim
+	Results   []AttemptResult
+	Queued    []QueuedAttempt
+}
+
+// Delivery derives a delivery's status, attempts and next attempt from its record. An
+// attempt claimed without a result is shown as one in progress (or whose instance stopped);
+// a cancelled attempt sent nothing and is not shown. Any delivered attempt makes the delivery
+// DELIVERED; otherwise a final result settles it as CANCELLED or FAILED; otherwise it is
+// PENDING, due at its earliest queued attempt that has no result yet.
+func (r *DeliveryRecord) Delivery() *WebhookDelivery {
+	out := &WebhookDelivery{ID: r.ID, WebhookID: r.WebhookID, EventID: r.EventID, Event: r.Event,
+		Payload: r.Payload, Status: DeliveryPending, CreatedAt: r.CreatedAt}
+	results := map[int]AttemptResult{}
+	for _, res := range r.Results {
+		results[res.N] = res
+	}
+	for _, c := range r.Claims {
+		res, ok := results[c.N]
+		switch {
+		case !ok:
+			msg := "no result recorded: in progress, or the instance making it stopped"
+			out.Attempts = append(out.Attempts, &WebhookAttempt{Number: c.N, At: c.At, Error: &msg})
+		case res.Outcome != OutcomeCancelled:
+			out.Attempts = append(out.Attempts, &WebhookAttempt{Number: c.N, At: c.At, StatusCode: res.StatusCode,
+				Error: res.Error, DurationMs: int(res.Duration.Milliseconds())})
+		}
+	}
+	slices.SortFunc(out.Attempts, func(a, b *WebhookAttempt) int { return cmp.Compare(a.Number, b.Number) })
+	for _, res := range results {
+		switch {
+		case res.Outcome == OutcomeDelivered:
+			out.Status = DeliveryDelivered
+		case res.Final && res.Outcome == OutcomeCancelled && out.Status != DeliveryDelivered:
+			out.Status = DeliveryCancelled
+		case res.Final && out.Status == DeliveryPending:
+			out.Status = DeliveryFailed
+		}
+	}
+	if out.Status == DeliveryPending {
+		// An entry whose attempt has a result is about to leave the queue.
+		done := 0
+		for n := range results {
+			done = max(done, n)
+		}
+		for _, q := range r.Queued {
+			if q.N > done && (out.NextAttemptAt == nil || q.DueAt.Before(*out.NextAttemptAt)) {
+				at := q.DueAt
+				out.NextAttemptAt = &at
+			}
+		}
+	}
+	return out
 }

@@ -63,6 +63,11 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 	if a.store, err = mongodb.Open(ctx, uri, cfg.Database); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	// One clock: the change log's times are compared with the follower's.
+	a.store.Now = cfg.Now
+	a.store.OnChangeLogError = func(err error) {
+		log.Error("change log write failed; other instances will miss this write until they reload", "err", err)
+	}
 	applied, err := a.store.Migrate(ctx)
 	if err != nil {
 		return nil, err

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/x/mongo/driver/connstring"
+
+	"github.com/guildhall/guildhall/forwarded"
 )
 
 // Config is everything Guildhall can be told, from the environment and flags. Names of the
@@ -35,6 +37,10 @@ type Config struct {
 	// request came to, and webhook payloads carry no links.
 	SiteURL  string
 	SiteName string // GUILDHALL_SITE_NAME, default "Guildhall": the title of the feeds
+	// TrustedProxies (GUILDHALL_TRUSTED_PROXIES: IPs and CIDR prefixes) are the reverse
+	// proxies whose Forwarded / X-Forwarded-Proto / X-Forwarded-Host headers say the public
+	// origin when SiteURL is unset. Nobody's by default.
+	TrustedProxies forwarded.Proxies
 
 	// WebhookAllowPrivate lets webhooks target private, loopback and link-local addresses
 	// (GUILDHALL_WEBHOOK_ALLOW_PRIVATE=true); off by default, so that a webhook cannot be
@@ -119,6 +125,13 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 			errs = append(errs, fmt.Errorf("GUILDHALL_SITE_URL=%q: %v", v, err))
 		}
 		c.SiteURL = site
+	}
+	if v := getenv("GUILDHALL_TRUSTED_PROXIES"); strings.TrimSpace(v) != "" {
+		proxies, err := forwarded.Parse(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("GUILDHALL_TRUSTED_PROXIES=%q: %v", v, err))
+		}
+		c.TrustedProxies = proxies
 	}
 	if v := getenv("GUILDHALL_WEBHOOK_ALLOW_PRIVATE"); v != "" {
 		b, err := strconv.ParseBool(strings.TrimSpace(v))

@@ -26,6 +26,9 @@ func TestDeliveryConfig(t *testing.T) {
 		c.WebhookInterval != 250*time.Millisecond {
 		t.Fatalf("set: %+v, %v", c, err)
 	}
+	if c, err := app.ParseConfig(env("GUILDHALL_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7"), nil); err != nil || len(c.TrustedProxies) != 2 {
+		t.Errorf("trusted proxies: %v, %v", c.TrustedProxies, err)
+	}
 	for _, bad := range [][]string{
 		{"GUILDHALL_SITE_URL", "northfield.example"},
 		{"GUILDHALL_SITE_URL", "ftp://northfield.example"},
@@ -33,6 +36,7 @@ func TestDeliveryConfig(t *testing.T) {
 		{"GUILDHALL_SITE_URL", "https://northfield.example/#top"},
 		{"GUILDHALL_WEBHOOK_ALLOW_PRIVATE", "sometimes"},
 		{"GUILDHALL_WEBHOOK_INTERVAL", "1ms"},
+		{"GUILDHALL_TRUSTED_PROXIES", "10.0.0.0/8, proxy.internal"},
 	} {
 		if _, err := app.ParseConfig(env(bad...), nil); err == nil || !strings.Contains(err.Error(), bad[0]) {
 			t.Errorf("%s=%q: %v", bad[0], bad[1], err)

@@ -118,7 +118,11 @@ func checkFeed(t *testing.T, s *testServer, path, format, title, home string, wa
 		if !sameTime(it.PublishedParsed, p.PublishedAt) || (format != "rss" && !sameTime(it.UpdatedParsed, updated)) {
 			t.Errorf("%s item %d: published %v updated %v, want %v %v", path, i, it.PublishedParsed, it.UpdatedParsed, p.PublishedAt, updated)
 		}
-		if len(it.Authors) != 1 || it.Authors[0].Name != p.Author.Name || !slices.Equal(it.Categories, p.Tags) {
+		tags := it.Categories
+		if p.Visibility == "MEMBERS" {
+			tags = slices.DeleteFunc(slices.Clone(tags), func(c string) bool { return c == "Members only" })
+		}
+		if len(it.Authors) != 1 || it.Authors[0].Name != p.Author.Name || !slices.Equal(tags, p.Tags) {
 			t.Errorf("%s item %d: authors %+v categories %q, want %s %q", path, i, it.Authors, it.Categories, p.Author.Name, p.Tags)
 		}
 		summary := it.Description
@@ -132,8 +136,12 @@ func checkFeed(t *testing.T, s *testServer, path, format, title, home string, wa
 		switch {
 		case p.Body != nil:
 			wantContent = strings.ReplaceAll(p.Body.HTML, `href="/`, `href="`+site+`/`)
-		case format == "json":
-			wantContent = p.Excerpt // JSON Feed items must have content: a teaser's is its excerpt
+		default: // a teaser says it is one, and links to the post
+			wantContent = "<p>" + html.EscapeString(p.Excerpt) + "</p>\n<p><strong>Members only.</strong> <a href=\"" + site + "/posts/" + p.Slug +
+				"\">Read the whole post on Northfield Society</a> (members sign in there).</p>"
+			if format != "json" && !slices.Contains(it.Categories, "Members only") {
+				t.Errorf("%s item %d: a members-only teaser without the Members only category: %q", path, i, it.Categories)
+			}
 		}
 		if p.Visibility == "MEMBERS" && p.Body != nil {
 			t.Fatalf("the API gave an anonymous reader a members-only body")

@@ -2,12 +2,13 @@ package app_test
 
 import (
 	"bytes"
-	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -258,14 +259,27 @@ func fragmentBomb(n int) string {
 	return b.String()
 }
 
-// Graceful shutdown lets a request in flight finish.
+// Graceful shutdown lets a request in flight finish. The request is held in its handler (by
+// the membership change's failpoint) until the shutdown has begun, so that it is surely in
+// flight however slow the machine: a request sent a few milliseconds before did not always
+// reach the server first.
 func TestGracefulShutdown(t *testing.T) {
-	s := MustRunServer(t)
+	inside, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	s := MustRunServer(t, func(c *app.Config) {
+		c.Failpoint = func(step string) error {
+			once.Do(func() { close(inside); <-release })
+			return nil
+		}
+	})
+	member := memberIDBySlug(s, "christian-billington")
+	body, _ := json.Marshal(map[string]any{"query": renewMutation,
+		"variables": map[string]any{"m": member, "p": "professional", "k": "shutdown", "ref": "pay-shutdown"}})
 	done := make(chan *http.Response, 1)
-	slow := `{ ` + strings.Repeat(`posts(first: 100) { nodes { body { html } related { title } } } `, 1) + `}`
 	go func() {
-		req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", strings.NewReader(`{"query":`+quote(slow)+`}`))
+		req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+adminToken)
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			done <- nil
@@ -274,21 +288,37 @@ func TestGracefulShutdown(t *testing.T) {
 		res.Body.Close()
 		done <- res
 	}()
-	time.Sleep(5 * time.Millisecond)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	s.Stop()
+	select {
+	case <-inside:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the request never reached its handler")
+	}
+	stopped := make(chan struct{})
+	go func() { s.Stop(); close(stopped) }()
+	// Once the listener is closed the shutdown has begun; only then may the request go on.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if _, err := http.Get(s.URL + "/healthz"); err != nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server still accepts connections while shutting down")
+		}
+	}
+	select {
+	case <-stopped:
+		t.Fatal("the shutdown did not wait for the request in flight")
+	default:
+	}
+	close(release)
 	select {
 	case res := <-done:
 		if res == nil || res.StatusCode != http.StatusOK {
 			t.Errorf("request in flight during shutdown: %v", res)
 		}
-	case <-ctx.Done():
+	case <-time.After(10 * time.Second):
 		t.Fatal("request never finished")
 	}
-	if _, err := http.Get(s.URL + "/healthz"); err == nil {
-		t.Error("server still accepting after shutdown")
-	}
+	<-stopped
 }
 
 func quote(s string) string {

@@ -20,7 +20,6 @@ import (
 	"github.com/guildhall/guildhall/app"
 	"github.com/guildhall/guildhall/backup"
 	"github.com/guildhall/guildhall/importer"
-	"github.com/guildhall/guildhall/mongodb"
 )
 
 // offline opens the tools' service on the server's database, as `server import` does.
@@ -154,7 +153,7 @@ func TestEraseMember(t *testing.T) {
 	// What is held, for the person's request.
 	r := a.MustQuery(adminToken, `query($id: ID!) { exportMemberData(id: $id) }`, map[string]any{"id": e.id})
 	var data struct {
-		Profile struct{ Name, Email, Phone string }
+		Profile    struct{ Name, Email, Phone string }
 		Membership struct {
 			Renewals []any
 		}
@@ -251,7 +250,7 @@ func TestEraseMemberDeletePostsAndRetry(t *testing.T) {
 	// A crash after the first steps: the erasure recorded and the member's tombstone written,
 	// as a killed process would leave it.
 	o := a.offline()
-	if _, err := o.Store.BeginErasure(context.Background(), mongodb.Erasure{MemberID: e.id, Posts: "DELETE", At: a.Clock.Now(), By: "tok_admin"}); err != nil {
+	if _, err := o.Store.BeginErasure(context.Background(), guildhall.Erasure{MemberID: e.id, Posts: guildhall.ErasePostsDelete, At: a.Clock.Now(), By: "tok_admin"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := o.Store.TombstoneMember(context.Background(), e.id, "tok_admin"); err != nil {

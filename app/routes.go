@@ -51,7 +51,7 @@ func (a *App) routes() http.Handler {
 		writeText(w, http.StatusOK, "ok")
 	})))
 	mux.Handle("GET /readyz", m.instrument("readyz", http.HandlerFunc(a.ready)))
-	feeds := feed.NewHandler(a.svc, feed.Options{SiteURL: a.cfg.SiteURL, SiteName: a.cfg.SiteName, Now: a.cfg.Now, Logger: a.log})
+	feeds := feed.NewHandler(a.svc, feed.Options{SiteURL: a.cfg.SiteURL, TrustedProxies: a.cfg.TrustedProxies, SiteName: a.cfg.SiteName, Now: a.cfg.Now, Logger: a.log})
 	mux.Handle("/feeds/", m.instrument("feeds", feeds)) // any method: the handler answers CORS preflights
 	mux.Handle("/sitemap.xml", m.instrument("sitemap", feeds))
 	mux.Handle("/sitemaps/", m.instrument("sitemap", feeds))

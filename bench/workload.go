@@ -133,12 +133,12 @@ func seedWorkload(ctx context.Context, dir string, members, posts int, log *slog
 	}
 
 	g := newGenerator(time.Now().UTC(), members, posts)
-	if err := store.Seed(ctx, &mongodb.Content{Members: g.members(), Blocks: g.blocks()}); err != nil {
+	if err := store.Seed(ctx, &guildhall.Content{Members: g.members(), Blocks: g.blocks()}); err != nil {
 		return nil, fmt.Errorf("seed members and blocks: %w", err)
 	}
 	for start := 0; start < posts; start += postChunk {
 		chunk := g.posts(start, min(start+postChunk, posts))
-		if err := store.Seed(ctx, &mongodb.Content{Posts: chunk}); err != nil {
+		if err := store.Seed(ctx, &guildhall.Content{Posts: chunk}); err != nil {
 			return nil, fmt.Errorf("seed posts: %w", err)
 		}
 		log.Info("seeded posts", "done", min(start+postChunk, posts), "of", posts)

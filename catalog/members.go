@@ -142,13 +142,16 @@ func (c *Catalog) Directory(now time.Time) []guildhall.DirectoryLetter {
 	return append(out, guildhall.DirectoryLetter{Letter: "#", Count: counts["#"]})
 }
 
-// MemberIDByEmail returns the ID of the member with the (normalised, lower-case) email.
+// MemberIDByEmail returns the ID of the member whose email normalises to email (see
+// guildhall.NormalizeEmail), or "".
 func (c *Catalog) MemberIDByEmail(email string) string {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	for _, e := range c.members {
-		if m := e.member; m.Email != nil && strings.EqualFold(strings.TrimSpace(*m.Email), email) {
-			return m.ID
+		if m := e.member; m.Email != nil {
+			if n, err := guildhall.NormalizeEmail(*m.Email); err == nil && n == email {
+				return m.ID
+			}
 		}
 	}
 	return ""

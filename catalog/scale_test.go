@@ -10,6 +10,7 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/catalog"
+	"github.com/guildhall/guildhall/internal/packtext"
 )
 
 // Benchmarks of the catalog's hot paths at the bench's two sizes (20,000 posts, and 200,000
@@ -73,7 +74,7 @@ func scaleCatalog(b *testing.B, n int) *scaleFixture {
 		}
 		p := post(fmt.Sprintf("p%06d", i), fmt.Sprintf("m%04d", rng.IntN(700)), status, at, fmt.Sprintf("tag%d", rng.IntN(60)))
 		p.Title = strings.Join(words[:6], " ")
-		p.Body = guildhall.NewRichText("", strings.Join(words, " "), 0)
+		p.Body = packtext.RichText("", strings.Join(words, " "), 0) // held as the service holds it
 		p.Excerpt = strings.Join(words[:50], " ")
 		if i%20 < 3 { // 15% for members only, as in the bench
 			p.Visibility = guildhall.VisibilityMembers

@@ -73,7 +73,7 @@ func (s *Service) saveBlock(ctx context.Context, v *guildhall.Viewer, b guildhal
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.store.SaveBlock(ctx, b, v.Actor()); err != nil {
+	if err := s.store.blocks.SaveBlock(ctx, b, v.Actor()); err != nil {
 		return nil, err
 	}
 	s.cat().PutBlock(b)
@@ -232,6 +232,17 @@ func optionalText(s, field string, problems guildhall.Problems) *string {
 		problems.Add(field, "must be at most 200 characters, without control characters")
 	}
 	return &s
+}
+
+// checkEmail checks an address given in field and returns the form it is compared in
+// (guildhall.NormalizeEmail), or "" after recording the problem.
+func checkEmail(field, email string, problems guildhall.Problems) string {
+	normal, err := guildhall.NormalizeEmail(email)
+	if err != nil || !validEmail(email) {
+		problems.Add(field, "is not an email address")
+		return ""
+	}
+	return normal
 }
 
 func validEmail(s string) bool {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/auth"
-	"github.com/guildhall/guildhall/mongodb"
 )
 
 // credentials is every token and account, in memory like the catalog: authenticating a
@@ -43,12 +42,14 @@ func (c *credentials) putAccount(a *guildhall.Account) {
 	if ok && old.Version >= a.Version {
 		return
 	}
-	if ok && c.byEmail[normalEmail(old.Email)] == a.ID {
-		delete(c.byEmail, normalEmail(old.Email)) // an erased account has no email any more
+	if ok {
+		if email, err := guildhall.NormalizeEmail(old.Email); err == nil && c.byEmail[email] == a.ID {
+			delete(c.byEmail, email) // an erased account has no email any more
+		}
 	}
 	c.accounts[a.ID] = a
-	if a.Email != "" {
-		c.byEmail[normalEmail(a.Email)] = a.ID
+	if email, err := guildhall.NormalizeEmail(a.Email); err == nil {
+		c.byEmail[email] = a.ID
 	}
 }
 
@@ -90,10 +91,15 @@ func (c *credentials) account(id string) (*guildhall.Account, bool) {
 	return a, ok
 }
 
+// accountByEmail finds the account of a normalised address (guildhall.NormalizeEmail).
 func (c *credentials) accountByEmail(email string) (*guildhall.Account, bool) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	a, ok := c.accounts[c.byEmail[normalEmail(email)]]
+	id, ok := c.byEmail[email]
+	if !ok {
+		return nil, false
+	}
+	a, ok := c.accounts[id]
 	return a, ok
 }
 
@@ -111,11 +117,9 @@ func (c *credentials) apiTokens() []*guildhall.Token {
 	return out
 }
 
-func normalEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
-
 // loadCredentials replaces the credentials with what the database holds.
 func (s *Service) loadCredentials(ctx context.Context) error {
-	stored, err := s.store.LoadCredentials(ctx)
+	stored, err := s.store.credentials.LoadCredentials(ctx)
 	if err != nil {
 		return err
 	}
@@ -181,7 +185,7 @@ func (s *Service) fetchNewToken(ctx context.Context, id string) (*guildhall.Toke
 	if !ok || s.now().Sub(minted) > 2*time.Minute || minted.After(s.now().Add(time.Minute)) || !s.tokenLookups.Allow() {
 		return nil, false
 	}
-	t, err := s.store.FindToken(ctx, id)
+	t, err := s.store.credentials.FindToken(ctx, id)
 	if err != nil || t == nil {
 		return nil, false
 	}
@@ -241,7 +245,7 @@ func (s *Service) createAPIToken(ctx context.Context, in guildhall.CreateApiToke
 		at := in.ExpiresAt.UTC().Truncate(time.Millisecond)
 		t.ExpiresAt = &at
 	}
-	if err := s.store.SaveToken(ctx, t, by); err != nil {
+	if err := s.store.credentials.SaveToken(ctx, t, by); err != nil {
 		return nil, err
 	}
 	s.creds.Load().putToken(t)
@@ -275,7 +279,7 @@ func (s *Service) revoke(ctx context.Context, t *guildhall.Token, by string) (*g
 	next.Version++
 	now := s.now()
 	next.RevokedAt = &now
-	if err := s.store.SaveToken(ctx, &next, by); err != nil {
+	if err := s.store.credentials.SaveToken(ctx, &next, by); err != nil {
 		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 			// Someone revoked (or changed) it at the same moment: the newest state wins.
 			if cur, ok := s.creds.Load().token(t.ID); ok && cur.Version > t.Version {
@@ -314,9 +318,8 @@ func (s *Service) CreateAccount(ctx context.Context, in guildhall.CreateAccountI
 	}
 	problems := guildhall.Problems{}
 	email := strings.TrimSpace(in.Email)
-	if !validEmail(email) {
-		problems.Add("email", "is not an email address")
-	} else if _, taken := s.creds.Load().accountByEmail(email); taken {
+	normal := checkEmail("email", email, problems)
+	if _, taken := s.creds.Load().accountByEmail(normal); taken {
 		problems.Add("email", "already has an account")
 	}
 	checkPassword("password", in.Password, problems)
@@ -341,13 +344,13 @@ func (s *Service) CreateAccount(ctx context.Context, in guildhall.CreateAccountI
 	now := s.now()
 	a := &guildhall.Account{ID: guildhall.NewID(guildhall.KindAccount, now), Version: 1, Email: email, PasswordHash: hash,
 		Role: in.Role, MemberID: memberID, CreatedAt: now, UpdatedAt: now}
-	if err := s.store.Claim(ctx, mongodb.ClaimAccountEmail, normalEmail(email), a.ID); err != nil {
+	if err := s.store.claims.Claim(ctx, guildhall.ClaimAccountEmail, normal, a.ID); err != nil {
 		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The email already has an account.", Fields: map[string]string{"email": "already has an account"}}
 		}
 		return nil, err
 	}
-	if err := s.store.SaveAccount(ctx, a, v.Actor()); err != nil {
+	if err := s.store.credentials.SaveAccount(ctx, a, v.Actor()); err != nil {
 		return nil, err
 	}
 	s.creds.Load().putAccount(a)
@@ -364,7 +367,8 @@ func checkPassword(field, pw string, problems guildhall.Problems) {
 // and per client address; an unknown email costs the same time as a wrong password and gets
 // the same answer, so logins do not reveal who has an account.
 func (s *Service) Login(ctx context.Context, email, password, clientAddr string) (*guildhall.Session, error) {
-	accountKey := normalEmail(email)
+	// An address that does not normalise has no account; its failures count under "".
+	accountKey, _ := guildhall.NormalizeEmail(email)
 	for _, l := range []struct {
 		limiter *auth.Limiter
 		key     string
@@ -374,7 +378,7 @@ func (s *Service) Login(ctx context.Context, email, password, clientAddr string)
 				Message: "Too many failed logins; try again later.", Extra: map[string]any{"retryAfterSeconds": int(wait.Seconds()) + 1}}
 		}
 	}
-	a, ok := s.creds.Load().accountByEmail(email)
+	a, ok := s.creds.Load().accountByEmail(accountKey)
 	var good bool
 	if ok && a.DisabledAt == nil && len(password) <= auth.MaxPasswordLength {
 		good = auth.VerifyPassword(a.PasswordHash, password)
@@ -395,7 +399,7 @@ func (s *Service) Login(ctx context.Context, email, password, clientAddr string)
 		Role: a.Role, MemberID: a.MemberID, AccountID: a.ID, Scopes: []string{}, SecretHash: auth.HashSecret(secret),
 		CreatedAt: now, CreatedBy: a.ID, ExpiresAt: &expires,
 	}
-	if err := s.store.SaveToken(ctx, t, a.ID); err != nil {
+	if err := s.store.credentials.SaveToken(ctx, t, a.ID); err != nil {
 		return nil, err
 	}
 	s.creds.Load().putToken(t)
@@ -445,7 +449,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) (boo
 	updated := *a
 	updated.Version++
 	updated.PasswordHash, updated.UpdatedAt = hash, s.now()
-	if err := s.store.SaveAccount(ctx, &updated, v.Actor()); err != nil {
+	if err := s.store.credentials.SaveAccount(ctx, &updated, v.Actor()); err != nil {
 		return false, err
 	}
 	s.creds.Load().putAccount(&updated)

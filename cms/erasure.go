@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/mongodb"
 )
 
 // A person's data: what is held about a member (ExportMemberData), and erasing it
@@ -39,7 +38,7 @@ func (s *Service) EraseMember(ctx context.Context, id string, posts guildhall.Er
 	m, found := s.cat().Member(id)
 	if !found {
 		// A retry of an erasure that crashed after the member's tombstone finishes it.
-		rec, err := s.store.FindErasure(ctx, id)
+		rec, err := s.store.erasure.FindErasure(ctx, id)
 		if err != nil {
 			return "", err
 		}
@@ -48,11 +47,11 @@ func (s *Service) EraseMember(ctx context.Context, id string, posts guildhall.Er
 		}
 	}
 	now := s.now()
-	rec, err := s.store.BeginErasure(ctx, mongodb.Erasure{MemberID: id, Posts: string(posts), At: now, By: v.Actor()})
+	rec, err := s.store.erasure.BeginErasure(ctx, guildhall.Erasure{MemberID: id, Posts: posts, At: now, By: v.Actor()})
 	if err != nil {
 		return "", err
 	}
-	if rec.Posts != string(posts) {
+	if rec.Posts != posts {
 		return "", &guildhall.Error{Code: guildhall.ECONFLICT, Message: fmt.Sprintf("This member's erasure was started with posts: %s; finish it with the same.", rec.Posts)}
 	}
 	texts := []string{id} // what deliveries' payloads may hold of them
@@ -71,14 +70,14 @@ func (s *Service) EraseMember(ctx context.Context, id string, posts guildhall.Er
 		if a.Email != "" {
 			texts = append(texts, a.Email)
 		}
-		version, err := s.store.EraseAccount(ctx, a, v.Actor())
+		version, err := s.store.erasure.EraseAccount(ctx, a, v.Actor())
 		if err != nil {
 			return "", err
 		}
 		erased := &guildhall.Account{ID: a.ID, Version: version, Role: a.Role, CreatedAt: a.CreatedAt, UpdatedAt: now, DisabledAt: &now}
 		s.creds.Load().putAccount(erased)
 		keep[a.ID] = version
-		if err := s.store.ReleaseClaims(ctx, a.ID); err != nil {
+		if err := s.store.erasure.ReleaseClaims(ctx, a.ID); err != nil {
 			return "", err
 		}
 	}
@@ -89,33 +88,33 @@ func (s *Service) EraseMember(ctx context.Context, id string, posts guildhall.Er
 		}
 		keep[t.ID] = version
 	}
-	if err := s.store.ForgetMembership(ctx, id); err != nil {
+	if err := s.store.erasure.ForgetMembership(ctx, id); err != nil {
 		return "", err
 	}
-	if err := s.store.ReleaseClaims(ctx, id); err != nil {
+	if err := s.store.erasure.ReleaseClaims(ctx, id); err != nil {
 		return "", err
 	}
-	tomb, err := s.store.TombstoneMember(ctx, id, v.Actor())
+	tomb, err := s.store.erasure.TombstoneMember(ctx, id, v.Actor())
 	if err != nil {
 		return "", err // ErrHistoryKept too: the older revisions must go, and a retry removes them
 	}
 	s.cat().RemoveMember(id, tomb)
 	keep[id] = tomb
-	if err := s.store.ForgetActor(ctx, id, guildhall.ErasedActor); err != nil {
+	if err := s.store.erasure.ForgetActor(ctx, id, guildhall.ErasedActor); err != nil {
 		return "", err
 	}
-	if err := s.store.ForgetDeliveries(ctx, texts...); err != nil {
+	if err := s.store.erasure.ForgetDeliveries(ctx, texts...); err != nil {
 		return "", err
 	}
-	if err := s.store.ScrubChangeLog(ctx, keep); err != nil {
+	if err := s.store.erasure.ScrubChangeLog(ctx, keep); err != nil {
 		return "", err
 	}
-	if err := s.store.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
+	if err := s.store.members.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
 		ID: id + ":erased", MemberID: id, Kind: "erased", At: rec.At, Actor: rec.By,
 	}); err != nil {
 		return "", err
 	}
-	return id, s.store.FinishErasure(ctx, id, s.now())
+	return id, s.store.erasure.FinishErasure(ctx, id, s.now())
 }
 
 // erasePosts deletes the member's posts, or keeps them under the former-member placeholder.
@@ -130,7 +129,7 @@ func (s *Service) erasePosts(ctx context.Context, id string, posts guildhall.Era
 	for _, p := range s.cat().PostsByAuthor(id) {
 		if posts == guildhall.ErasePostsDelete {
 			version := p.Version + 1
-			if err := s.store.DeletePost(ctx, p.ID, version, v.Actor()); err != nil {
+			if err := s.store.posts.DeletePost(ctx, p.ID, version, v.Actor()); err != nil {
 				return err // ErrHistoryKept too: the history must go; a retry removes it
 			}
 			s.cat().RemovePost(p.ID, version)
@@ -147,9 +146,9 @@ func (s *Service) erasePosts(ctx context.Context, id string, posts guildhall.Era
 	}
 	if posts == guildhall.ErasePostsAnonymise {
 		// Also the revisions of posts a crashed attempt reassigned already.
-		return s.store.ReassignAuthor(ctx, id, former)
+		return s.store.erasure.ReassignAuthor(ctx, id, former)
 	}
-	return s.store.DeleteAuthoredHistory(ctx, id)
+	return s.store.erasure.DeleteAuthoredHistory(ctx, id)
 }
 
 // formerMember returns the placeholder member anonymised posts are kept under, made the
@@ -161,16 +160,16 @@ func (s *Service) formerMember(ctx context.Context) (string, error) {
 	now := s.now()
 	m := &guildhall.Member{ID: formerMemberID, Version: 1, Slug: "former-member", Name: guildhall.FormerMemberName,
 		SortName: guildhall.FormerMemberName, CreatedAt: now, UpdatedAt: now}
-	slug, err := s.claimFreeSlug(ctx, mongodb.ClaimMemberSlug, "former-member", "member", m.ID, s.cat().MemberSlugOwner)
+	slug, err := s.claimFreeSlug(ctx, guildhall.ClaimMemberSlug, "former-member", "member", m.ID, s.cat().MemberSlugOwner)
 	if err != nil {
 		return "", err
 	}
 	m.Slug = slug
-	if err := s.store.SaveMember(ctx, m, "guildhall"); err != nil {
+	if err := s.store.members.SaveMember(ctx, m, "guildhall"); err != nil {
 		if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
 			return "", err
 		}
-		if m, err = s.store.FindMember(ctx, formerMemberID); err != nil || m == nil {
+		if m, err = s.store.members.FindMember(ctx, formerMemberID); err != nil || m == nil {
 			return "", errors.Join(err, errors.New("the former-member placeholder vanished"))
 		}
 	}
@@ -189,12 +188,12 @@ func (s *Service) eraseToken(ctx context.Context, t *guildhall.Token, by string)
 			next.RevokedAt = &now
 		}
 		next.Name = "erased"
-		if err := s.store.SaveToken(ctx, &next, by); err != nil {
+		if err := s.store.credentials.SaveToken(ctx, &next, by); err != nil {
 			return 0, err
 		}
 		s.creds.Load().putToken(&next)
 	}
-	return next.Version, s.store.ForgetTokenHistory(ctx, t.ID, next.Version)
+	return next.Version, s.store.erasure.ForgetTokenHistory(ctx, t.ID, next.Version)
 }
 
 // memberData is what ExportMemberData answers, as JSON.
@@ -319,7 +318,7 @@ func (s *Service) ExportMemberData(ctx context.Context, id string) (string, erro
 				PreviousExpiresAt: r.PreviousExpiresAt, NewExpiresAt: r.NewExpiresAt, PaymentReference: r.PaymentReference})
 		}
 	}
-	events, err := s.store.MembershipEvents(ctx, id)
+	events, err := s.store.members.MembershipEvents(ctx, id)
 	if err != nil {
 		return "", err
 	}
@@ -327,7 +326,7 @@ func (s *Service) ExportMemberData(ctx context.Context, id string) (string, erro
 		d.Events = append(d.Events, membershipEventData{ID: e.ID, Kind: e.Kind, At: e.At, Plan: e.PlanCode, PreviousExpiry: e.PreviousExpiry,
 			NewExpiry: e.NewExpiry, PaymentReference: e.PaymentReference, Reason: e.Reason})
 	}
-	history, err := s.store.MemberRevisions(ctx, id)
+	history, err := s.store.erasure.MemberRevisions(ctx, id)
 	if err != nil {
 		return "", err
 	}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/guildhall/guildhall/mongodb"
+	"github.com/guildhall/guildhall"
 )
 
 // Follow keeps the catalog current with writes made by other instances until ctx ends. It
@@ -37,7 +37,7 @@ func (s *Service) Follow(ctx context.Context) {
 			since, lastOK = now.Add(-overlap), now
 			continue
 		}
-		changes, err := s.store.ChangesSince(ctx, since.Add(-overlap), s.knows)
+		changes, err := s.store.changes.ChangesSince(ctx, since.Add(-overlap), s.knows)
 		if err != nil {
 			if ctx.Err() == nil {
 				s.log.Warn("polling the change log failed", "err", err)
@@ -53,7 +53,7 @@ func (s *Service) Follow(ctx context.Context) {
 		}
 		if now.Sub(lastPrune) > s.opts.ChangeRetention/4 {
 			lastPrune = now
-			if err := s.store.PruneChanges(ctx, now.Add(-s.opts.ChangeRetention)); err != nil {
+			if err := s.store.changes.PruneChanges(ctx, now.Add(-s.opts.ChangeRetention)); err != nil {
 				s.log.Warn("pruning the change log failed", "err", err)
 			}
 		}
@@ -63,16 +63,16 @@ func (s *Service) Follow(ctx context.Context) {
 // knows reports whether the catalog holds a revision already, so that the change log need
 // not decode it again. For a post, only the exact revision counts: an older one arriving late
 // still completes the history.
-func (s *Service) knows(kind, id string, version int) bool {
+func (s *Service) knows(kind guildhall.EntityKind, id string, version int) bool {
 	cat := s.cat()
 	switch kind {
-	case "post":
+	case guildhall.EntityPost:
 		_, ok := cat.Revision(id, version)
 		return ok
-	case "member":
+	case guildhall.EntityMember:
 		m, ok := cat.Member(id)
 		return ok && m.Version >= version
-	case "block":
+	case guildhall.EntityBlock:
 		b, ok := cat.Block(id)
 		return ok && b.BlockVersion() >= version
 	}
@@ -81,28 +81,28 @@ func (s *Service) knows(kind, id string, version int) bool {
 
 // apply puts one change into the catalog; a change that came without its entity (known
 // already) changes nothing.
-func (s *Service) apply(c mongodb.Change) {
+func (s *Service) apply(c guildhall.Change) {
 	cat := s.cat()
 	switch {
-	case c.Kind == "post" && c.Deleted:
+	case c.Kind == guildhall.EntityPost && c.Deleted:
 		cat.RemovePost(c.ID, c.Version)
-	case c.Kind == "post" && c.Post != nil:
+	case c.Kind == guildhall.EntityPost && c.Post != nil:
 		cat.PutPost(c.Post)
-	case c.Kind == "member" && c.Deleted:
+	case c.Kind == guildhall.EntityMember && c.Deleted:
 		cat.RemoveMember(c.ID, c.Version)
-	case c.Kind == "member" && c.Member != nil:
+	case c.Kind == guildhall.EntityMember && c.Member != nil:
 		cat.PutMember(c.Member)
-	case c.Kind == "block" && c.Deleted:
+	case c.Kind == guildhall.EntityBlock && c.Deleted:
 		cat.RemoveBlock(c.ID, c.Version)
-	case c.Kind == "block" && c.Block != nil:
+	case c.Kind == guildhall.EntityBlock && c.Block != nil:
 		cat.PutBlock(c.Block)
-	case c.Kind == "token" && c.Token != nil:
+	case c.Kind == guildhall.EntityToken && c.Token != nil:
 		s.creds.Load().putToken(c.Token)
-	case c.Kind == "account" && c.Account != nil:
+	case c.Kind == guildhall.EntityAccount && c.Account != nil:
 		s.creds.Load().putAccount(c.Account)
-	case c.Kind == "webhook" && c.Deleted:
+	case c.Kind == guildhall.EntityWebhook && c.Deleted:
 		cat.RemoveWebhook(c.ID, c.Version)
-	case c.Kind == "webhook" && c.Webhook != nil:
+	case c.Kind == guildhall.EntityWebhook && c.Webhook != nil:
 		cat.PutWebhook(c.Webhook)
 	}
 }

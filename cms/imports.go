@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/richtext"
 	"github.com/guildhall/guildhall/slug"
 )
@@ -83,7 +82,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 		if slices.Contains(p.OldPaths, path) {
 			continue
 		}
-		if err := s.store.Claim(ctx, mongodb.ClaimRedirectPath, path, p.ID); err != nil {
+		if err := s.store.claims.Claim(ctx, guildhall.ClaimRedirectPath, path, p.ID); err != nil {
 			if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
 				return res, err
 			}
@@ -102,7 +101,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 			wanted = p.Title
 		}
 		var err error
-		if p.Slug, err = s.claimFreeSlug(ctx, mongodb.ClaimPostSlug, wanted, "post", p.ID, s.cat().PostSlugOwner); err != nil {
+		if p.Slug, err = s.claimFreeSlug(ctx, guildhall.ClaimPostSlug, wanted, "post", p.ID, s.cat().PostSlugOwner); err != nil {
 			return res, err
 		}
 		if in.Slug != "" && p.Slug != strings.ToLower(in.Slug) {
@@ -122,7 +121,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 		}
 		res.Outcome = guildhall.ImportUpdated
 	}
-	if err := s.store.SavePost(ctx, p); err != nil {
+	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		return res, err
 	}
 	s.cat().PutPost(p)
@@ -221,8 +220,8 @@ func (s *Service) ImportMember(ctx context.Context, in guildhall.ImportMemberInp
 		return res, err
 	}
 	id := in.ID
-	if email != "" {
-		if owner := s.memberWithEmail(email); owner != "" {
+	if normal, err := guildhall.NormalizeEmail(email); email != "" && err == nil {
+		if owner := s.cat().MemberIDByEmail(normal); owner != "" {
 			id = owner
 		}
 	}
@@ -278,8 +277,12 @@ func (s *Service) ImportMember(ctx context.Context, in guildhall.ImportMemberInp
 		res.Outcome = guildhall.ImportUnchanged
 		return res, nil
 	}
-	if email != "" && (!exists || cur.Email == nil || mongodb.NormalEmail(*cur.Email) != mongodb.NormalEmail(email)) {
-		if err := s.store.Claim(ctx, mongodb.ClaimMemberEmail, mongodb.NormalEmail(email), id); err != nil {
+	if email != "" && (!exists || cur.Email == nil || !sameEmail(*cur.Email, email)) {
+		normal, err := guildhall.NormalizeEmail(email)
+		if err != nil {
+			return res, err
+		}
+		if err := s.store.claims.Claim(ctx, guildhall.ClaimMemberEmail, normal, id); err != nil {
 			if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 				return skipped(res, "the email belongs to another member"), nil
 			}
@@ -287,7 +290,7 @@ func (s *Service) ImportMember(ctx context.Context, in guildhall.ImportMemberInp
 		}
 	}
 	if !exists {
-		if m.Slug, err = s.claimFreeSlug(ctx, mongodb.ClaimMemberSlug, m.Name, "member", m.ID, s.cat().MemberSlugOwner); err != nil {
+		if m.Slug, err = s.claimFreeSlug(ctx, guildhall.ClaimMemberSlug, m.Name, "member", m.ID, s.cat().MemberSlugOwner); err != nil {
 			return res, err
 		}
 		res.Outcome = guildhall.ImportCreated
@@ -298,13 +301,13 @@ func (s *Service) ImportMember(ctx context.Context, in guildhall.ImportMemberInp
 	if exists && !now.After(cur.UpdatedAt) {
 		m.UpdatedAt = cur.UpdatedAt.Add(time.Millisecond)
 	}
-	if err := s.store.SaveMember(ctx, m, guildhall.ImportActor); err != nil {
+	if err := s.store.members.SaveMember(ctx, m, guildhall.ImportActor); err != nil {
 		return res, err
 	}
 	s.cat().PutMember(m)
 	if ms := m.Membership; ms != nil && (!exists || cur.Membership == nil || !sameMembership(cur.Membership, ms)) {
 		expires := ms.ExpiresAt
-		err := s.store.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
+		err := s.store.members.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
 			ID:       fmt.Sprintf("%s:imported:%s", m.ID, fingerprint([]any{ms.PlanCode, ms.JoinedAt, ms.ExpiresAt, ms.CancelledAt})[:16]),
 			MemberID: m.ID, Kind: "imported", At: now, Actor: v.Actor(), PlanCode: ms.PlanCode, NewExpiry: &expires,
 		})
@@ -349,4 +352,10 @@ func (s *Service) Redirect(ctx context.Context, path string) (*guildhall.Redirec
 		return nil, nil
 	}
 	return &guildhall.Redirect{To: guildhall.PostURL(s.opts.SiteURL, p.Slug), Status: 301}, nil
+}
+
+func sameEmail(a, b string) bool {
+	na, errA := guildhall.NormalizeEmail(a)
+	nb, errB := guildhall.NormalizeEmail(b)
+	return errA == nil && errB == nil && na == nb
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/mongodb"
 )
 
 // UnpublishPost takes a published, scheduled or archived post back to a draft.
@@ -55,7 +54,7 @@ func (s *Service) DeletePost(ctx context.Context, id string) (string, error) {
 		return "", err
 	}
 	version := cur.Version + 1
-	if err := s.store.DeletePost(ctx, id, version, v.Actor()); err != nil {
+	if err := s.store.posts.DeletePost(ctx, id, version, v.Actor()); err != nil {
 		if err := s.deleteFailed(id, err); err != nil {
 			if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 				return "", staleVersion(version)
@@ -71,7 +70,7 @@ func (s *Service) DeletePost(ctx context.Context, id string) (string, error) {
 // deleteFailed returns the error of a deletion that did not happen, or nil (after logging)
 // when the deletion was recorded and only the clean-up of old revisions failed.
 func (s *Service) deleteFailed(id string, err error) error {
-	if errors.Is(err, mongodb.ErrHistoryKept) {
+	if errors.Is(err, guildhall.ErrHistoryKept) {
 		s.log.Warn("deleted, but the old revisions were not removed; nothing reads them", "id", id, "err", err)
 		return nil
 	}
@@ -142,7 +141,7 @@ func (s *Service) DeleteBlock(ctx context.Context, id string) (string, error) {
 			Extra:   map[string]any{"usedBy": n}}
 	}
 	version := cur.BlockVersion() + 1
-	if err := s.store.DeleteBlock(ctx, id, version, v.Actor()); err != nil {
+	if err := s.store.blocks.DeleteBlock(ctx, id, version, v.Actor()); err != nil {
 		if err := s.deleteFailed(id, err); err != nil {
 			if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 				return "", &guildhall.Error{Code: guildhall.ECONFLICT,

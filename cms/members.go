@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/richtext"
 )
 
@@ -67,13 +66,17 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 			problems.Add("avatarUrl", "must be an http or https URL")
 		}
 	}
+	claimEmail := "" // the normalised address to claim, when it changes
 	if in.Email != nil {
 		m.Email = optionalText(*in.Email, "email", problems)
-		if m.Email != nil && !validEmail(*m.Email) {
-			problems.Add("email", "is not an email address")
-		} else if m.Email != nil {
-			if owner := s.memberWithEmail(*m.Email); owner != "" && owner != m.ID {
-				problems.Add("email", "belongs to another member")
+		if m.Email != nil {
+			if email := checkEmail("email", *m.Email, problems); email != "" {
+				if owner := s.cat().MemberIDByEmail(email); owner != "" && owner != m.ID {
+					problems.Add("email", "belongs to another member")
+				}
+				if old, err := guildhall.NormalizeEmail(deref(cur.Email)); err != nil || old != email {
+					claimEmail = email
+				}
 			}
 		}
 	}
@@ -86,15 +89,15 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
-	if m.Email != nil && (cur.Email == nil || mongodb.NormalEmail(*cur.Email) != mongodb.NormalEmail(*m.Email)) {
-		if err := s.store.Claim(ctx, mongodb.ClaimMemberEmail, mongodb.NormalEmail(*m.Email), m.ID); err != nil {
+	if claimEmail != "" {
+		if err := s.store.claims.Claim(ctx, guildhall.ClaimMemberEmail, claimEmail, m.ID); err != nil {
 			if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 				return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The email belongs to another member.", Fields: map[string]string{"email": "belongs to another member"}}
 			}
 			return nil, err
 		}
 	}
-	if err := s.store.SaveMember(ctx, &m, v.Actor()); err != nil {
+	if err := s.store.members.SaveMember(ctx, &m, v.Actor()); err != nil {
 		return nil, err
 	}
 	s.cat().PutMember(&m)

@@ -15,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/mongodb"
 )
 
 // Membership changes arrive from a checkout after payment. They must never be applied twice
@@ -106,7 +105,7 @@ func (s *Service) RenewMembership(ctx context.Context, in guildhall.RenewMembers
 		return nil, err
 	}
 	now := s.now()
-	intent, _, err := s.store.ClaimIntent(ctx, mongodb.Intent{
+	intent, _, err := s.store.members.ClaimIntent(ctx, guildhall.Intent{
 		Key: "renew:" + in.IdempotencyKey, Payload: fingerprint([]any{in.MemberID, in.Plan, in.PaymentReference}),
 		MemberID: in.MemberID, OutcomeID: guildhall.NewID(guildhall.KindRenewal, now), At: now,
 	})
@@ -154,7 +153,7 @@ func (s *Service) RenewMembership(ctx context.Context, in guildhall.RenewMembers
 		return nil, err
 	}
 	prev, next := renewal.PreviousExpiresAt, renewal.NewExpiresAt
-	if err := s.store.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
+	if err := s.store.members.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
 		ID: renewal.ID, MemberID: m.ID, Kind: "renewed", At: renewal.RenewedAt, Actor: renewal.RenewedBy, PlanCode: renewal.PlanCode,
 		PreviousExpiry: &prev, NewExpiry: &next, PaymentReference: renewal.PaymentReference, IdempotencyKey: renewal.IdempotencyKey,
 	}); err != nil {
@@ -189,7 +188,7 @@ func (s *Service) changeMember(ctx context.Context, id string, v *guildhall.View
 			return cur, nil
 		}
 		m.Version, m.UpdatedAt = cur.Version+1, now
-		err := s.store.SaveMember(ctx, &m, v.Actor())
+		err := s.store.members.SaveMember(ctx, &m, v.Actor())
 		if err == nil {
 			s.cat().PutMember(&m)
 			return &m, nil
@@ -198,7 +197,7 @@ func (s *Service) changeMember(ctx context.Context, id string, v *guildhall.View
 			return nil, err
 		}
 		// Another instance changed the member: start again from what it wrote.
-		latest, ferr := s.store.FindMember(ctx, id)
+		latest, ferr := s.store.members.FindMember(ctx, id)
 		if ferr != nil {
 			return nil, ferr
 		}
@@ -219,7 +218,7 @@ func (s *Service) memberForWrite(ctx context.Context, id string) (*guildhall.Mem
 	if guildhall.KindOf(id) != guildhall.KindMember {
 		return nil, guildhall.NotFound("Member")
 	}
-	m, err := s.store.FindMember(ctx, id)
+	m, err := s.store.members.FindMember(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +257,7 @@ func (s *Service) CancelMembership(ctx context.Context, memberID string, reason 
 			Fields: map[string]string{"memberId": "has no membership"}}
 	}
 	if !cancelledAt.IsZero() {
-		err = s.store.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
+		err = s.store.members.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
 			ID: fmt.Sprintf("%s:cancel:%d", m.ID, m.Version), MemberID: m.ID, Kind: "cancelled", At: cancelledAt, Actor: v.Actor(),
 			PlanCode: m.Membership.PlanCode, Reason: reason,
 		})
@@ -282,9 +281,7 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 		problems.Add("name", "must be 1 to 200 characters")
 	}
 	email := strings.TrimSpace(in.Email)
-	if !validEmail(email) {
-		problems.Add("email", "is not an email address")
-	}
+	normal := checkEmail("email", email, problems)
 	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" && !validPhone(*in.Phone) {
 		problems.Add("phone", "is not a phone number")
 	}
@@ -296,8 +293,8 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 		return nil, err
 	}
 	now := s.now()
-	payload := fingerprint([]any{name, mongodb.NormalEmail(email), in.Phone, in.Plan, in.PaymentReference})
-	intent, _, err := s.store.ClaimIntent(ctx, mongodb.Intent{
+	payload := fingerprint([]any{name, normal, in.Phone, in.Plan, in.PaymentReference})
+	intent, _, err := s.store.members.ClaimIntent(ctx, guildhall.Intent{
 		Key: "join:" + in.IdempotencyKey, Payload: payload, MemberID: guildhall.NewID(guildhall.KindMember, now), At: now,
 	})
 	if err != nil {
@@ -313,10 +310,10 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 	if m, ok := s.cat().Member(intent.MemberID); ok {
 		return m, s.recordJoin(ctx, m, in, v) // joined before: a retry
 	}
-	if owner := s.memberWithEmail(email); owner != "" && owner != intent.MemberID {
+	if owner := s.cat().MemberIDByEmail(normal); owner != "" && owner != intent.MemberID {
 		return nil, emailTaken()
 	}
-	if err := s.store.Claim(ctx, mongodb.ClaimMemberEmail, mongodb.NormalEmail(email), intent.MemberID); err != nil {
+	if err := s.store.claims.Claim(ctx, guildhall.ClaimMemberEmail, normal, intent.MemberID); err != nil {
 		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 			return nil, emailTaken()
 		}
@@ -327,15 +324,15 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 		Phone: optional(strings.TrimSpace(deref(in.Phone))), CreatedAt: at, UpdatedAt: at,
 		Membership: &guildhall.Membership{PlanCode: plan.Code, JoinedAt: at, ExpiresAt: guildhall.AddMonths(at, plan.TermMonths), Renewals: []*guildhall.Renewal{}},
 	}
-	if m.Slug, err = s.claimFreeSlug(ctx, mongodb.ClaimMemberSlug, m.Name, "member", m.ID, s.cat().MemberSlugOwner); err != nil {
+	if m.Slug, err = s.claimFreeSlug(ctx, guildhall.ClaimMemberSlug, m.Name, "member", m.ID, s.cat().MemberSlugOwner); err != nil {
 		return nil, err
 	}
-	if err := s.store.SaveMember(ctx, m, v.Actor()); err != nil {
+	if err := s.store.members.SaveMember(ctx, m, v.Actor()); err != nil {
 		if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
 			return nil, err
 		}
 		// A racer with the same key stored it first: the member exists, as it should.
-		if m, err = s.store.FindMember(ctx, intent.MemberID); err != nil || m == nil {
+		if m, err = s.store.members.FindMember(ctx, intent.MemberID); err != nil || m == nil {
 			return nil, guildhall.Errorf(guildhall.EUNAVAILABLE, "The join is being processed; retry with the same key.")
 		}
 	}
@@ -348,7 +345,7 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 
 func (s *Service) recordJoin(ctx context.Context, m *guildhall.Member, in guildhall.JoinMembershipInput, v *guildhall.Viewer) error {
 	expires := m.Membership.ExpiresAt
-	if err := s.store.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
+	if err := s.store.members.RecordMembershipEvent(ctx, guildhall.MembershipEvent{
 		ID: m.ID + ":joined", MemberID: m.ID, Kind: "joined", At: m.CreatedAt, Actor: v.Actor(), PlanCode: m.Membership.PlanCode,
 		NewExpiry: &expires, PaymentReference: in.PaymentReference, IdempotencyKey: in.IdempotencyKey,
 	}); err != nil {
@@ -361,12 +358,6 @@ func (s *Service) recordJoin(ctx context.Context, m *guildhall.Member, in guildh
 func emailTaken() error {
 	return &guildhall.Error{Code: guildhall.ECONFLICT, Message: "A member with this email exists already.",
 		Fields: map[string]string{"email": "belongs to an existing member"}}
-}
-
-// memberWithEmail finds a member by email in the catalog (members stored before email
-// claims existed have none).
-func (s *Service) memberWithEmail(email string) string {
-	return s.cat().MemberIDByEmail(mongodb.NormalEmail(email))
 }
 
 // sortName guesses "Family, Given" from a name: the last word is the family name.
@@ -406,7 +397,7 @@ func (s *Service) MembershipEvents(ctx context.Context, memberID string, first *
 	if err != nil {
 		return nil, err
 	}
-	events, err := s.store.MembershipEvents(ctx, memberID)
+	events, err := s.store.members.MembershipEvents(ctx, memberID)
 	if err != nil {
 		return nil, err
 	}

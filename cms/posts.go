@@ -10,7 +10,6 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/internal/packtext"
-	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/richtext"
 	"github.com/guildhall/guildhall/slug"
 )
@@ -59,7 +58,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 	if err := s.claimPostSlug(ctx, p, in.Slug); err != nil {
 		return nil, err
 	}
-	if err := s.store.SavePost(ctx, p); err != nil {
+	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		return nil, err
 	}
 	s.cat().PutPost(p)
@@ -153,7 +152,7 @@ func (s *Service) nextRevision(cur *guildhall.Post, v *guildhall.Viewer) *guildh
 // of posts going live, changing while live, and going off (see postEvent).
 func (s *Service) savePost(ctx context.Context, p *guildhall.Post) (*guildhall.Post, error) {
 	prev, _ := s.cat().Post(&guildhall.Viewer{Role: guildhall.RoleAdmin}, s.now(), p.ID)
-	if err := s.store.SavePost(ctx, p); err != nil {
+	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 			return nil, staleVersion(p.Version)
 		}
@@ -258,7 +257,7 @@ func (s *Service) claimPostSlug(ctx context.Context, p *guildhall.Post, requeste
 			return &guildhall.Error{Code: guildhall.EINVALID, Message: "The slug is taken.",
 				Fields: map[string]string{"slug": "is already used by another post"}}
 		}
-		if err := s.store.Claim(ctx, mongodb.ClaimPostSlug, *requested, p.ID); err != nil {
+		if err := s.store.claims.Claim(ctx, guildhall.ClaimPostSlug, *requested, p.ID); err != nil {
 			if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 				return &guildhall.Error{Code: guildhall.EINVALID, Message: "The slug is taken.",
 					Fields: map[string]string{"slug": "is already used by another post"}}
@@ -269,7 +268,7 @@ func (s *Service) claimPostSlug(ctx context.Context, p *guildhall.Post, requeste
 		return nil
 	}
 	var err error
-	p.Slug, err = s.claimFreeSlug(ctx, mongodb.ClaimPostSlug, p.Title, "post", p.ID, s.cat().PostSlugOwner)
+	p.Slug, err = s.claimFreeSlug(ctx, guildhall.ClaimPostSlug, p.Title, "post", p.ID, s.cat().PostSlugOwner)
 	return err
 }
 
@@ -277,7 +276,7 @@ func (s *Service) claimPostSlug(ctx context.Context, p *guildhall.Post, requeste
 // numeric suffix ("annual-meeting-2"). owned tells what this instance knows of a slug's
 // holder, to skip taken ones without a database round trip; the claim in the database
 // decides, across instances. A retry by the same owner gets the slug it claimed before.
-func (s *Service) claimFreeSlug(ctx context.Context, kind, name, fallback, owner string, owned func(string) string) (string, error) {
+func (s *Service) claimFreeSlug(ctx context.Context, kind guildhall.ClaimKind, name, fallback, owner string, owned func(string) string) (string, error) {
 	base := slug.Make(name)
 	if base == "" {
 		base = fallback
@@ -290,7 +289,7 @@ func (s *Service) claimFreeSlug(ctx context.Context, kind, name, fallback, owner
 		if holder := owned(candidate); holder != "" && holder != owner {
 			continue
 		}
-		err := s.store.Claim(ctx, kind, candidate, owner)
+		err := s.store.claims.Claim(ctx, kind, candidate, owner)
 		if err == nil {
 			return candidate, nil
 		}

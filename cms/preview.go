@@ -39,7 +39,7 @@ func (s *Service) loadPreviewKey(ctx context.Context) error {
 	key := s.opts.PreviewKey
 	if len(key) == 0 {
 		var err error
-		if key, err = s.store.SharedSecret(ctx, previewKeyName, previewKeySize); err != nil {
+		if key, err = s.store.secrets.SharedSecret(ctx, previewKeyName, previewKeySize); err != nil {
 			return fmt.Errorf("preview link key: %w", err)
 		}
 	}

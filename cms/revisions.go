@@ -39,7 +39,7 @@ func (s *Service) revisionBody(ctx context.Context, r *guildhall.PostRevision) (
 	if p, ok := s.cat().PostByID(r.PostID); ok && p.Version == r.Revision {
 		return p.Body, nil
 	}
-	old, err := s.store.PostRevision(ctx, r.PostID, r.Revision)
+	old, err := s.store.posts.PostRevision(ctx, r.PostID, r.Revision)
 	if err != nil {
 		if guildhall.ErrorCode(err) == guildhall.ENOTFOUND {
 			// Deleted while the request ran.

@@ -7,7 +7,6 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/demo"
-	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/richtext"
 )
 
@@ -15,28 +14,28 @@ import (
 // it did. Content goes through the same cleaning as an editor's (sanitising, excerpts), then
 // into the database in bulk, then into the catalog by a reload.
 func (s *Service) SeedIfEmpty(ctx context.Context, ds *demo.Dataset) (bool, error) {
-	empty, err := s.store.IsEmpty(ctx)
+	empty, err := s.store.content.IsEmpty(ctx)
 	if err != nil || !empty {
 		return false, err
 	}
 	// Instances starting together on an empty database: only one loads the content.
-	if first, err := s.store.ClaimOnce(ctx, "demo-content"); err != nil || !first {
+	if first, err := s.store.content.ClaimOnce(ctx, "demo-content"); err != nil || !first {
 		return false, err
 	}
 	content, err := s.Content(ds)
 	if err != nil {
 		return false, err
 	}
-	if err := s.store.Seed(ctx, content); err != nil {
+	if err := s.store.content.Seed(ctx, content); err != nil {
 		return false, fmt.Errorf("seed: %w", err)
 	}
 	return true, s.Load(ctx)
 }
 
 // Content turns a dataset into domain values with fresh IDs, as SeedIfEmpty stores them.
-func (s *Service) Content(ds *demo.Dataset) (*mongodb.Content, error) {
+func (s *Service) Content(ds *demo.Dataset) (*guildhall.Content, error) {
 	now := s.now()
-	c := &mongodb.Content{}
+	c := &guildhall.Content{}
 	memberIDs := map[string]string{}
 	for _, dm := range ds.Members {
 		created := dm.JoinedAt

@@ -20,7 +20,6 @@ import (
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/auth"
 	"github.com/guildhall/guildhall/catalog"
-	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/webhook"
 )
 
@@ -72,7 +71,7 @@ type Service struct {
 	// previewKey signs preview links; set by Load.
 	previewKey atomic.Pointer[[]byte]
 
-	store   *mongodb.Store
+	store   stores
 	catalog atomic.Pointer[catalog.Catalog]
 	creds   atomic.Pointer[credentials]
 	logins  *auth.Limiter // failed logins per account
@@ -88,7 +87,7 @@ type Service struct {
 }
 
 // New returns a service over the store. Call Load before serving.
-func New(store *mongodb.Store, opts Options) *Service {
+func New(store Store, opts Options) *Service {
 	if opts.GracePeriod == 0 {
 		opts.GracePeriod = guildhall.DefaultGracePeriod
 	}
@@ -125,16 +124,13 @@ func New(store *mongodb.Store, opts Options) *Service {
 	if opts.WebhookClient == nil {
 		opts.WebhookClient = webhook.NewClient(webhook.ClientOptions{AllowPrivate: opts.WebhookAllowPrivate})
 	}
-	s := &Service{store: store, opts: opts, log: opts.Logger, hooks: opts.WebhookClient, instance: guildhall.NewID("ins", time.Now())}
+	s := &Service{store: split(store), opts: opts, log: opts.Logger, hooks: opts.WebhookClient, instance: guildhall.NewID("ins", time.Now())}
 	s.tokenLookups = rate.NewLimiter(20, 20)
 	s.logins = &auth.Limiter{MaxFailures: opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
 	// An address may be an office behind one NAT: it gets more tries than one account.
 	s.clients = &auth.Limiter{MaxFailures: 4 * opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
 	s.catalog.Store(catalog.New())
 	s.creds.Store(newCredentials())
-	store.OnChangeLogError = func(err error) {
-		s.log.Error("change log write failed; other instances will miss this write until they reload", "err", err)
-	}
 	return s
 }
 
@@ -156,7 +152,7 @@ func (s *Service) Load(ctx context.Context) error {
 	// Posts are indexed while the rest is still being read (see catalog.Preparer).
 	prep := catalog.NewPreparer()
 	defer prep.Stop() // on the error paths; PutPrepared stops it otherwise
-	content, err := s.store.LoadWatching(ctx, prep.Add)
+	content, err := s.store.content.LoadWatching(ctx, prep.Add)
 	if err != nil {
 		return fmt.Errorf("load content: %w", err)
 	}
@@ -175,7 +171,7 @@ func (s *Service) Load(ctx context.Context) error {
 	}
 	c.PutPrepared(prep, content.Posts)
 	c.SetPlans(content.Plans)
-	hooks, err := s.store.Webhooks(ctx)
+	hooks, err := s.store.webhooks.Webhooks(ctx)
 	if err != nil {
 		return fmt.Errorf("load webhooks: %w", err)
 	}
@@ -187,7 +183,7 @@ func (s *Service) Load(ctx context.Context) error {
 }
 
 // Ready reports whether the database answers.
-func (s *Service) Ready(ctx context.Context) error { return s.store.Ping(ctx) }
+func (s *Service) Ready(ctx context.Context) error { return s.store.ping(ctx) }
 
 // require checks that the viewer in ctx has at least the role.
 func require(ctx context.Context, role guildhall.Role) (*guildhall.Viewer, error) {

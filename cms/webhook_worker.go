@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/webhook"
 )
 
@@ -50,7 +49,7 @@ func (s *Service) DeliverWebhooks(ctx context.Context) {
 			return
 		case <-ticker.C:
 		}
-		queue, err := s.store.QueuedAttempts(ctx)
+		queue, err := s.store.deliveries.QueuedAttempts(ctx)
 		if err != nil {
 			if ctx.Err() == nil {
 				s.log.Warn("reading the webhook queue failed", "err", err)
@@ -79,7 +78,7 @@ func (s *Service) DeliverWebhooks(ctx context.Context) {
 		}
 		if now.Sub(lastPrune) > time.Hour {
 			lastPrune = now
-			if err := s.store.PruneDeliveries(ctx, now.Add(-deliveryRetention)); err != nil && ctx.Err() == nil {
+			if err := s.store.deliveries.PruneDeliveries(ctx, now.Add(-deliveryRetention)); err != nil && ctx.Err() == nil {
 				s.log.Warn("pruning the webhook delivery log failed", "err", err)
 			}
 		}
@@ -87,13 +86,13 @@ func (s *Service) DeliverWebhooks(ctx context.Context) {
 }
 
 // attemptDelivery makes one queued attempt, if this instance wins its claim.
-func (s *Service) attemptDelivery(ctx context.Context, q mongodb.QueuedAttempt) {
+func (s *Service) attemptDelivery(ctx context.Context, q guildhall.QueuedAttempt) {
 	now := s.now()
 	// Writes of other instances reach this catalog a moment later (Follow): an instance that
 	// cannot yet tell whether the delivery is still wanted leaves it to the next poll.
 	hook, known := s.cat().Webhook(q.WebhookID)
 	if !known {
-		gone, err := s.store.WebhookGone(ctx, q.WebhookID)
+		gone, err := s.store.webhooks.WebhookGone(ctx, q.WebhookID)
 		if err != nil || !gone {
 			return
 		}
@@ -105,7 +104,7 @@ func (s *Service) attemptDelivery(ctx context.Context, q mongodb.QueuedAttempt) 
 	if !sure {
 		return
 	}
-	won, err := s.store.ClaimAttempt(ctx, q.DeliveryID, q.N, s.instance, now)
+	won, err := s.store.deliveries.ClaimAttempt(ctx, q.DeliveryID, q.N, s.instance, now)
 	if err != nil {
 		if ctx.Err() == nil {
 			s.log.Warn("claiming a webhook attempt failed", "delivery", q.DeliveryID, "attempt", q.N, "err", err)
@@ -122,7 +121,7 @@ func (s *Service) attemptDelivery(ctx context.Context, q mongodb.QueuedAttempt) 
 		}
 		return
 	}
-	result := mongodb.AttemptResult{DeliveryID: q.DeliveryID, N: q.N, At: now, Outcome: mongodb.OutcomeCancelled, Final: true}
+	result := guildhall.AttemptResult{DeliveryID: q.DeliveryID, N: q.N, At: now, Outcome: guildhall.OutcomeCancelled, Final: true}
 	switch {
 	case !known:
 		result.Error = ptr("not sent: the webhook was deleted")
@@ -138,7 +137,7 @@ func (s *Service) attemptDelivery(ctx context.Context, q mongodb.QueuedAttempt) 
 // the time the delivery was queued for, and whether this instance can be sure of it: its
 // catalog must hold the post at least at the version that queued the event. A post unknown
 // here for longer than staleAttempt is taken to be deleted.
-func (s *Service) stillScheduled(q mongodb.QueuedAttempt, now time.Time) (scheduled, sure bool) {
+func (s *Service) stillScheduled(q guildhall.QueuedAttempt, now time.Time) (scheduled, sure bool) {
 	p, ok := s.cat().Post(&guildhall.Viewer{Role: guildhall.RoleAdmin}, now, q.GuardPostID)
 	switch {
 	case !ok:
@@ -153,9 +152,9 @@ func (s *Service) stillScheduled(q mongodb.QueuedAttempt, now time.Time) (schedu
 func (s *Service) maxAttempts() int { return len(s.opts.WebhookBackoff) + 1 }
 
 // send POSTs the payload, signed, and says what came of it.
-func (s *Service) send(ctx context.Context, hook *guildhall.Webhook, q mongodb.QueuedAttempt) mongodb.AttemptResult {
+func (s *Service) send(ctx context.Context, hook *guildhall.Webhook, q guildhall.QueuedAttempt) guildhall.AttemptResult {
 	at := s.now()
-	r := mongodb.AttemptResult{DeliveryID: q.DeliveryID, N: q.N, At: at, Outcome: mongodb.OutcomeFailed}
+	r := guildhall.AttemptResult{DeliveryID: q.DeliveryID, N: q.N, At: at, Outcome: guildhall.OutcomeFailed}
 	body := []byte(q.Payload)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, hook.URL, bytes.NewReader(body))
 	if err != nil {
@@ -184,20 +183,20 @@ func (s *Service) send(ctx context.Context, hook *guildhall.Webhook, q mongodb.Q
 		code := res.StatusCode
 		r.StatusCode = &code
 		if code >= 200 && code < 300 {
-			r.Outcome = mongodb.OutcomeDelivered
+			r.Outcome = guildhall.OutcomeDelivered
 		} else {
 			r.Error = ptr(fmt.Sprintf("the endpoint answered %d %s", code, http.StatusText(code)))
 		}
 	}
-	r.Final = r.Outcome == mongodb.OutcomeDelivered || q.N >= s.maxAttempts()
+	r.Final = r.Outcome == guildhall.OutcomeDelivered || q.N >= s.maxAttempts()
 	return r
 }
 
 // settle records an attempt's result, queues the next attempt unless the delivery is settled,
 // and only then takes the attempt off the queue. Each step is an insert that may be repeated
 // harmlessly (or a delete), so a worker that finds the work half done can finish it.
-func (s *Service) settle(ctx context.Context, q mongodb.QueuedAttempt, r mongodb.AttemptResult) {
-	if err := s.store.RecordAttempt(ctx, r); err != nil {
+func (s *Service) settle(ctx context.Context, q guildhall.QueuedAttempt, r guildhall.AttemptResult) {
+	if err := s.store.deliveries.RecordAttempt(ctx, r); err != nil {
 		s.log.Warn("recording a webhook attempt failed; it will be taken up again", "delivery", q.DeliveryID, "attempt", q.N, "err", err)
 		return
 	}
@@ -206,12 +205,12 @@ func (s *Service) settle(ctx context.Context, q mongodb.QueuedAttempt, r mongodb
 		next.N++
 		next.DueAt = r.At.Add(s.opts.WebhookBackoff[q.N-1])
 		next.GuardPostID, next.GuardPublishedAt, next.GuardVersion = "", nil, 0 // it went live: retries need no check
-		if err := s.store.Requeue(ctx, next); err != nil {
+		if err := s.store.deliveries.Requeue(ctx, next); err != nil {
 			s.log.Warn("queuing a webhook retry failed; it will be taken up again", "delivery", q.DeliveryID, "attempt", next.N, "err", err)
 			return
 		}
 	}
-	if err := s.store.Dequeue(ctx, q); err != nil {
+	if err := s.store.deliveries.Dequeue(ctx, q); err != nil {
 		s.log.Warn("dequeuing a webhook attempt failed", "delivery", q.DeliveryID, "attempt", q.N, "err", err)
 	}
 }
@@ -220,14 +219,14 @@ func (s *Service) settle(ctx context.Context, q mongodb.QueuedAttempt, r mongodb
 // the queue: it stopped, after recording the result or before. Without a result the attempt
 // counts as failed (the receiver may or may not have got it; deliveries carry an ID so that
 // receivers can drop repeats).
-func (s *Service) recoverAttempt(ctx context.Context, q mongodb.QueuedAttempt, now time.Time) {
-	r, err := s.store.RecordedAttempt(ctx, q.DeliveryID, q.N)
+func (s *Service) recoverAttempt(ctx context.Context, q guildhall.QueuedAttempt, now time.Time) {
+	r, err := s.store.deliveries.RecordedAttempt(ctx, q.DeliveryID, q.N)
 	if err != nil {
 		s.log.Warn("reading a webhook attempt failed", "delivery", q.DeliveryID, "attempt", q.N, "err", err)
 		return
 	}
 	if r == nil {
-		r = &mongodb.AttemptResult{DeliveryID: q.DeliveryID, N: q.N, At: now, Outcome: mongodb.OutcomeFailed,
+		r = &guildhall.AttemptResult{DeliveryID: q.DeliveryID, N: q.N, At: now, Outcome: guildhall.OutcomeFailed,
 			Error: ptr("interrupted: the instance making this attempt stopped"), Final: q.N >= s.maxAttempts()}
 	}
 	s.settle(ctx, q, *r)

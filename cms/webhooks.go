@@ -13,7 +13,6 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/cursor"
-	"github.com/guildhall/guildhall/mongodb"
 	"github.com/guildhall/guildhall/webhook"
 )
 
@@ -59,7 +58,7 @@ func (s *Service) CreateWebhook(ctx context.Context, in guildhall.CreateWebhookI
 	now := s.now()
 	w := &guildhall.Webhook{ID: guildhall.NewID(guildhall.KindWebhook, now), Version: 1, URL: u, Events: events,
 		Secret: in.Secret, Description: in.Description, CreatedAt: now, CreatedBy: v.Actor()}
-	if err := s.store.SaveWebhook(ctx, w, v.Actor()); err != nil {
+	if err := s.store.webhooks.SaveWebhook(ctx, w, v.Actor()); err != nil {
 		return nil, err
 	}
 	s.cat().PutWebhook(w)
@@ -77,7 +76,7 @@ func (s *Service) DeleteWebhook(ctx context.Context, id string) (string, error) 
 	if !ok {
 		return "", guildhall.NotFound("Webhook")
 	}
-	if err := s.store.DeleteWebhook(ctx, id, w.Version+1, v.Actor()); err != nil {
+	if err := s.store.webhooks.DeleteWebhook(ctx, id, w.Version+1, v.Actor()); err != nil {
 		return "", err
 	}
 	s.cat().RemoveWebhook(id, w.Version+1)
@@ -123,14 +122,18 @@ func (s *Service) WebhookDeliveries(ctx context.Context, webhookID *string, firs
 		before = c.ID
 	}
 	hook := deref(webhookID)
-	items, more, err := s.store.Deliveries(ctx, hook, before, n)
+	records, more, err := s.store.deliveries.Deliveries(ctx, hook, before, n)
 	if err != nil {
 		return nil, err
+	}
+	items := make([]*guildhall.WebhookDelivery, len(records))
+	for i := range records {
+		items[i] = records[i].Delivery()
 	}
 	page := &guildhall.Page[*guildhall.WebhookDelivery]{Items: items, HasNextPage: more, HasPreviousPage: before != ""}
 	page.Cursor = func(i int) string { return cursor.Cursor{Order: deliveriesOrder, ID: items[i].ID}.String() }
 	page.Total = func() int {
-		total, err := s.store.CountDeliveries(ctx, hook)
+		total, err := s.store.deliveries.CountDeliveries(ctx, hook)
 		if err != nil {
 			s.log.WarnContext(ctx, "counting webhook deliveries failed", "err", err)
 		}
@@ -202,9 +205,9 @@ func (s *Service) emit(ctx context.Context, e Event) {
 		s.log.ErrorContext(ctx, "webhook payload", "event", e.Type, "err", err)
 		return
 	}
-	queue := make([]mongodb.QueuedAttempt, 0, len(hooks))
+	queue := make([]guildhall.QueuedAttempt, 0, len(hooks))
 	for _, w := range hooks {
-		q := mongodb.QueuedAttempt{DeliveryID: deliveryID(w), N: 1, WebhookID: w.ID,
+		q := guildhall.QueuedAttempt{DeliveryID: deliveryID(w), N: 1, WebhookID: w.ID,
 			EventID: eventID, Event: e.Type, Payload: string(body), DueAt: due, CreatedAt: now}
 		if due.After(now) && e.Post != nil && e.Post.PublishedAt != nil {
 			q.GuardPostID, q.GuardPublishedAt, q.GuardVersion = e.Post.ID, e.Post.PublishedAt, e.Post.Version
@@ -214,7 +217,7 @@ func (s *Service) emit(ctx context.Context, e Event) {
 	// The caller's request may be cancelled as it returns; the deliveries must still be stored.
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	if err := s.store.EnqueueDeliveries(wctx, queue); err != nil {
+	if err := s.store.deliveries.EnqueueDeliveries(wctx, queue); err != nil {
 		s.log.ErrorContext(ctx, "storing webhook deliveries failed; the event is not delivered", "event", e.Type, "event_id", eventID, "err", err)
 	}
 }

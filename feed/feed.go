@@ -3,9 +3,10 @@
 //
 // Feeds read through the service layer as the anonymous reader, whatever credential the
 // request carries, so what they show is by construction what anyone may see: no drafts,
-// scheduled or archived posts, and members-only posts as their excerpt alone. Every link is
+// scheduled or archived posts, and members-only posts as teasers that say so (their excerpt,
+// a "Members only" line with a link, and a category). Every link is
 // absolute, on the public site (see guildhall.PostURL): GUILDHALL_SITE_URL, or when that is
-// not set the origin the request came to.
+// not set the origin the request came to (through trusted proxies: package forwarded).
 //
 // Responses carry an ETag (a hash of exactly what the feed is made of: each post's ID and
 // version, its author's, the site and the format) and Last-Modified, and answer a
@@ -32,6 +33,7 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/forwarded"
 )
 
 // Source is what feeds read: the service layer (*cms.Service).
@@ -49,6 +51,9 @@ type Options struct {
 	// SiteURL is the public site every link points at (GUILDHALL_SITE_URL), without a
 	// trailing slash. Empty means the origin of each request.
 	SiteURL string
+	// TrustedProxies, without SiteURL, are the reverse proxies whose forwarding headers say
+	// the scheme and host readers used (GUILDHALL_TRUSTED_PROXIES); anyone else's are ignored.
+	TrustedProxies forwarded.Proxies
 	// SiteName titles the feeds (GUILDHALL_SITE_NAME).
 	SiteName string
 	// Items is how many posts a feed holds (default 50).
@@ -73,7 +78,7 @@ type Handler struct {
 	h    http.Handler
 
 	mu       sync.Mutex
-	rendered map[string][]byte // by ETag
+	rendered map[string]renderedFeed // by ETag
 	sitemaps map[string]*sitemap
 }
 
@@ -95,7 +100,7 @@ func NewHandler(src Source, opts Options) *Handler {
 		opts.Logger = slog.Default()
 	}
 	opts.SiteURL = strings.TrimSuffix(opts.SiteURL, "/")
-	h := &Handler{src: src, opts: opts, rendered: map[string][]byte{}, sitemaps: map[string]*sitemap{}}
+	h := &Handler{src: src, opts: opts, rendered: map[string]renderedFeed{}, sitemaps: map[string]*sitemap{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /feeds/{file}", h.allPosts)
 	mux.HandleFunc("GET /feeds/members/{file}", h.memberPosts)
@@ -116,16 +121,13 @@ func NewHandler(src Source, opts Options) *Handler {
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.h.ServeHTTP(w, r) }
 
-// site is the base of every absolute link in a response to r.
+// site is the base of every absolute link in a response to r: the configured site, else the
+// origin the reader used (forwarding headers believed from trusted proxies only).
 func (h *Handler) site(r *http.Request) string {
 	if h.opts.SiteURL != "" {
 		return h.opts.SiteURL
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+	return h.opts.TrustedProxies.Origin(r)
 }
 
 // splitFile splits "posts.rss" into "posts" and a known format, or reports false.
@@ -223,20 +225,35 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 		}
 		if body != nil {
 			it.ContentHTML = body.HTML()
+		} else {
+			it.MembersOnly, it.ContentHTML = true, teaserHTML(p.Excerpt, it.URL, h.opts.SiteName)
 		}
 		f.Items = append(f.Items, it)
 		f.Updated = later(f.Updated, it.Updated)
 	}
 	etag := `"` + base64.RawURLEncoding.EncodeToString(sum.Sum(nil)[:18]) + `"`
-	body, ok := h.cached(etag)
+	out, ok := h.cached(etag)
 	if !ok {
-		if body, err = formats[format].render(prepared(f)); err != nil {
+		if f.Updated.IsZero() {
+			// Empty, and no member to date it by: it changed, as far as this server can
+			// tell, when it first served it so. Cached with the body, so it stays put.
+			f.Updated = h.opts.Now().UTC().Truncate(time.Second)
+		}
+		body, err := formats[format].render(prepared(f))
+		if err != nil {
 			h.fail(w, r, err)
 			return
 		}
-		h.cache(etag, body)
+		out = renderedFeed{body: body, modified: f.Updated}
+		h.cache(etag, out)
 	}
-	serve(w, r, formats[format].contentType, etag, f.Updated, body)
+	serve(w, r, formats[format].contentType, etag, out.modified, out.body)
+}
+
+// renderedFeed is a feed as served, with the time its Last-Modified names.
+type renderedFeed struct {
+	body     []byte
+	modified time.Time
 }
 
 func hostOf(u string) string {
@@ -256,14 +273,14 @@ func later(a, b time.Time) time.Time {
 // renderedCacheSize bounds the rendered feeds kept; when it is reached the cache starts over.
 const renderedCacheSize = 256
 
-func (h *Handler) cached(etag string) ([]byte, bool) {
+func (h *Handler) cached(etag string) (renderedFeed, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	b, ok := h.rendered[etag]
 	return b, ok
 }
 
-func (h *Handler) cache(etag string, body []byte) {
+func (h *Handler) cache(etag string, body renderedFeed) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if len(h.rendered) >= renderedCacheSize {

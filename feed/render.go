@@ -22,7 +22,8 @@ type Feed struct {
 	// SelfURL is where the feed itself is served, without the format's extension:
 	// "{site}/feeds/posts"; each format adds its own.
 	SelfURL string
-	// Updated is when anything in the feed last changed; zero for an empty feed.
+	// Updated is when anything in the feed last changed. For an empty feed the handler uses
+	// when it first served it empty (readers and validators took 1970 for a broken feed).
 	Updated time.Time
 	Items   []Item
 }
@@ -41,9 +42,23 @@ type Item struct {
 	Tags       []string
 	// Summary is the excerpt, plain text.
 	Summary string
-	// ContentHTML is the post's sanitised HTML; empty for a members-only post, of which
-	// feeds show the excerpt only.
+	// ContentHTML is the post's sanitised HTML; for a members-only post, a teaser: the
+	// excerpt and a line saying the post is for members, with a link to it.
 	ContentHTML string
+	// MembersOnly marks a members-only post, shown as a teaser: every format also says so in
+	// a machine-readable way (a "Members only" category; in JSON Feed, _guildhall.members_only),
+	// so a partner site does not present the excerpt as the whole post.
+	MembersOnly bool
+}
+
+// MembersOnlyCategory is the category (RSS, Atom) that marks a members-only teaser.
+const MembersOnlyCategory = "Members only"
+
+// teaserHTML is a members-only item's content: its excerpt, then a line saying the whole post
+// is for members, with a link to it on the site.
+func teaserHTML(excerpt, postURL, siteName string) string {
+	return "<p>" + html.EscapeString(excerpt) + "</p>\n<p><strong>Members only.</strong> <a href=\"" +
+		html.EscapeString(postURL) + "\">Read the whole post on " + html.EscapeString(siteName) + "</a> (members sign in there).</p>"
 }
 
 // Formats, by the file extension that asks for them.
@@ -106,6 +121,10 @@ func prepared(f *Feed) *Feed {
 
 const generator = "Guildhall"
 
+// accessScheme names who-may-read categories apart from the post's own tags (RSS domain,
+// Atom scheme).
+const accessScheme = "urn:guildhall:access"
+
 // RSS 2.0, with content:encoded for the body, dc:creator for the author (RSS's own author
 // element must be an email address, which feeds never show) and atom:link for the feed's own
 // address.
@@ -133,14 +152,18 @@ type (
 		Type string `xml:"type,attr"`
 	}
 	rssItem struct {
-		Title       string   `xml:"title"`
-		Link        string   `xml:"link"`
-		GUID        rssGUID  `xml:"guid"`
-		PubDate     string   `xml:"pubDate"`
-		Creator     string   `xml:"dc:creator"`
-		Categories  []string `xml:"category"`
-		Description string   `xml:"description"`
-		Content     string   `xml:"content:encoded,omitempty"`
+		Title       string        `xml:"title"`
+		Link        string        `xml:"link"`
+		GUID        rssGUID       `xml:"guid"`
+		PubDate     string        `xml:"pubDate"`
+		Creator     string        `xml:"dc:creator"`
+		Categories  []rssCategory `xml:"category"`
+		Description string        `xml:"description"`
+		Content     string        `xml:"content:encoded,omitempty"`
+	}
+	rssCategory struct {
+		Domain string `xml:"domain,attr,omitempty"`
+		Value  string `xml:",chardata"`
 	}
 	rssGUID struct {
 		IsPermaLink bool   `xml:"isPermaLink,attr"`
@@ -159,9 +182,16 @@ func renderRSS(f *Feed) ([]byte, error) {
 		doc.Channel.LastBuildDate = f.Updated.UTC().Format(time.RFC1123Z)
 	}
 	for _, it := range f.Items {
+		var categories []rssCategory
+		for _, t := range it.Tags {
+			categories = append(categories, rssCategory{Value: t})
+		}
+		if it.MembersOnly {
+			categories = append(categories, rssCategory{Domain: accessScheme, Value: MembersOnlyCategory})
+		}
 		doc.Channel.Items = append(doc.Channel.Items, rssItem{
 			Title: it.Title, Link: it.URL, GUID: rssGUID{Value: it.ID}, PubDate: it.Published.UTC().Format(time.RFC1123Z),
-			Creator: it.AuthorName, Categories: it.Tags,
+			Creator: it.AuthorName, Categories: categories,
 			// description is HTML by convention: the plain-text excerpt is escaped for it, so
 			// a "<" in the text stays a "<" on the screen.
 			Description: html.EscapeString(it.Summary), Content: it.ContentHTML,
@@ -208,14 +238,16 @@ type (
 		URI  string `xml:"uri,omitempty"`
 	}
 	atomCategory struct {
-		Term string `xml:"term,attr"`
+		Term   string `xml:"term,attr"`
+		Scheme string `xml:"scheme,attr,omitempty"`
+		Label  string `xml:"label,attr,omitempty"`
 	}
 )
 
 func renderAtom(f *Feed) ([]byte, error) {
 	updated := f.Updated
 	if updated.IsZero() {
-		updated = time.Unix(0, 0) // required; an empty feed has nothing newer to name
+		updated = time.Unix(0, 0) // required; the handler names a time for empty feeds
 	}
 	doc := atomFeed{
 		NS: "http://www.w3.org/2005/Atom", Title: atomText{"text", f.Title}, Subtitle: atomText{"text", f.Description},
@@ -231,6 +263,9 @@ func renderAtom(f *Feed) ([]byte, error) {
 		}
 		for _, t := range it.Tags {
 			e.Categories = append(e.Categories, atomCategory{Term: t})
+		}
+		if it.MembersOnly {
+			e.Categories = append(e.Categories, atomCategory{Term: "members-only", Scheme: accessScheme, Label: MembersOnlyCategory})
 		}
 		if it.ContentHTML != "" {
 			e.Content = &atomText{"html", it.ContentHTML}
@@ -276,6 +311,11 @@ type (
 		DateModified  string       `json:"date_modified"`
 		Authors       []jsonAuthor `json:"authors"`
 		Tags          []string     `json:"tags,omitempty"`
+		// Guildhall is JSON Feed's extension mechanism (a key starting with "_").
+		Guildhall *jsonExtension `json:"_guildhall,omitempty"`
+	}
+	jsonExtension struct {
+		MembersOnly bool `json:"members_only"`
 	}
 	jsonAuthor struct {
 		Name string `json:"name"`
@@ -292,6 +332,9 @@ func renderJSON(f *Feed) ([]byte, error) {
 			Authors: []jsonAuthor{{Name: it.AuthorName, URL: it.AuthorURL}}, Tags: it.Tags}
 		if ji.ContentHTML == "" {
 			ji.ContentText = it.Summary
+		}
+		if it.MembersOnly {
+			ji.Guildhall = &jsonExtension{MembersOnly: true}
 		}
 		doc.Items = append(doc.Items, ji)
 	}

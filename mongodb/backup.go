@@ -13,6 +13,8 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/guildhall/guildhall"
 )
 
 // A backup is every document of every collection but the change log, each as a line of
@@ -67,16 +69,16 @@ func (s *Store) DumpCollection(ctx context.Context, col string, before time.Time
 }
 
 // revisionCollections names the collection of each kind of change.
-var revisionCollections = map[string]string{
-	"post": colPostRevisions, "member": colMemberRevisions, "block": colBlockRevisions,
-	"token": colTokenRevisions, "account": colAccountRevisions, "webhook": colWebhookRevisions,
+var revisionCollections = map[guildhall.EntityKind]string{
+	guildhall.EntityPost: colPostRevisions, guildhall.EntityMember: colMemberRevisions, guildhall.EntityBlock: colBlockRevisions,
+	guildhall.EntityToken: colTokenRevisions, guildhall.EntityAccount: colAccountRevisions, guildhall.EntityWebhook: colWebhookRevisions,
 }
 
 // WrittenSince returns, by collection, the _ids of the revisions written at or after t, as
 // the change log records them: what a dump made while the server writes must leave out to
 // be as of t.
 func (s *Store) WrittenSince(ctx context.Context, t time.Time) (map[string]map[string]bool, error) {
-	changes, err := s.ChangesSince(ctx, t, func(string, string, int) bool { return true })
+	changes, err := s.ChangesSince(ctx, t, func(guildhall.EntityKind, string, int) bool { return true })
 	if err != nil {
 		return nil, err
 	}

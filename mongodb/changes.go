@@ -3,7 +3,6 @@ package mongodb
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -37,21 +36,6 @@ func changeCollection(t time.Time) string {
 
 func bucketOf(t time.Time) int64 { return t.UnixNano() / int64(changeBucket) }
 
-// Change is one write, as another instance needs it to update its catalog.
-type Change struct {
-	At      time.Time
-	Kind    string // "post", "member", "block", "webhook"
-	ID      string
-	Version int
-	Deleted bool
-	Post    *guildhall.Post
-	Member  *guildhall.Member
-	Block   guildhall.Block
-	Token   *guildhall.Token
-	Account *guildhall.Account
-	Webhook *guildhall.Webhook
-}
-
 type changeDoc struct {
 	ID      string    `bson:"_id"`
 	At      time.Time `bson:"at"`
@@ -77,7 +61,7 @@ func (d changeDoc) revBytes() bson.Raw {
 
 // recordChange appends to the change log. The write itself has already succeeded, so a
 // failure here must not be reported as a failed write; the entry is retried, then logged.
-func recordChange[T any](ctx context.Context, s *Store, kind string, rev revision[T]) error {
+func recordChange[T any](ctx context.Context, s *Store, kind guildhall.EntityKind, rev revision[T]) error {
 	raw, err := bson.Marshal(rev)
 	if err != nil {
 		return fmt.Errorf("change log: %w", err)
@@ -87,7 +71,7 @@ func recordChange[T any](ctx context.Context, s *Store, kind string, rev revisio
 	if err != nil {
 		return fmt.Errorf("change log: %w", err)
 	}
-	doc := changeDoc{ID: guildhall.NewID("chg", now), At: now, Kind: kind, Entity: rev.Entity, Version: rev.Version, Deleted: rev.Deleted,
+	doc := changeDoc{ID: guildhall.NewID("chg", now), At: now, Kind: string(kind), Entity: rev.Entity, Version: rev.Version, Deleted: rev.Deleted,
 		Rev: bson.RawValue{Type: typ, Value: packed}}
 	for attempt := range 3 {
 		if _, err = s.db.Collection(changeCollection(now)).InsertOne(ctx, doc); err == nil {
@@ -105,7 +89,7 @@ func recordChange[T any](ctx context.Context, s *Store, kind string, rev revisio
 // which known returns true comes back without its entity, not decoded: a follower has most
 // of what a poll reads already (its own writes, and what the last poll's window read).
 // known may be nil.
-func (s *Store) ChangesSince(ctx context.Context, since time.Time, known func(kind, id string, version int) bool) ([]Change, error) {
+func (s *Store) ChangesSince(ctx context.Context, since time.Time, known func(kind guildhall.EntityKind, id string, version int) bool) ([]guildhall.Change, error) {
 	// The buckets from since on, and the single collection of earlier versions, which their
 	// instances may still write during an upgrade and which pruning empties.
 	buckets, err := s.changeBuckets(ctx)
@@ -133,10 +117,10 @@ func (s *Store) ChangesSince(ctx context.Context, since time.Time, known func(ki
 		docs = append(docs, part...)
 	}
 	slices.SortStableFunc(docs, func(a, b changeDoc) int { return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID)) })
-	out := make([]Change, 0, len(docs))
+	out := make([]guildhall.Change, 0, len(docs))
 	for _, d := range docs {
-		c := Change{At: d.At.UTC(), Kind: d.Kind, ID: d.Entity, Version: d.Version, Deleted: d.Deleted}
-		if !d.Deleted && (known == nil || !known(d.Kind, d.Entity, d.Version)) {
+		c := guildhall.Change{At: d.At.UTC(), Kind: guildhall.EntityKind(d.Kind), ID: d.Entity, Version: d.Version, Deleted: d.Deleted}
+		if !d.Deleted && (known == nil || !known(c.Kind, d.Entity, d.Version)) {
 			if err := decodeChange(&c, d.revBytes()); err != nil {
 				return nil, err
 			}
@@ -146,35 +130,35 @@ func (s *Store) ChangesSince(ctx context.Context, since time.Time, known func(ki
 	return out, nil
 }
 
-func decodeChange(c *Change, raw bson.Raw) error {
+func decodeChange(c *guildhall.Change, raw bson.Raw) error {
 	var err error
 	switch c.Kind {
-	case "post":
+	case guildhall.EntityPost:
 		var r revision[postDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Post = postFromRevision(r)
 		}
-	case "member":
+	case guildhall.EntityMember:
 		var r revision[memberDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Member = memberFromRevision(r)
 		}
-	case "block":
+	case guildhall.EntityBlock:
 		var r revision[blockDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Block = blockFromRevision(r)
 		}
-	case "token":
+	case guildhall.EntityToken:
 		var r revision[tokenDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Token = tokenFromRevision(r)
 		}
-	case "account":
+	case guildhall.EntityAccount:
 		var r revision[accountDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Account = accountFromRevision(r)
 		}
-	case "webhook":
+	case guildhall.EntityWebhook:
 		var r revision[webhookDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Webhook = webhookFromRevision(r)
@@ -220,11 +204,6 @@ func (s *Store) PruneChanges(ctx context.Context, before time.Time) error {
 	return wrap(err, "prune change log")
 }
 
-// ErrHistoryKept is in the chain of a deletion's error when the deletion itself was recorded
-// (its tombstone written) and only removing the older revisions failed. The entity is
-// deleted: loading skips it and nothing reads its revisions any more.
-var ErrHistoryKept = errors.New("deleted, but its old revisions were not removed")
-
 // purgeHistory removes the revisions of a deleted entity older than its tombstone.
 func (s *Store) purgeHistory(ctx context.Context, col, entity string, tombstone int) error {
 	_, err := s.db.Collection(col).DeleteMany(ctx, bson.D{
@@ -232,7 +211,7 @@ func (s *Store) purgeHistory(ctx context.Context, col, entity string, tombstone 
 		{Key: "version", Value: bson.D{{Key: "$lt", Value: tombstone}}},
 	})
 	if err != nil {
-		return fmt.Errorf("%w: %w", ErrHistoryKept, wrap(err, "delete history"))
+		return fmt.Errorf("%w: %w", guildhall.ErrHistoryKept, wrap(err, "delete history"))
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package mongodb
 import (
 	"context"
 	"errors"
-	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -27,18 +26,18 @@ type claim struct {
 	At    time.Time `bson:"at"`
 }
 
-func claimID(kind, value string) string { return kind + ":" + value }
+func claimID(kind guildhall.ClaimKind, value string) string { return string(kind) + ":" + value }
 
 // Claim makes owner the holder of value. Claiming a value one already holds succeeds; a value
 // held by another owner is ECONFLICT. Claims are never released, so a post's old slugs stay
 // its own.
-func (s *Store) Claim(ctx context.Context, kind, value, owner string) error {
+func (s *Store) Claim(ctx context.Context, kind guildhall.ClaimKind, value, owner string) error {
 	_, err := s.db.Collection(colClaims).InsertOne(ctx, claim{ID: claimID(kind, value), Owner: owner, At: s.Now().UTC()})
 	if err == nil {
 		return nil
 	}
 	if !mongo.IsDuplicateKeyError(err) {
-		return wrap(err, "claim "+kind)
+		return wrap(err, "claim "+string(kind))
 	}
 	holder, err := s.ClaimHolder(ctx, kind, value)
 	if err != nil {
@@ -51,7 +50,7 @@ func (s *Store) Claim(ctx context.Context, kind, value, owner string) error {
 }
 
 // ClaimHolder returns who holds value, or "" if nobody does.
-func (s *Store) ClaimHolder(ctx context.Context, kind, value string) (string, error) {
+func (s *Store) ClaimHolder(ctx context.Context, kind guildhall.ClaimKind, value string) (string, error) {
 	var c claim
 	err := s.db.Collection(colClaims).FindOne(ctx, bson.D{{Key: "_id", Value: claimID(kind, value)}}).Decode(&c)
 	if errors.Is(err, mongo.ErrNoDocuments) {
@@ -62,6 +61,3 @@ func (s *Store) ClaimHolder(ctx context.Context, kind, value string) (string, er
 	}
 	return c.Owner, nil
 }
-
-// NormalEmail is the form of an email address that claims compare: trimmed, lower case.
-func NormalEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

@@ -6,24 +6,16 @@ import (
 	"github.com/guildhall/guildhall"
 )
 
-// Content is everything the catalog holds, as read at start.
-type Content struct {
-	Members []*guildhall.Member
-	Posts   []*guildhall.Post
-	// PostHistory is every saved revision of those posts, as summaries without bodies.
-	PostHistory []*guildhall.PostRevision
-	Blocks      []guildhall.Block
-	Plans       []guildhall.MembershipPlan
-}
-
 // Load reads the newest revision of every member, post and block, and the plans.
-func (s *Store) Load(ctx context.Context) (*Content, error) { return s.LoadWatching(ctx, nil) }
+func (s *Store) Load(ctx context.Context) (*guildhall.Content, error) {
+	return s.LoadWatching(ctx, nil)
+}
 
 // LoadWatching is Load, and also hands watch every post revision as soon as it is read,
 // before it is known whether a newer one follows, so the caller can start work on posts while
 // the rest is still loading. The posts in the Content are the very values watch was given.
-func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (*Content, error) {
-	c := &Content{}
+func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (*guildhall.Content, error) {
+	c := &guildhall.Content{}
 	members, err := loadLatest[memberDoc](ctx, s, colMemberRevisions)
 	if err != nil {
 		return nil, err
@@ -82,7 +74,7 @@ func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (
 // SavePost stores p as revision p.Version of post p.ID. If that revision exists already
 // (someone else saved first), it returns ECONFLICT and writes nothing.
 func (s *Store) SavePost(ctx context.Context, p *guildhall.Post) error {
-	return insertRevision(ctx, s, colPostRevisions, "post", revision[postDoc]{
+	return insertRevision(ctx, s, colPostRevisions, guildhall.EntityPost, revision[postDoc]{
 		Entity: p.ID, Version: p.Version, SavedAt: p.UpdatedAt, SavedBy: p.UpdatedBy, Doc: toPostDoc(p),
 	})
 }
@@ -90,7 +82,7 @@ func (s *Store) SavePost(ctx context.Context, p *guildhall.Post) error {
 // DeletePost records the deletion of post id as revision version, then removes its history.
 // The tombstone is written first, so a crash before the clean-up still reads as deleted.
 func (s *Store) DeletePost(ctx context.Context, id string, version int, by string) error {
-	err := insertRevision(ctx, s, colPostRevisions, "post", revision[postDoc]{
+	err := insertRevision(ctx, s, colPostRevisions, guildhall.EntityPost, revision[postDoc]{
 		Entity: id, Version: version, Deleted: true, SavedAt: s.Now().UTC(), SavedBy: by,
 	})
 	if err != nil {
@@ -116,7 +108,7 @@ func (s *Store) PostRevisions(ctx context.Context, id string) ([]*guildhall.Post
 
 // SaveMember stores m as revision m.Version of member m.ID; ECONFLICT if taken.
 func (s *Store) SaveMember(ctx context.Context, m *guildhall.Member, by string) error {
-	return insertRevision(ctx, s, colMemberRevisions, "member", revision[memberDoc]{
+	return insertRevision(ctx, s, colMemberRevisions, guildhall.EntityMember, revision[memberDoc]{
 		Entity: m.ID, Version: m.Version, SavedAt: m.UpdatedAt, SavedBy: by, Doc: toMemberDoc(m),
 	})
 }
@@ -124,14 +116,14 @@ func (s *Store) SaveMember(ctx context.Context, m *guildhall.Member, by string) 
 // SaveBlock stores b as its revision; ECONFLICT if taken.
 func (s *Store) SaveBlock(ctx context.Context, b guildhall.Block, by string) error {
 	base := b.Base()
-	return insertRevision(ctx, s, colBlockRevisions, "block", revision[blockDoc]{
+	return insertRevision(ctx, s, colBlockRevisions, guildhall.EntityBlock, revision[blockDoc]{
 		Entity: base.ID, Version: base.Version, SavedAt: base.UpdatedAt, SavedBy: by, Doc: toBlockDoc(b),
 	})
 }
 
 // DeleteBlock records the deletion of block id as revision version.
 func (s *Store) DeleteBlock(ctx context.Context, id string, version int, by string) error {
-	err := insertRevision(ctx, s, colBlockRevisions, "block", revision[blockDoc]{
+	err := insertRevision(ctx, s, colBlockRevisions, guildhall.EntityBlock, revision[blockDoc]{
 		Entity: id, Version: version, Deleted: true, SavedAt: s.Now().UTC(), SavedBy: by,
 	})
 	if err != nil {
@@ -140,9 +132,10 @@ func (s *Store) DeleteBlock(ctx context.Context, id string, version int, by stri
 	return s.purgeHistory(ctx, colBlockRevisions, id, version)
 }
 
-// Seed writes whole entities in bulk, each as its first revision, without change records:
-// it is for an empty database before any server follows it (demo content, benchmarks).
-func (s *Store) Seed(ctx context.Context, c *Content) error {
+// Seed writes whole entities in bulk, each as its first revision, with the unique values
+// they hold (Content.Claims), without change records: it is for an empty database before
+// any server follows it (demo content, benchmarks).
+func (s *Store) Seed(ctx context.Context, c *guildhall.Content) error {
 	members := make([]revision[memberDoc], 0, len(c.Members))
 	for _, m := range c.Members {
 		members = append(members, revision[memberDoc]{ID: revisionID(m.ID, m.Version), Entity: m.ID, Version: m.Version, SavedAt: m.UpdatedAt, Doc: toMemberDoc(m)})
@@ -153,16 +146,12 @@ func (s *Store) Seed(ctx context.Context, c *Content) error {
 		blocks = append(blocks, revision[blockDoc]{ID: revisionID(base.ID, base.Version), Entity: base.ID, Version: base.Version, SavedAt: base.UpdatedAt, Doc: toBlockDoc(b)})
 	}
 	posts := make([]revision[postDoc], 0, len(c.Posts))
-	claims := make([]claim, 0, len(c.Posts)+len(c.Members))
 	for _, p := range c.Posts {
 		posts = append(posts, revision[postDoc]{ID: revisionID(p.ID, p.Version), Entity: p.ID, Version: p.Version, SavedAt: p.UpdatedAt, SavedBy: p.UpdatedBy, Doc: toPostDoc(p)})
-		claims = append(claims, claim{ID: claimID(ClaimPostSlug, p.Slug), Owner: p.ID})
 	}
-	for _, m := range c.Members {
-		claims = append(claims, claim{ID: claimID(ClaimMemberSlug, m.Slug), Owner: m.ID})
-		if m.Email != nil {
-			claims = append(claims, claim{ID: claimID(ClaimMemberEmail, NormalEmail(*m.Email)), Owner: m.ID})
-		}
+	var claims []claim
+	for _, c := range c.Claims() {
+		claims = append(claims, claim{ID: claimID(c.Kind, c.Value), Owner: c.Owner})
 	}
 	if err := insertMany(ctx, s, colMemberRevisions, members); err != nil {
 		return err

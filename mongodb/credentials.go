@@ -14,9 +14,6 @@ const (
 	colAccountRevisions = "account_revisions"
 )
 
-// ClaimAccountEmail makes an email address one account's login.
-const ClaimAccountEmail = "account-email"
-
 type tokenDoc struct {
 	Kind       string     `bson:"kind"`
 	Name       string     `bson:"name"`
@@ -59,7 +56,7 @@ func accountFromRevision(r revision[accountDoc]) *guildhall.Account {
 
 // SaveToken stores t as revision t.Version; ECONFLICT if that revision exists.
 func (s *Store) SaveToken(ctx context.Context, t *guildhall.Token, by string) error {
-	return insertRevision(ctx, s, colTokenRevisions, "token", revision[tokenDoc]{
+	return insertRevision(ctx, s, colTokenRevisions, guildhall.EntityToken, revision[tokenDoc]{
 		Entity: t.ID, Version: t.Version, SavedAt: s.Now().UTC(), SavedBy: by,
 		Doc: &tokenDoc{
 			Kind: string(t.Kind), Name: t.Name, Role: string(t.Role), MemberID: t.MemberID, AccountID: t.AccountID,
@@ -71,7 +68,7 @@ func (s *Store) SaveToken(ctx context.Context, t *guildhall.Token, by string) er
 
 // SaveAccount stores a as revision a.Version; ECONFLICT if that revision exists.
 func (s *Store) SaveAccount(ctx context.Context, a *guildhall.Account, by string) error {
-	return insertRevision(ctx, s, colAccountRevisions, "account", revision[accountDoc]{
+	return insertRevision(ctx, s, colAccountRevisions, guildhall.EntityAccount, revision[accountDoc]{
 		Entity: a.ID, Version: a.Version, SavedAt: a.UpdatedAt, SavedBy: by,
 		Doc: &accountDoc{
 			Email: a.Email, PasswordHash: a.PasswordHash, Role: string(a.Role), MemberID: a.MemberID,
@@ -80,16 +77,10 @@ func (s *Store) SaveAccount(ctx context.Context, a *guildhall.Account, by string
 	})
 }
 
-// Credentials are every token and account, as read at start.
-type Credentials struct {
-	Tokens   []*guildhall.Token
-	Accounts []*guildhall.Account
-}
-
 // LoadCredentials reads the newest revision of every token and account. Tokens that can no
 // longer be used (expired or revoked before now) are still returned, so that listings show
 // them; the caller may drop them.
-func (s *Store) LoadCredentials(ctx context.Context) (*Credentials, error) {
+func (s *Store) LoadCredentials(ctx context.Context) (*guildhall.Credentials, error) {
 	tokens, err := loadLatest[tokenDoc](ctx, s, colTokenRevisions)
 	if err != nil {
 		return nil, err
@@ -98,7 +89,7 @@ func (s *Store) LoadCredentials(ctx context.Context) (*Credentials, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Credentials{}
+	c := &guildhall.Credentials{}
 	for _, r := range tokens {
 		c.Tokens = append(c.Tokens, tokenFromRevision(r))
 	}

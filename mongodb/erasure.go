@@ -21,16 +21,6 @@ import (
 
 const colErasures = "erasures"
 
-// Erasure is the record of a person's erasure: the audit entry that stays, with no
-// personal data (the member ID is an opaque identifier).
-type Erasure struct {
-	MemberID   string
-	Posts      string // DELETE or ANONYMISE
-	At         time.Time
-	By         string
-	FinishedAt *time.Time
-}
-
 type erasureDoc struct {
 	MemberID   string     `bson:"_id"`
 	Posts      string     `bson:"posts"`
@@ -41,20 +31,20 @@ type erasureDoc struct {
 
 // BeginErasure records the erasure of a member, or returns the one recorded by an earlier
 // attempt (to be finished).
-func (s *Store) BeginErasure(ctx context.Context, e Erasure) (Erasure, error) {
-	_, err := s.db.Collection(colErasures).InsertOne(ctx, erasureDoc{MemberID: e.MemberID, Posts: e.Posts, At: e.At, By: e.By})
+func (s *Store) BeginErasure(ctx context.Context, e guildhall.Erasure) (guildhall.Erasure, error) {
+	_, err := s.db.Collection(colErasures).InsertOne(ctx, erasureDoc{MemberID: e.MemberID, Posts: string(e.Posts), At: e.At, By: e.By})
 	if err == nil || !mongo.IsDuplicateKeyError(err) {
 		return e, wrap(err, "record the erasure")
 	}
 	found, err := s.FindErasure(ctx, e.MemberID)
 	if err != nil || found == nil {
-		return Erasure{}, errors.Join(err, errors.New("the erasure record vanished"))
+		return guildhall.Erasure{}, errors.Join(err, errors.New("the erasure record vanished"))
 	}
 	return *found, nil
 }
 
 // FindErasure returns the erasure record of a member, or nil.
-func (s *Store) FindErasure(ctx context.Context, memberID string) (*Erasure, error) {
+func (s *Store) FindErasure(ctx context.Context, memberID string) (*guildhall.Erasure, error) {
 	var d erasureDoc
 	err := s.db.Collection(colErasures).FindOne(ctx, bson.D{{Key: "_id", Value: memberID}}).Decode(&d)
 	if errors.Is(err, mongo.ErrNoDocuments) {
@@ -63,7 +53,7 @@ func (s *Store) FindErasure(ctx context.Context, memberID string) (*Erasure, err
 	if err != nil {
 		return nil, wrap(err, "read the erasure")
 	}
-	return &Erasure{MemberID: d.MemberID, Posts: d.Posts, At: d.At.UTC(), By: d.By, FinishedAt: utcPtr(d.FinishedAt)}, nil
+	return &guildhall.Erasure{MemberID: d.MemberID, Posts: guildhall.ErasePosts(d.Posts), At: d.At.UTC(), By: d.By, FinishedAt: utcPtr(d.FinishedAt)}, nil
 }
 
 // FinishErasure marks the erasure done (a small collection: updated in place).

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/mongodb"
+	"github.com/guildhall/guildhall/internal/packtext"
 )
 
 // BenchmarkRevisionReads measures the ways of reading a post's history on the embedded
@@ -19,12 +19,12 @@ func BenchmarkRevisionReads(b *testing.B) {
 	s := MustOpenStore(b)
 	ctx := context.Background()
 	body := strings.Repeat("<p>word word word word word</p>", 130)
-	var c mongodb.Content
+	var c guildhall.Content
 	for i := range 1000 {
 		for v := 1; v <= 5; v++ {
 			p := testPost(v, "Revision")
 			p.ID, p.Slug = fmt.Sprintf("pst_%04d", i), fmt.Sprintf("s-%d-%d", i, v)
-			p.Body = guildhall.NewRichText(body, body, 0)
+			p.Body = packtext.RichText(body, body, 0)
 			c.Posts = append(c.Posts, p)
 		}
 	}

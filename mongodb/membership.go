@@ -16,19 +16,6 @@ const (
 	colMembershipEvents = "membership_events"
 )
 
-// ClaimMemberEmail makes an email address one member's.
-const ClaimMemberEmail = "member-email"
-
-// Intent is what an idempotency key was first used for: the request's fingerprint and the
-// IDs chosen for its outcome, so that a retry finishes the same work instead of starting new.
-type Intent struct {
-	Key       string // scope and key, e.g. "renew:abc"
-	Payload   string // fingerprint of the request, to refuse the key with another payload
-	MemberID  string
-	OutcomeID string // the renewal (or member) the request creates
-	At        time.Time
-}
-
 type intentDoc struct {
 	ID        string    `bson:"_id"`
 	Payload   string    `bson:"payload"`
@@ -39,20 +26,20 @@ type intentDoc struct {
 
 // ClaimIntent records the intent under its key if the key is new. It returns the intent that
 // holds the key: this one (first is true), or the one recorded by an earlier request.
-func (s *Store) ClaimIntent(ctx context.Context, in Intent) (held Intent, first bool, err error) {
+func (s *Store) ClaimIntent(ctx context.Context, in guildhall.Intent) (held guildhall.Intent, first bool, err error) {
 	doc := intentDoc{ID: in.Key, Payload: in.Payload, MemberID: in.MemberID, OutcomeID: in.OutcomeID, At: in.At}
 	_, err = s.db.Collection(colIdempotency).InsertOne(ctx, doc)
 	if err == nil {
 		return in, true, nil
 	}
 	if !mongo.IsDuplicateKeyError(err) {
-		return Intent{}, false, wrap(err, "record the request")
+		return guildhall.Intent{}, false, wrap(err, "record the request")
 	}
 	var d intentDoc
 	if err := s.db.Collection(colIdempotency).FindOne(ctx, bson.D{{Key: "_id", Value: in.Key}}).Decode(&d); err != nil {
-		return Intent{}, false, wrap(err, "read the earlier request")
+		return guildhall.Intent{}, false, wrap(err, "read the earlier request")
 	}
-	return Intent{Key: d.ID, Payload: d.Payload, MemberID: d.MemberID, OutcomeID: d.OutcomeID, At: d.At.UTC()}, false, nil
+	return guildhall.Intent{Key: d.ID, Payload: d.Payload, MemberID: d.MemberID, OutcomeID: d.OutcomeID, At: d.At.UTC()}, false, nil
 }
 
 // FindMember reads the newest revision of a member from the database, for when another

@@ -108,10 +108,10 @@ type revision[T any] struct {
 
 // insertRevision claims version rev.Version of the entity and records the change for other
 // instances. The revision insert decides: if it loses, nothing else is written.
-func insertRevision[T any](ctx context.Context, s *Store, col, kind string, rev revision[T]) error {
+func insertRevision[T any](ctx context.Context, s *Store, col string, kind guildhall.EntityKind, rev revision[T]) error {
 	rev.ID = revisionID(rev.Entity, rev.Version)
 	if _, err := s.db.Collection(col).InsertOne(ctx, rev); err != nil {
-		return wrap(err, "The "+kind)
+		return wrap(err, "The "+string(kind))
 	}
 	return recordChange(ctx, s, kind, rev)
 }

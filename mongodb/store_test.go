@@ -169,16 +169,16 @@ func TestDeletePost(t *testing.T) {
 func TestClaims(t *testing.T) {
 	s := MustOpenStore(t)
 	ctx := context.Background()
-	if err := s.Claim(ctx, mongodb.ClaimPostSlug, "hello", "pst_1"); err != nil {
+	if err := s.Claim(ctx, guildhall.ClaimPostSlug, "hello", "pst_1"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Claim(ctx, mongodb.ClaimPostSlug, "hello", "pst_1"); err != nil {
+	if err := s.Claim(ctx, guildhall.ClaimPostSlug, "hello", "pst_1"); err != nil {
 		t.Fatalf("re-claiming one's own value: %v", err)
 	}
-	if err := s.Claim(ctx, mongodb.ClaimPostSlug, "hello", "pst_2"); guildhall.ErrorCode(err) != guildhall.ECONFLICT {
+	if err := s.Claim(ctx, guildhall.ClaimPostSlug, "hello", "pst_2"); guildhall.ErrorCode(err) != guildhall.ECONFLICT {
 		t.Fatalf("claiming a taken value: %v, want ECONFLICT", err)
 	}
-	if err := s.Claim(ctx, mongodb.ClaimMemberSlug, "hello", "mbr_1"); err != nil {
+	if err := s.Claim(ctx, guildhall.ClaimMemberSlug, "hello", "mbr_1"); err != nil {
 		t.Fatalf("kinds are separate: %v", err)
 	}
 }
@@ -213,7 +213,9 @@ func TestChangeLog(t *testing.T) {
 		t.Errorf("third change = %+v", c)
 	}
 	// Entries the follower knows come back as heads only.
-	knownPost := func(kind, id string, version int) bool { return kind == "post" && id == "pst_test" && version == 1 }
+	knownPost := func(kind guildhall.EntityKind, id string, version int) bool {
+		return kind == guildhall.EntityPost && id == "pst_test" && version == 1
+	}
 	heads, err := s.ChangesSince(ctx, t0, knownPost)
 	if err != nil || len(heads) != 3 || heads[0].Post != nil || heads[0].ID != "pst_test" || heads[0].Version != 1 || heads[1].Block == nil {
 		t.Errorf("with the post known: %+v, %v", heads, err)

@@ -1,11 +1,8 @@
 package mongodb
 
 import (
-	"cmp"
 	"context"
 	"errors"
-	"fmt"
-	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -62,14 +59,14 @@ func webhookFromRevision(r revision[webhookDoc]) *guildhall.Webhook {
 
 // SaveWebhook stores w as its revision; ECONFLICT if that revision exists.
 func (s *Store) SaveWebhook(ctx context.Context, w *guildhall.Webhook, by string) error {
-	return insertRevision(ctx, s, colWebhookRevisions, "webhook", revision[webhookDoc]{
+	return insertRevision(ctx, s, colWebhookRevisions, guildhall.EntityWebhook, revision[webhookDoc]{
 		Entity: w.ID, Version: w.Version, SavedAt: s.Now().UTC(), SavedBy: by, Doc: toWebhookDoc(w),
 	})
 }
 
 // DeleteWebhook records the deletion of webhook id as revision version.
 func (s *Store) DeleteWebhook(ctx context.Context, id string, version int, by string) error {
-	return insertRevision(ctx, s, colWebhookRevisions, "webhook", revision[webhookDoc]{
+	return insertRevision(ctx, s, colWebhookRevisions, guildhall.EntityWebhook, revision[webhookDoc]{
 		Entity: id, Version: version, Deleted: true, SavedAt: s.Now().UTC(), SavedBy: by,
 	})
 }
@@ -98,31 +95,6 @@ func (s *Store) WebhookGone(ctx context.Context, id string) (bool, error) {
 	return len(revs) == 0 || revs[0].Deleted, nil
 }
 
-// QueuedAttempt is an attempt still to be made: everything a worker needs to make it, so
-// that the queue alone is read on a poll.
-type QueuedAttempt struct {
-	DeliveryID string
-	N          int // 1 for the first attempt
-	WebhookID  string
-	EventID    string
-	Event      guildhall.WebhookEvent
-	Payload    string
-	DueAt      time.Time
-	CreatedAt  time.Time // of the delivery
-	// GuardPostID and GuardPublishedAt, when set, name a post that must still be live with
-	// that publication time when the attempt is made, or the delivery is cancelled: an event
-	// for a scheduled publication is queued for the time it goes live.
-	GuardPostID      string
-	GuardPublishedAt *time.Time
-	GuardVersion     int // the post's version when the event was queued
-}
-
-// ID is the queue entry's _id, "<delivery>:<n>".
-func (q QueuedAttempt) ID() string { return AttemptID(q.DeliveryID, q.N) }
-
-// AttemptID names attempt n of a delivery.
-func AttemptID(delivery string, n int) string { return fmt.Sprintf("%s:%d", delivery, n) }
-
 type deliveryDoc struct {
 	ID        string    `bson:"_id"`
 	Webhook   string    `bson:"webhook"`
@@ -147,13 +119,13 @@ type queueDoc struct {
 	GuardVersion     int        `bson:"guardVersion,omitempty"`
 }
 
-func toQueueDoc(q QueuedAttempt) queueDoc {
+func toQueueDoc(q guildhall.QueuedAttempt) queueDoc {
 	return queueDoc{ID: q.ID(), Delivery: q.DeliveryID, N: q.N, Webhook: q.WebhookID, EventID: q.EventID, Event: string(q.Event),
 		Payload: q.Payload, DueAt: q.DueAt, CreatedAt: q.CreatedAt, GuardPost: q.GuardPostID, GuardPublishedAt: q.GuardPublishedAt, GuardVersion: q.GuardVersion}
 }
 
-func (d queueDoc) domain() QueuedAttempt {
-	return QueuedAttempt{DeliveryID: d.Delivery, N: d.N, WebhookID: d.Webhook, EventID: d.EventID, Event: guildhall.WebhookEvent(d.Event),
+func (d queueDoc) domain() guildhall.QueuedAttempt {
+	return guildhall.QueuedAttempt{DeliveryID: d.Delivery, N: d.N, WebhookID: d.Webhook, EventID: d.EventID, Event: guildhall.WebhookEvent(d.Event),
 		Payload: d.Payload, DueAt: d.DueAt.UTC(), CreatedAt: d.CreatedAt.UTC(), GuardPostID: d.GuardPost, GuardPublishedAt: utcPtr(d.GuardPublishedAt),
 		GuardVersion: d.GuardVersion}
 }
@@ -162,7 +134,7 @@ func (d queueDoc) domain() QueuedAttempt {
 // log is written first: a delivery that is queued is always in the log. A delivery already in
 // the log is left alone (its event was emitted before), so emitting with the same IDs again
 // neither repeats nor restarts a delivery.
-func (s *Store) EnqueueDeliveries(ctx context.Context, first []QueuedAttempt) error {
+func (s *Store) EnqueueDeliveries(ctx context.Context, first []guildhall.QueuedAttempt) error {
 	for _, q := range first {
 		d := deliveryDoc{ID: q.DeliveryID, Webhook: q.WebhookID, EventID: q.EventID, Event: string(q.Event), Payload: q.Payload, CreatedAt: q.CreatedAt}
 		if isNew, err := insertOnce(ctx, s, colWebhookDeliveries, d, "log webhook delivery"); err != nil || !isNew {
@@ -180,7 +152,7 @@ func (s *Store) EnqueueDeliveries(ctx context.Context, first []QueuedAttempt) er
 
 // QueuedAttempts reads the whole queue, soonest due first. The queue holds only pending
 // attempts, so it stays small.
-func (s *Store) QueuedAttempts(ctx context.Context) ([]QueuedAttempt, error) {
+func (s *Store) QueuedAttempts(ctx context.Context) ([]guildhall.QueuedAttempt, error) {
 	cur, err := s.db.Collection(colWebhookQueue).Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "dueAt", Value: 1}, {Key: "_id", Value: 1}}))
 	if err != nil {
 		return nil, wrap(err, "read webhook queue")
@@ -189,7 +161,7 @@ func (s *Store) QueuedAttempts(ctx context.Context) ([]QueuedAttempt, error) {
 	if err := cur.All(ctx, &docs); err != nil {
 		return nil, wrap(err, "read webhook queue")
 	}
-	out := make([]QueuedAttempt, len(docs))
+	out := make([]guildhall.QueuedAttempt, len(docs))
 	for i, d := range docs {
 		out[i] = d.domain()
 	}
@@ -198,13 +170,13 @@ func (s *Store) QueuedAttempts(ctx context.Context) ([]QueuedAttempt, error) {
 
 // Requeue queues attempt q. Queuing an attempt that is queued already does nothing, so two
 // workers that both schedule the next attempt after a failure schedule it once.
-func (s *Store) Requeue(ctx context.Context, q QueuedAttempt) error {
+func (s *Store) Requeue(ctx context.Context, q guildhall.QueuedAttempt) error {
 	_, err := insertOnce(ctx, s, colWebhookQueue, toQueueDoc(q), "queue webhook attempt")
 	return err
 }
 
 // Dequeue removes a queue entry (made, or given up).
-func (s *Store) Dequeue(ctx context.Context, q QueuedAttempt) error {
+func (s *Store) Dequeue(ctx context.Context, q guildhall.QueuedAttempt) error {
 	_, err := s.db.Collection(colWebhookQueue).DeleteOne(ctx, bson.D{{Key: "_id", Value: q.ID()}})
 	return wrap(err, "dequeue webhook attempt")
 }
@@ -226,7 +198,7 @@ type attemptDoc struct {
 // ClaimAttempt makes the caller the one instance to make attempt n of a delivery. It reports
 // false when another worker (on this or another instance) claimed it first.
 func (s *Store) ClaimAttempt(ctx context.Context, delivery string, n int, by string, at time.Time) (bool, error) {
-	return insertOnce(ctx, s, colWebhookAttempts, attemptDoc{ID: AttemptID(delivery, n), Delivery: delivery, N: n, At: at, By: by}, "claim webhook attempt")
+	return insertOnce(ctx, s, colWebhookAttempts, attemptDoc{ID: guildhall.AttemptID(delivery, n), Delivery: delivery, N: n, At: at, By: by}, "claim webhook attempt")
 }
 
 // insertOnce inserts doc and reports whether it was the first with its _id: an insert of an
@@ -243,57 +215,43 @@ func insertOnce(ctx context.Context, s *Store, col string, doc any, what string)
 	}
 }
 
-// Outcomes of an attempt.
-const (
-	OutcomeDelivered = "delivered"
-	OutcomeFailed    = "failed"
-	OutcomeCancelled = "cancelled" // nothing was sent: the delivery was no longer wanted
-)
-
-// AttemptResult is what came of attempt N of a delivery.
-type AttemptResult struct {
-	DeliveryID string
-	N          int
-	At         time.Time
-	Outcome    string
-	StatusCode *int
-	Error      *string
-	Duration   time.Duration
-	// Final is set on the last word about a delivery: delivered, cancelled, or failed with no
-	// attempts left.
-	Final bool
-}
-
 // RecordAttempt stores the result of an attempt. A result is recorded once; recording it
 // again does nothing.
-func (s *Store) RecordAttempt(ctx context.Context, r AttemptResult) error {
+func (s *Store) RecordAttempt(ctx context.Context, r guildhall.AttemptResult) error {
 	_, err := insertOnce(ctx, s, colWebhookAttempts, attemptDoc{
-		ID: AttemptID(r.DeliveryID, r.N) + ":result", Delivery: r.DeliveryID, N: r.N, Result: true, At: r.At,
-		Outcome: r.Outcome, StatusCode: r.StatusCode, Error: r.Error, DurationMs: int(r.Duration.Milliseconds()), Final: r.Final,
+		ID: guildhall.AttemptID(r.DeliveryID, r.N) + ":result", Delivery: r.DeliveryID, N: r.N, Result: true, At: r.At,
+		Outcome: string(r.Outcome), StatusCode: r.StatusCode, Error: r.Error, DurationMs: int(r.Duration.Milliseconds()), Final: r.Final,
 	}, "record webhook attempt")
 	return err
 }
 
 // RecordedAttempt returns the result of attempt n, or nil if none was recorded (the attempt
 // is in progress, or the instance making it stopped).
-func (s *Store) RecordedAttempt(ctx context.Context, delivery string, n int) (*AttemptResult, error) {
+func (s *Store) RecordedAttempt(ctx context.Context, delivery string, n int) (*guildhall.AttemptResult, error) {
 	var d attemptDoc
-	err := s.db.Collection(colWebhookAttempts).FindOne(ctx, bson.D{{Key: "_id", Value: AttemptID(delivery, n) + ":result"}}).Decode(&d)
+	err := s.db.Collection(colWebhookAttempts).FindOne(ctx, bson.D{{Key: "_id", Value: guildhall.AttemptID(delivery, n) + ":result"}}).Decode(&d)
 	if errors.Is(err, mongo.ErrNoDocuments) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, wrap(err, "read webhook attempt")
 	}
-	return &AttemptResult{DeliveryID: d.Delivery, N: d.N, At: d.At.UTC(), Outcome: d.Outcome, StatusCode: d.StatusCode, Error: d.Error,
-		Duration: time.Duration(d.DurationMs) * time.Millisecond, Final: d.Final}, nil
+	r := d.result()
+	return &r, nil
+}
+
+// result is the result an attempt document records.
+func (d attemptDoc) result() guildhall.AttemptResult {
+	return guildhall.AttemptResult{DeliveryID: d.Delivery, N: d.N, At: d.At.UTC(), Outcome: guildhall.AttemptOutcome(d.Outcome),
+		StatusCode: d.StatusCode, Error: d.Error, Duration: time.Duration(d.DurationMs) * time.Millisecond, Final: d.Final}
 }
 
 // Deliveries reads the delivery log, newest first: up to limit deliveries created before the
-// one named by before (all when before is ""), of one webhook or of all when webhookID is "".
-// It also reports whether more follow. This is a database query, not a catalog read: the log
-// is for ADMIN, read rarely, and grows too long to keep in memory.
-func (s *Store) Deliveries(ctx context.Context, webhookID, before string, limit int) ([]*guildhall.WebhookDelivery, bool, error) {
+// one named by before (all when before is ""), of one webhook or of all when webhookID is "",
+// each with its attempts and queue entries. It also reports whether more follow. This is a
+// database query, not a catalog read: the log is for ADMIN, read rarely, and grows too long
+// to keep in memory.
+func (s *Store) Deliveries(ctx context.Context, webhookID, before string, limit int) ([]guildhall.DeliveryRecord, bool, error) {
 	filter := deliveryFilter(webhookID)
 	if before != "" {
 		filter = append(filter, bson.E{Key: "_id", Value: bson.D{{Key: "$lt", Value: before}}})
@@ -331,9 +289,9 @@ func (s *Store) Deliveries(ctx context.Context, webhookID, before string, limit 
 	if err != nil {
 		return nil, false, wrap(err, "read webhook queue")
 	}
-	out := make([]*guildhall.WebhookDelivery, len(docs))
+	out := make([]guildhall.DeliveryRecord, len(docs))
 	for i, d := range docs {
-		out[i] = deliveryFromDocs(d, attempts, queued)
+		out[i] = record(d, attempts, queued)
 	}
 	return out, more, nil
 }
@@ -351,54 +309,26 @@ func deliveryFilter(webhookID string) bson.D {
 	return bson.D{{Key: "webhook", Value: webhookID}}
 }
 
-// deliveryFromDocs derives a delivery's status and attempts from its records.
-func deliveryFromDocs(d deliveryDoc, attempts []attemptDoc, queued []queueDoc) *guildhall.WebhookDelivery {
-	out := &guildhall.WebhookDelivery{ID: d.ID, WebhookID: d.Webhook, EventID: d.EventID, Event: guildhall.WebhookEvent(d.Event),
-		Payload: d.Payload, Status: guildhall.DeliveryPending, CreatedAt: d.CreatedAt.UTC()}
-	results := map[int]attemptDoc{}
+// record gathers what is stored of delivery d: its attempts' claims and results, and the
+// attempts still queued. What the log shows of it is the domain's to derive.
+func record(d deliveryDoc, attempts []attemptDoc, queued []queueDoc) guildhall.DeliveryRecord {
+	r := guildhall.DeliveryRecord{ID: d.ID, WebhookID: d.Webhook, EventID: d.EventID, Event: guildhall.WebhookEvent(d.Event),
+		Payload: d.Payload, CreatedAt: d.CreatedAt.UTC()}
 	for _, a := range attempts {
-		if a.Delivery == d.ID && a.Result {
-			results[a.N] = a
-		}
-	}
-	for _, a := range attempts {
-		if a.Delivery != d.ID || a.Result {
-			continue
-		}
-		r, ok := results[a.N]
 		switch {
-		case !ok:
-			msg := "no result recorded: in progress, or the instance making it stopped"
-			out.Attempts = append(out.Attempts, &guildhall.WebhookAttempt{Number: a.N, At: a.At.UTC(), Error: &msg})
-		case r.Outcome != OutcomeCancelled:
-			out.Attempts = append(out.Attempts, &guildhall.WebhookAttempt{Number: a.N, At: a.At.UTC(), StatusCode: r.StatusCode, Error: r.Error, DurationMs: r.DurationMs})
+		case a.Delivery != d.ID:
+		case a.Result:
+			r.Results = append(r.Results, a.result())
+		default:
+			r.Claims = append(r.Claims, guildhall.AttemptClaim{N: a.N, At: a.At.UTC()})
 		}
 	}
-	slices.SortFunc(out.Attempts, func(a, b *guildhall.WebhookAttempt) int { return cmp.Compare(a.Number, b.Number) })
-	for _, r := range results {
-		switch {
-		case r.Outcome == OutcomeDelivered:
-			out.Status = guildhall.DeliveryDelivered
-		case r.Final && r.Outcome == OutcomeCancelled && out.Status != guildhall.DeliveryDelivered:
-			out.Status = guildhall.DeliveryCancelled
-		case r.Final && out.Status == guildhall.DeliveryPending:
-			out.Status = guildhall.DeliveryFailed
+	for _, q := range queued {
+		if q.Delivery == d.ID {
+			r.Queued = append(r.Queued, q.domain())
 		}
 	}
-	if out.Status == guildhall.DeliveryPending {
-		// An entry whose attempt has a result is about to leave the queue.
-		done := 0
-		for n := range results {
-			done = max(done, n)
-		}
-		for _, q := range queued {
-			if q.Delivery == d.ID && q.N > done && (out.NextAttemptAt == nil || q.DueAt.Before(*out.NextAttemptAt)) {
-				at := q.DueAt.UTC()
-				out.NextAttemptAt = &at
-			}
-		}
-	}
-	return out
+	return r
 }
 
 // PruneDeliveries deletes the log of deliveries created before the cutoff, with their

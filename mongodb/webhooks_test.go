@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/mongodb"
 )
 
 func TestWebhookRegistrations(t *testing.T) {
@@ -61,11 +60,11 @@ func TestAttemptClaimsHaveOneWinner(t *testing.T) {
 func TestDeliveryLog(t *testing.T) {
 	s := MustOpenStore(t)
 	ctx := context.Background()
-	q := func(id string) mongodb.QueuedAttempt {
-		return mongodb.QueuedAttempt{DeliveryID: id, N: 1, WebhookID: "whk_1", EventID: "evt_1", Event: guildhall.EventPostPublished,
+	q := func(id string) guildhall.QueuedAttempt {
+		return guildhall.QueuedAttempt{DeliveryID: id, N: 1, WebhookID: "whk_1", EventID: "evt_1", Event: guildhall.EventPostPublished,
 			Payload: `{"id":"evt_1"}`, DueAt: t0, CreatedAt: t0}
 	}
-	if err := s.EnqueueDeliveries(ctx, []mongodb.QueuedAttempt{q("dlv_a"), q("dlv_b"), q("dlv_c")}); err != nil {
+	if err := s.EnqueueDeliveries(ctx, []guildhall.QueuedAttempt{q("dlv_a"), q("dlv_b"), q("dlv_c")}); err != nil {
 		t.Fatal(err)
 	}
 	queued, err := s.QueuedAttempts(ctx)
@@ -73,7 +72,7 @@ func TestDeliveryLog(t *testing.T) {
 		t.Fatalf("queue = %+v, %v", queued, err)
 	}
 	code := 500
-	failed := mongodb.AttemptResult{DeliveryID: "dlv_a", N: 1, At: t0, Outcome: mongodb.OutcomeFailed, StatusCode: &code, Error: ptr("HTTP 500")}
+	failed := guildhall.AttemptResult{DeliveryID: "dlv_a", N: 1, At: t0, Outcome: guildhall.OutcomeFailed, StatusCode: &code, Error: ptr("HTTP 500")}
 	// dlv_a: failed once, retry queued. dlv_b: delivered. dlv_c: cancelled.
 	for _, step := range []func() error{
 		func() error { _, err := s.ClaimAttempt(ctx, "dlv_a", 1, "i", t0); return err },
@@ -93,12 +92,12 @@ func TestDeliveryLog(t *testing.T) {
 		func() error { _, err := s.ClaimAttempt(ctx, "dlv_b", 1, "i", t0); return err },
 		func() error {
 			ok := 204
-			return s.RecordAttempt(ctx, mongodb.AttemptResult{DeliveryID: "dlv_b", N: 1, At: t0, Outcome: mongodb.OutcomeDelivered, StatusCode: &ok, Final: true})
+			return s.RecordAttempt(ctx, guildhall.AttemptResult{DeliveryID: "dlv_b", N: 1, At: t0, Outcome: guildhall.OutcomeDelivered, StatusCode: &ok, Final: true})
 		},
 		func() error { return s.Dequeue(ctx, q("dlv_b")) },
 		func() error { _, err := s.ClaimAttempt(ctx, "dlv_c", 1, "i", t0); return err },
 		func() error {
-			return s.RecordAttempt(ctx, mongodb.AttemptResult{DeliveryID: "dlv_c", N: 1, At: t0, Outcome: mongodb.OutcomeCancelled, Final: true})
+			return s.RecordAttempt(ctx, guildhall.AttemptResult{DeliveryID: "dlv_c", N: 1, At: t0, Outcome: guildhall.OutcomeCancelled, Final: true})
 		},
 		func() error { return s.Dequeue(ctx, q("dlv_c")) },
 	} {
@@ -111,8 +110,8 @@ func TestDeliveryLog(t *testing.T) {
 		t.Fatalf("log = %+v, more %v, %v", log, more, err)
 	}
 	byID := map[string]*guildhall.WebhookDelivery{}
-	for _, d := range log {
-		byID[d.ID] = d
+	for _, r := range log {
+		byID[r.ID] = r.Delivery()
 	}
 	a, b, c := byID["dlv_a"], byID["dlv_b"], byID["dlv_c"]
 	if a.Status != guildhall.DeliveryPending || a.NextAttemptAt == nil || !a.NextAttemptAt.Equal(t0.Add(time.Minute)) ||
@@ -137,7 +136,7 @@ func TestDeliveryLog(t *testing.T) {
 	if n, _ := s.CountDeliveries(ctx, "whk_other"); n != 0 {
 		t.Errorf("count for another webhook = %d", n)
 	}
-	if r, err := s.RecordedAttempt(ctx, "dlv_a", 1); err != nil || r == nil || r.Outcome != mongodb.OutcomeFailed {
+	if r, err := s.RecordedAttempt(ctx, "dlv_a", 1); err != nil || r == nil || r.Outcome != guildhall.OutcomeFailed {
 		t.Errorf("recorded attempt = %+v, %v", r, err)
 	}
 	if r, err := s.RecordedAttempt(ctx, "dlv_a", 2); err != nil || r != nil {
@@ -145,7 +144,7 @@ func TestDeliveryLog(t *testing.T) {
 	}
 	// Enqueuing deliveries that are in the log already (an event emitted again) neither
 	// repeats nor restarts them.
-	if err := s.EnqueueDeliveries(ctx, []mongodb.QueuedAttempt{q("dlv_b"), q("dlv_d")}); err != nil {
+	if err := s.EnqueueDeliveries(ctx, []guildhall.QueuedAttempt{q("dlv_b"), q("dlv_d")}); err != nil {
 		t.Fatal(err)
 	}
 	queued, _ = s.QueuedAttempts(ctx)

@@ -87,6 +87,26 @@ type Options struct {
 	// the headers an editor types are kept in the browser's local storage and override this
 	// default on later visits. Handler panics if DefaultHeaders is not a JSON object.
 	DefaultHeaders string
+	// Tabs, when any, are the editor tabs a browser's first visit opens, in order, the first
+	// one active (GraphiQL names each tab after its document's first operation). New tabs
+	// opened with + start from DefaultQuery and DefaultHeaders. Handler panics if a tab's
+	// Variables or Headers are not empty or a JSON object.
+	Tabs []Tab
+	// TokenPlaceholder, when set, is text that stands for a token not yet pasted (as in
+	// Tab.Headers `{"Authorization": "Bearer PASTE_YOUR_TOKEN_HERE"}`): a request whose
+	// Authorization header still holds it is not sent, and the page answers TokenHint
+	// instead of the server's 401.
+	TokenPlaceholder string
+	// TokenHint is the error message shown for a request that still holds TokenPlaceholder.
+	TokenHint string
+}
+
+// Tab is one editor tab: a document, its variables and its headers (GraphiQL keeps headers
+// per tab).
+type Tab struct {
+	Query     string `json:"query"`
+	Variables string `json:"variables,omitempty"`
+	Headers   string `json:"headers,omitempty"`
 }
 
 // asset is one embedded file.
@@ -151,9 +171,12 @@ func (a *asset) gzipped() []byte {
 
 // config is what the page hands init.js, as JSON in <script id="config">.
 type config struct {
-	Endpoint       string `json:"endpoint"`
-	DefaultQuery   string `json:"defaultQuery"`
-	DefaultHeaders string `json:"defaultHeaders"`
+	Endpoint         string `json:"endpoint"`
+	DefaultQuery     string `json:"defaultQuery"`
+	DefaultHeaders   string `json:"defaultHeaders"`
+	Tabs             []Tab  `json:"tabs,omitempty"`
+	TokenPlaceholder string `json:"tokenPlaceholder,omitempty"`
+	TokenHint        string `json:"tokenHint,omitempty"`
 }
 
 var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
@@ -211,9 +234,13 @@ func Handler(opts Options) http.Handler {
 	if strings.TrimSpace(opts.DefaultHeaders) == "" {
 		opts.DefaultHeaders = "{}"
 	}
-	var obj map[string]any
-	if err := json.Unmarshal([]byte(opts.DefaultHeaders), &obj); err != nil || obj == nil {
-		panic(fmt.Sprintf("playground: Options.DefaultHeaders must be a JSON object: %q", opts.DefaultHeaders))
+	mustBeObject("Options.DefaultHeaders", opts.DefaultHeaders)
+	for i, tab := range opts.Tabs {
+		for what, v := range map[string]string{"Variables": tab.Variables, "Headers": tab.Headers} {
+			if strings.TrimSpace(v) != "" {
+				mustBeObject(fmt.Sprintf("Options.Tabs[%d].%s", i, what), v)
+			}
+		}
 	}
 	csp, err := CSP(opts.Endpoint)
 	if err != nil {
@@ -222,8 +249,9 @@ func Handler(opts Options) http.Handler {
 
 	var buf bytes.Buffer
 	err = page.Execute(&buf, map[string]any{
-		"Title":  opts.Title,
-		"Config": config{Endpoint: opts.Endpoint, DefaultQuery: opts.DefaultQuery, DefaultHeaders: opts.DefaultHeaders},
+		"Title": opts.Title,
+		"Config": config{Endpoint: opts.Endpoint, DefaultQuery: opts.DefaultQuery, DefaultHeaders: opts.DefaultHeaders,
+			Tabs: opts.Tabs, TokenPlaceholder: opts.TokenPlaceholder, TokenHint: opts.TokenHint},
 		"Assets": map[string]string{
 			"graphiqlCSS": assets["graphiql.min.css"].url(),
 			"pageCSS":     assets["playground.css"].url(),
@@ -238,6 +266,13 @@ func Handler(opts Options) http.Handler {
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	return &handler{page: buf.Bytes(), etag: `"` + hex.EncodeToString(sum[:8]) + `"`, csp: csp}
+}
+
+func mustBeObject(what, s string) {
+	var obj map[string]any
+	if err := json.Unmarshal([]byte(s), &obj); err != nil || obj == nil {
+		panic(fmt.Sprintf("playground: %s must be a JSON object: %q", what, s))
+	}
 }
 
 // CSP returns the Content-Security-Policy the page is served with, for a GraphQL endpoint

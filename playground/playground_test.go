@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -44,13 +45,13 @@ func do(t *testing.T, h http.Handler, method, target string, header http.Header)
 }
 
 // config extracts and decodes the page's <script type="application/json" id="config">.
-func config(t *testing.T, page string) map[string]string {
+func config(t *testing.T, page string) map[string]any {
 	t.Helper()
 	m := regexp.MustCompile(`(?s)<script type="application/json" id="config">(.*?)</script>`).FindStringSubmatch(page)
 	if m == nil {
 		t.Fatalf("no config element in page:\n%s", page)
 	}
-	var cfg map[string]string
+	var cfg map[string]any
 	if err := json.Unmarshal([]byte(m[1]), &cfg); err != nil {
 		t.Fatalf("config is not JSON: %v\n%s", err, m[1])
 	}
@@ -122,12 +123,38 @@ func TestPageDefaults(t *testing.T) {
 	}
 }
 
+// Tabs and the token placeholder reach the page's config as given, escaped like the rest.
+func TestTabs(t *testing.T) {
+	tabs := []playground.Tab{
+		{Query: hostile, Headers: "{}"},
+		{Query: "mutation W($b: String!) { w(b: $b) }", Variables: `{"b": "<p>\"hi\"</p>"}`, Headers: `{"Authorization": "Bearer PASTE"}`},
+	}
+	body := do(t, newMux(playground.Options{Tabs: tabs, TokenPlaceholder: "PASTE", TokenHint: "Paste your token over PASTE."}), http.MethodGet, "/playground", nil).Body.String()
+	if strings.Contains(body, "</script><script>alert(1)") {
+		t.Fatalf("a tab's query broke out of the config element")
+	}
+	cfg := config(t, body)
+	raw, _ := json.Marshal(cfg["tabs"])
+	var got []playground.Tab
+	if err := json.Unmarshal(raw, &got); err != nil || !reflect.DeepEqual(got, tabs) {
+		t.Errorf("tabs\n got %s\nwant %+v", raw, tabs)
+	}
+	if cfg["tokenPlaceholder"] != "PASTE" || cfg["tokenHint"] != "Paste your token over PASTE." {
+		t.Errorf("config %v", cfg)
+	}
+	if init := do(t, newMux(playground.Options{}), http.MethodGet, "/playground/assets/init.js", nil).Body.String(); !strings.Contains(init, "defaultTabs") || !strings.Contains(init, "tokenPlaceholder") {
+		t.Errorf("init.js does not hand GraphiQL the tabs or check the placeholder")
+	}
+}
+
 func TestOptionsChecked(t *testing.T) {
 	for _, opts := range []playground.Options{
 		{DefaultHeaders: "Authorization: Bearer x"},
 		{DefaultHeaders: "[]"},
 		{Endpoint: "javascript:alert(1)"},
 		{Endpoint: "https://api.example.com;script-src *"},
+		{Tabs: []playground.Tab{{Query: "{ a }", Variables: `"name"`}}},
+		{Tabs: []playground.Tab{{Query: "{ a }", Headers: "Authorization: Bearer x"}}},
 	} {
 		func() {
 			defer func() {
