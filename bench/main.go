@@ -69,7 +69,16 @@ func main() {
 	flag.StringVar(&o.profOut, "profile-out", "cpu.pprof", "where -profile writes the profile")
 	var bins string
 	flag.StringVar(&bins, "server-bin", "", "comma-separated server binaries to compare (A/B) on the same data, each run as the bench's server role; default: this binary")
+	var wxr string
+	flag.StringVar(&wxr, "wxr", "", "write the content (-members, -posts) as a WordPress export to this file and exit, to measure `server import wordpress`")
 	flag.Parse()
+	if wxr != "" {
+		if err := writeWXR(wxr, o.members, o.posts); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	o.scenarios = strings.Split(list, ",")
 	for _, f := range strings.Split(loads, ",") {
 		x, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
