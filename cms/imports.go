@@ -2,6 +2,7 @@ package cms
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -66,7 +67,12 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 	p.Tags, tagWarnings = fitTags(in.Tags)
 	res.Warnings = append(res.Warnings, tagWarnings...)
 	if err := problems.Err(); err != nil {
-		return skipped(res, guildhall.ErrorMessage(err)+" "+fmt.Sprint(err.(*guildhall.Error).Fields)), nil
+		reason := guildhall.ErrorMessage(err)
+		var gerr *guildhall.Error
+		if errors.As(err, &gerr) && len(gerr.Fields) > 0 {
+			reason += " " + fmt.Sprint(gerr.Fields)
+		}
+		return skipped(res, reason), nil
 	}
 
 	cur, exists := s.cat().PostByID(in.ID)

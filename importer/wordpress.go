@@ -175,6 +175,11 @@ func scanWordPress(path string) (*wpScan, error) {
 	return scan, nil
 }
 
+// maxContentBytes is the most content converted: what the service accepts before
+// sanitising (four times guildhall.MaxBodyBytes). Conversion costs about a microsecond a byte,
+// so a larger body is skipped before it is converted, not after.
+const maxContentBytes = 4 * guildhall.MaxBodyBytes
+
 var imageExt = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|avif|heic|bmp|tiff?)$`)
 
 func isImage(u string) bool {
@@ -256,6 +261,10 @@ func (im *wpImport) item(ctx context.Context, it *wxr.Item) error {
 		case c.Domain == "category" || c.Domain == "post_tag":
 			in.Tags = append(in.Tags, html.UnescapeString(c.Name))
 		}
+	}
+	if len(it.Content) > maxContentBytes {
+		im.sum.skip(describe(it), fmt.Sprintf("its body is %d KiB, over the %d KiB a post may have", len(it.Content)>>10, maxContentBytes>>10))
+		return nil
 	}
 	body := wpbody.Convert(it.Content, wpbody.Options{PostID: it.ID,
 		Attachment: func(id int) (wpbody.Attachment, bool) { a, ok := im.scan.attachments[id]; return a, ok },

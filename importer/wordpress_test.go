@@ -241,3 +241,32 @@ func TestWordPressFixture(t *testing.T) {
 		t.Errorf("re-import %+v %v", again, err)
 	}
 }
+
+// An item the service refuses (a body over the limit) is skipped with the reason; the rest
+// is imported, and long tags are shortened rather than refused.
+func TestWordPressItemRefusedIsSkipped(t *testing.T) {
+	f := mustService(t)
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.1/">
+<channel><title>Big</title><link>https://big.example</link><wp:wxr_version>1.1</wp:wxr_version>
+<item><title>Huge</title><dc:creator>x</dc:creator><wp:post_id>1</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[` + strings.Repeat("<p>word word word</p>\n", 150000) + `]]></content:encoded></item>
+<item><title>Fine</title><dc:creator>x</dc:creator><wp:post_id>2</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[Small.]]></content:encoded><category domain="post_tag"><![CDATA[` + strings.Repeat("long ", 20) + `]]></category></item>
+</channel></rss>`
+	path := filepath.Join(t.TempDir(), "big.xml")
+	if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sum := importClub(t, f, path, importer.WordPressOptions{})
+	if sum.Imported != 1 || len(sum.Skipped) != 1 || !strings.Contains(sum.Skipped[0].Reason, "over the 2048 KiB") {
+		t.Fatalf("summary %+v", sum)
+	}
+	fine := f.postAt(t, anonymous, "/?p=2")
+	if fine == nil || len(fine.Tags) != 1 || len([]rune(fine.Tags[0])) > guildhall.MaxTagLength {
+		t.Errorf("fine %+v", fine)
+	}
+	if !strings.Contains(strings.Join(sum.Notes, "\n"), "was shortened") {
+		t.Errorf("notes %q", sum.Notes)
+	}
+}
