@@ -164,3 +164,44 @@ func eventually(t *testing.T, what string, ok func() bool) {
 		}
 	}
 }
+
+// A write made while the content is being reloaded (as an instance that fell behind the
+// change log does) is not lost when the reloaded catalog takes the old one's place: the
+// writer still reads it at once.
+func TestWriteDuringReloadIsKept(t *testing.T) {
+	svc, store, _ := fakeService(t)
+	slow := &slowLoad{Store: store}
+	reloading := newInstance(t, slow, clock.NewManual(t0))
+	slow.reading, slow.release = make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() { done <- reloading.Load(context.Background()) }()
+	<-slow.reading // the content is read; the write below is not in it
+	author := memberIDOf(t, svc, "christian-billington")
+	p, err := reloading.CreatePost(editor, guildhall.CreatePostInput{Title: "Written during the reload", Body: "<p>x</p>", AuthorID: &author})
+	if err != nil {
+		t.Fatal(err)
+	}
+	close(slow.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got, err := reloading.Post(editor, &p.ID, nil); err != nil || got.Title != p.Title {
+		t.Errorf("the write made during the reload: %+v, %v", got, err)
+	}
+}
+
+// slowLoad is a store whose next LoadWatching, once reading is set, reads the content and
+// then waits for release, as a long load on a large database does.
+type slowLoad struct {
+	*cmstest.Store
+	reading, release chan struct{}
+}
+
+func (s *slowLoad) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (*guildhall.Content, error) {
+	c, err := s.Store.LoadWatching(ctx, watch)
+	if s.reading != nil {
+		close(s.reading)
+		<-s.release
+	}
+	return c, err
+}
