@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/richtext"
 )
 
@@ -76,7 +77,7 @@ func (s *Service) saveBlock(ctx context.Context, v *guildhall.Viewer, b guildhal
 	if err := s.store.blocks.SaveBlock(ctx, b, v.Actor()); err != nil {
 		return nil, err
 	}
-	s.cat().PutBlock(b)
+	s.write(func(c *catalog.Catalog) { c.PutBlock(b) })
 	return b, nil
 }
 

@@ -2,10 +2,16 @@ package cms
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 )
+
+// followOverlap is how far back each poll of the change log reads again, for entries that
+// became visible late (clocks, inserts in flight).
+const followOverlap = 5 * time.Second
 
 // Follow keeps the catalog current with writes made by other instances until ctx ends. It
 // polls the change log and applies what it finds; applying is idempotent by version, so
@@ -15,7 +21,7 @@ import (
 // each poll re-reads a window before the newest entry seen. A follower that could not poll
 // for longer than the change log keeps entries reloads everything instead.
 func (s *Service) Follow(ctx context.Context) {
-	const overlap = 5 * time.Second
+	const overlap = followOverlap
 	since := s.now().Add(-overlap)
 	lastOK := s.now()
 	lastPrune := time.Time{}
@@ -46,7 +52,7 @@ func (s *Service) Follow(ctx context.Context) {
 		}
 		lastOK = now
 		for _, c := range changes {
-			s.apply(c)
+			s.apply(s.cat(), c)
 			if c.At.After(since) {
 				since = c.At
 			}
@@ -79,10 +85,27 @@ func (s *Service) knows(kind guildhall.EntityKind, id string, version int) bool 
 	return false
 }
 
-// apply puts one change into the catalog; a change that came without its entity (known
-// already) changes nothing.
-func (s *Service) apply(c guildhall.Change) {
-	cat := s.cat()
+// swapIn makes c the current catalog, a fresh one loaded from the database from began on. The
+// writes of this instance stored meanwhile went to the catalog c replaces; they are in the
+// change log (a write's entry is in the database before it is put into the catalog), so c
+// catches up with it first, while no write puts (see write).
+func (s *Service) swapIn(ctx context.Context, c *catalog.Catalog, began time.Time) error {
+	s.swapping.Lock()
+	defer s.swapping.Unlock()
+	changes, err := s.store.changes.ChangesSince(ctx, began.Add(-followOverlap), nil)
+	if err != nil {
+		return fmt.Errorf("catch up with the change log after loading: %w", err)
+	}
+	for _, ch := range changes {
+		s.apply(c, ch)
+	}
+	s.catalog.Store(c)
+	return nil
+}
+
+// apply puts one change into cat; a change that came without its entity (known already)
+// changes nothing.
+func (s *Service) apply(cat *catalog.Catalog, c guildhall.Change) {
 	switch {
 	case c.Kind == guildhall.EntityPost && c.Deleted:
 		cat.RemovePost(c.ID, c.Version)

@@ -54,6 +54,7 @@ func openService(t *testing.T, db string, c *clock.Manual, configure ...func(*cm
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = store.Close(context.Background()) })
+	store.Now = c.Now // one clock, as app wires it
 	if _, err := store.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}

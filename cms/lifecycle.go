@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 )
 
 // UnpublishPost takes a published, scheduled or archived post back to a draft.
@@ -62,7 +63,7 @@ func (s *Service) DeletePost(ctx context.Context, id string) (string, error) {
 			return "", err
 		}
 	}
-	s.cat().RemovePost(id, version)
+	s.write(func(c *catalog.Catalog) { c.RemovePost(id, version) })
 	s.postEvent(ctx, cur, nil)
 	return id, nil
 }
@@ -150,6 +151,6 @@ func (s *Service) DeleteBlock(ctx context.Context, id string) (string, error) {
 			return "", err
 		}
 	}
-	s.cat().RemoveBlock(id, version)
+	s.write(func(c *catalog.Catalog) { c.RemoveBlock(id, version) })
 	return id, nil
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/richtext"
 )
 
@@ -100,6 +101,6 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	if err := s.store.members.SaveMember(ctx, &m, v.Actor()); err != nil {
 		return nil, err
 	}
-	s.cat().PutMember(&m)
+	s.write(func(c *catalog.Catalog) { c.PutMember(&m) })
 	return &m, nil
 }

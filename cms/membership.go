@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 )
 
 // Membership changes arrive from a checkout after payment. They must never be applied twice
@@ -190,7 +191,7 @@ func (s *Service) changeMember(ctx context.Context, id string, v *guildhall.View
 		m.Version, m.UpdatedAt = cur.Version+1, now
 		err := s.store.members.SaveMember(ctx, &m, v.Actor())
 		if err == nil {
-			s.cat().PutMember(&m)
+			s.write(func(c *catalog.Catalog) { c.PutMember(&m) })
 			return &m, nil
 		}
 		if guildhall.ErrorCode(err) != guildhall.ECONFLICT || attempt >= 20 {
@@ -204,7 +205,7 @@ func (s *Service) changeMember(ctx context.Context, id string, v *guildhall.View
 		if latest == nil {
 			return nil, guildhall.NotFound("Member")
 		}
-		s.cat().PutMember(latest)
+		s.write(func(c *catalog.Catalog) { c.PutMember(latest) })
 		cur = latest
 	}
 }
@@ -225,7 +226,7 @@ func (s *Service) memberForWrite(ctx context.Context, id string) (*guildhall.Mem
 	if m == nil {
 		return nil, guildhall.NotFound("Member")
 	}
-	s.cat().PutMember(m)
+	s.write(func(c *catalog.Catalog) { c.PutMember(m) })
 	return m, nil
 }
 
@@ -336,7 +337,7 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 			return nil, guildhall.Errorf(guildhall.EUNAVAILABLE, "The join is being processed; retry with the same key.")
 		}
 	}
-	s.cat().PutMember(m)
+	s.write(func(c *catalog.Catalog) { c.PutMember(m) })
 	if err := s.failpoint(StepApplied); err != nil {
 		return nil, err
 	}

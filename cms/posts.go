@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/internal/packtext"
 	"github.com/guildhall/guildhall/richtext"
 	"github.com/guildhall/guildhall/slug"
@@ -61,7 +62,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		return nil, err
 	}
-	s.cat().PutPost(p)
+	s.write(func(c *catalog.Catalog) { c.PutPost(p) })
 	return p, nil
 }
 
@@ -158,7 +159,7 @@ func (s *Service) savePost(ctx context.Context, p *guildhall.Post) (*guildhall.P
 		}
 		return nil, err
 	}
-	s.cat().PutPost(p)
+	s.write(func(c *catalog.Catalog) { c.PutPost(p) })
 	s.postEvent(ctx, prev, p)
 	return p, nil
 }

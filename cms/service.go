@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -73,10 +74,13 @@ type Service struct {
 
 	store   stores
 	catalog atomic.Pointer[catalog.Catalog]
-	creds   atomic.Pointer[credentials]
-	logins  *auth.Limiter // failed logins per account
-	clients *auth.Limiter // failed logins per client address
-	locks   memberLocks
+	// swapping is held (for writing) while Load replaces the catalog, and (for reading) by
+	// every write while it puts into the catalog: see write.
+	swapping sync.RWMutex
+	creds    atomic.Pointer[credentials]
+	logins   *auth.Limiter // failed logins per account
+	clients  *auth.Limiter // failed logins per client address
+	locks    memberLocks
 	// tokenLookups bounds database lookups of unknown tokens (see fetchNewToken).
 	tokenLookups *rate.Limiter
 	opts         Options
@@ -141,14 +145,27 @@ func (s *Service) now() time.Time { return s.opts.Now().UTC().Truncate(time.Mill
 // cat is the current catalog; a full reload swaps it whole.
 func (s *Service) cat() *catalog.Catalog { return s.catalog.Load() }
 
+// write puts what this instance has just stored into the current catalog, so that the writer
+// reads its own write at once. A reload (Load) does not swap the catalog while a write puts:
+// a put either lands before the swap, when its change-log entry is already in the database
+// for Load to catch up with, or after it, in the new catalog.
+func (s *Service) write(put func(*catalog.Catalog)) {
+	s.swapping.RLock()
+	defer s.swapping.RUnlock()
+	put(s.cat())
+}
+
 // Generation changes whenever content this instance knows of changes.
 func (s *Service) Generation() uint64 { return s.cat().Generation() }
 
 // GracePeriod is the configured membership grace period.
 func (s *Service) GracePeriod() time.Duration { return s.opts.GracePeriod }
 
-// Load reads all content from the database into a fresh catalog and makes it current.
+// Load reads all content from the database into a fresh catalog and makes it current. Writes
+// this instance makes meanwhile are not lost: before the new catalog takes the old one's
+// place, it catches up with the change log from when the load began.
 func (s *Service) Load(ctx context.Context) error {
+	began := s.now()
 	// Posts are indexed while the rest is still being read (see catalog.Preparer).
 	prep := catalog.NewPreparer()
 	defer prep.Stop() // on the error paths; PutPrepared stops it otherwise
@@ -178,7 +195,9 @@ func (s *Service) Load(ctx context.Context) error {
 	for _, w := range hooks {
 		c.PutWebhook(w)
 	}
-	s.catalog.Store(c)
+	if err := s.swapIn(ctx, c, began); err != nil {
+		return err
+	}
 	return s.loadCredentials(ctx)
 }
 

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/cursor"
 	"github.com/guildhall/guildhall/webhook"
 )
@@ -61,7 +62,7 @@ func (s *Service) CreateWebhook(ctx context.Context, in guildhall.CreateWebhookI
 	if err := s.store.webhooks.SaveWebhook(ctx, w, v.Actor()); err != nil {
 		return nil, err
 	}
-	s.cat().PutWebhook(w)
+	s.write(func(c *catalog.Catalog) { c.PutWebhook(w) })
 	return w, nil
 }
 
@@ -79,7 +80,7 @@ func (s *Service) DeleteWebhook(ctx context.Context, id string) (string, error) 
 	if err := s.store.webhooks.DeleteWebhook(ctx, id, w.Version+1, v.Actor()); err != nil {
 		return "", err
 	}
-	s.cat().RemoveWebhook(id, w.Version+1)
+	s.write(func(c *catalog.Catalog) { c.RemoveWebhook(id, w.Version+1) })
 	return id, nil
 }
 

@@ -18,6 +18,9 @@ func FuzzSanitize(f *testing.F) {
 	for _, tc := range keptCases {
 		f.Add(tc.in)
 	}
+	for _, tc := range editorCases {
+		f.Add(tc.in)
+	}
 	f.Add(samplePost)
 	f.Add(`<a href="http://example.com/?q=a%20b&amp;r=1#frag">x</a>`)
 	f.Add(`<a href="mailto:a@example.com?subject=Hi%20there">x</a>`)

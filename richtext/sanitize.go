@@ -14,9 +14,8 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 )
 
-// policy is built once: bluemonday policies are safe for concurrent use once configured, and
-// building one per call would cost far more than sanitising a typical post.
-var policy = newPolicy()
+// std is the sanitiser with the default options, behind the package-level functions.
+var std = New(Options{})
 
 // Attribute value patterns. They are anchored and narrow on purpose: an attribute that the
 // browser interprets (sizes, spans, classes) only gets values we know to be inert.
@@ -32,10 +31,25 @@ var (
 	// convention that editors and highlighters share; any other class is dropped so that
 	// members cannot borrow the site's own CSS classes to dress content up as site chrome.
 	codeLang = regexp.MustCompile(`^language-[a-zA-Z0-9_+#-]{1,30}$`)
+	// Alignment, the one kind of presentation members keep: editors express it with styles
+	// and classes of their own, which prepare maps to these four (see alignments).
+	alignClass = regexp.MustCompile(`^align-(left|right|center|wide)$`)
+	// The attributes of an embedded video, exactly as prepare writes them.
+	sandboxValue = regexp.MustCompile(`^` + regexp.QuoteMeta(embedSandbox) + `$`)
+	allowValue   = regexp.MustCompile(`^` + regexp.QuoteMeta(embedAllow) + `$`)
+	// Image attributes Guildhall writes for its own assets (see Options and cms): a
+	// relative source under /media/, srcset of those with widths, sizes of plain lengths.
+	assetSrc    = regexp.MustCompile(`^/media/ast_[0-9a-z]{26}/[A-Za-z0-9._-]+(\?w=[0-9]{2,4})?$`)
+	assetSrcset = regexp.MustCompile(`^/media/ast_[0-9a-z]{26}/[A-Za-z0-9._-]+(\?w=[0-9]{2,4})? [0-9]{2,4}w(, /media/ast_[0-9a-z]{26}/[A-Za-z0-9._-]+(\?w=[0-9]{2,4})? [0-9]{2,4}w)*$`)
+	sizesValue  = regexp.MustCompile(`^(\(max-width: [0-9]{2,4}px\) [0-9]{1,3}vw, )?[0-9]{2,4}px$|^100vw$`)
+	lazy        = regexp.MustCompile(`^lazy$`)
 )
 
+// alignable are the elements that may carry an alignment class.
+var alignable = []string{"p", "div", "figure", "img", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "iframe"}
+
 // newPolicy builds the allowlist. Anything it does not name is removed.
-func newPolicy() *bluemonday.Policy {
+func newPolicy(embeds []string) *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 
 	// Block structure.
@@ -52,6 +66,7 @@ func newPolicy() *bluemonday.Policy {
 		"abbr", "cite", "q", "del", "ins", "span")
 	p.AllowAttrs("title").OnElements("abbr")
 	p.AllowAttrs("class").Matching(codeLang).OnElements("code")
+	p.AllowAttrs("class").Matching(alignClass).OnElements(alignable...)
 
 	// Links: http, https and mailto, plus relative links within the site. bluemonday parses
 	// every URL with net/url (entities and case are resolved by the tokenizer and the parser
@@ -62,16 +77,30 @@ func newPolicy() *bluemonday.Policy {
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.AllowRelativeURLs(true)
 	p.RequireParseableURLs(true)
-	// rel="nofollow" on links that leave the site (any URL with a host), so that member posts
-	// lend no search ranking to the sites they link; see also noopener below. No
-	// target="_blank": opening a new window is the reader's choice, and without target there
-	// is no window.opener to abuse in the first place.
-	p.RequireNoFollowOnFullyQualifiedLinks(true)
+	// rel="nofollow noopener" is added afterwards (see nofollow), to links that leave the
+	// site for a host that is not trusted. No target="_blank": opening a new window is the
+	// reader's choice, and without target there is no window.opener to abuse.
 
-	// Images: absolute http(s) only.
-	p.AllowAttrs("src").Matching(httpURL).OnElements("img")
+	// Images: absolute http(s), or one of Guildhall's own assets with the attributes cms
+	// writes for it (srcset, sizes, lazy loading).
+	p.AllowAttrs("src").Matching(regexp.MustCompile(`(?i:` + httpURL.String()[len("(?i)"):] + `)|(?-i:` + assetSrc.String() + `)`)).OnElements("img")
 	p.AllowAttrs("alt", "title").OnElements("img")
 	p.AllowAttrs("width", "height").Matching(smallInt).OnElements("img")
+	p.AllowAttrs("srcset").Matching(assetSrcset).OnElements("img")
+	p.AllowAttrs("sizes").Matching(sizesValue).OnElements("img")
+	p.AllowAttrs("loading").Matching(lazy).OnElements("img", "iframe")
+
+	// Video embeds from the allowed hosts, sandboxed, exactly as prepare writes them.
+	if len(embeds) > 0 {
+		p.AllowElements("iframe")
+		p.AllowAttrs("src").Matching(embedSrcPattern(embeds)).OnElements("iframe")
+		p.AllowAttrs("sandbox").Matching(sandboxValue).OnElements("iframe")
+		p.AllowAttrs("allow").Matching(allowValue).OnElements("iframe")
+		p.AllowAttrs("allowfullscreen").Matching(regexp.MustCompile(`^$`)).OnElements("iframe")
+		p.AllowAttrs("referrerpolicy").Matching(regexp.MustCompile(`^strict-origin-when-cross-origin$`)).OnElements("iframe")
+		p.AllowAttrs("title").OnElements("iframe")
+		p.AllowAttrs("width", "height").Matching(smallInt).OnElements("iframe")
+	}
 
 	// A dropped tag leaves a space behind, so that "<div>one</div><div>two</div>" (editors
 	// that use div for lines) keeps its words apart: "one two", not "onetwo". Browsers
@@ -86,24 +115,25 @@ func newPolicy() *bluemonday.Policy {
 	return p
 }
 
-// nofollow is exactly how bluemonday writes the rel attribute it adds. Authors cannot supply
-// rel themselves (it is not allowed above), and quotes in text and attribute values are
-// escaped as &#34;, so this byte sequence in the output can only be that added attribute.
-const (
-	nofollow         = ` rel="nofollow"`
-	nofollowNoopener = ` rel="nofollow noopener"`
-)
+// Sanitize returns html with everything outside Guildhall's allowlist removed, with the
+// default Options (see Sanitizer.Sanitize).
+func Sanitize(html string) string { return std.Sanitize(html) }
+
+// Render is Sanitizer.Render with the default Options.
+func Render(html string) Rendered { return std.Render(html) }
 
 // Sanitize returns html with everything outside Guildhall's allowlist removed: it keeps
-// headings, paragraphs, lists, quotes, code, tables, links, images, figures and inline
-// formatting, and drops scripts, styles, event handlers, embedded content, forms and any URL
-// whose scheme is not http, https or mailto (images: http and https only).
+// headings, paragraphs, lists, quotes, code, tables, links, images, figures, inline
+// formatting, alignment (as the classes align-left, align-right, align-center and
+// align-wide) and video embeds from the allowed hosts (as sandboxed iframes), and drops
+// scripts, styles, event handlers, other embedded content, forms and any URL whose scheme is
+// not http, https or mailto (images: http and https, or Guildhall's own /media/ paths).
 //
-// External links (those with a host) get rel="nofollow noopener". Sanitize is idempotent:
-// Sanitize(Sanitize(s)) == Sanitize(s), so re-saving a post does not change its body. It is
-// safe for concurrent use.
-func Sanitize(html string) string {
-	out := sanitizeOnce(html)
+// Links that leave the site for a host that is not trusted get rel="nofollow noopener".
+// Sanitize is idempotent: Sanitize(Sanitize(s)) == Sanitize(s), so re-saving a post does not
+// change its body. It is safe for concurrent use.
+func (s *Sanitizer) Sanitize(html string) string {
+	out := s.sanitizeOnce(html)
 	// bluemonday is not idempotent on its own: it rewrites each URL it keeps through
 	// net/url, whose String form can differ from what it parsed, and the rewritten URL can
 	// then fail the policy ("http://#x" is kept for an img as "http:#x", which is no longer
@@ -112,7 +142,7 @@ func Sanitize(html string) string {
 	// practice; the bound only guards against a pathological input looping, and every pass
 	// produces safe output whether or not it is the last.
 	for range maxPasses - 1 {
-		next := sanitizeOnce(out)
+		next := s.sanitizeOnce(out)
 		if next == out {
 			break
 		}
@@ -124,19 +154,14 @@ func Sanitize(html string) string {
 // maxPasses bounds the passes Sanitize makes over one input.
 const maxPasses = 4
 
-// sanitizeOnce is one pass of the policy plus Guildhall's own adjustments.
-func sanitizeOnce(html string) string {
+// sanitizeOnce is one pass: editors' markup mapped to Guildhall's (prepare), the policy,
+// then rel on outgoing links.
+func (s *Sanitizer) sanitizeOnce(html string) string {
 	// Trimmed because dropped tags leave spaces behind (see AddSpaceWhenStrippingTag), and a
 	// body that was nothing but dropped markup should come out as "", which callers can
 	// reject as empty. Outer whitespace never renders, so nothing visible is lost.
-	out := strings.TrimSpace(policy.Sanitize(html))
-	// bluemonday has no option to add noopener without also adding target="_blank", so it
-	// is added here. noopener matters only if a link is opened in a new browsing context,
-	// which readers can still do by hand; it costs nothing to add.
-	if strings.Contains(out, nofollow) {
-		out = strings.ReplaceAll(out, nofollow, nofollowNoopener)
-	}
-	return out
+	out := strings.TrimSpace(s.policy.Sanitize(s.prepare(html)))
+	return s.nofollow(out)
 }
 
 // Rendered is editor HTML made safe, with what is derived from it.
@@ -147,8 +172,8 @@ type Rendered struct {
 }
 
 // Render sanitises html and derives the plain text and word count from the clean HTML.
-func Render(html string) Rendered {
-	clean := Sanitize(html)
+func (s *Sanitizer) Render(html string) Rendered {
+	clean := s.Sanitize(html)
 	text := PlainText(clean)
 	return Rendered{HTML: clean, Text: text, Words: CountWords(text)}
 }
