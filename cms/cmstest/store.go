@@ -45,6 +45,7 @@ type Store struct {
 	queue    map[string]guildhall.QueuedAttempt  // "<delivery>:<n>" -> attempt
 	claimed  map[string]guildhall.AttemptClaim   // "<delivery>:<n>" -> claim
 	results  map[string]guildhall.AttemptResult  // "<delivery>:<n>" -> result
+	erasures map[string]guildhall.Erasure        // member ID -> erasure record
 }
 
 var _ cms.Store = (*Store)(nil)
@@ -65,6 +66,7 @@ func NewStore(now func() time.Time) *Store {
 		events: map[string]guildhall.MembershipEvent{}, secrets: map[string][]byte{},
 		log: map[string]guildhall.DeliveryRecord{}, queue: map[string]guildhall.QueuedAttempt{},
 		claimed: map[string]guildhall.AttemptClaim{}, results: map[string]guildhall.AttemptResult{},
+		erasures: map[string]guildhall.Erasure{},
 	}
 }
 
@@ -137,7 +139,7 @@ func (s *Store) record(kind guildhall.EntityKind, id string, version int, delete
 
 func copyPost(p *guildhall.Post) *guildhall.Post {
 	c := *p
-	c.Tags, c.BlockIDs, c.OldSlugs = nonNil(p.Tags), nonNil(p.BlockIDs), slices.Clone(p.OldSlugs)
+	c.Tags, c.BlockIDs, c.OldSlugs, c.OldPaths = nonNil(p.Tags), nonNil(p.BlockIDs), slices.Clone(p.OldSlugs), slices.Clone(p.OldPaths)
 	return &c
 }
 
