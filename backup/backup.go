@@ -20,7 +20,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -136,12 +137,9 @@ func create(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 }
 
-// idOfLine reads the _id of a line as DumpCollection writes it ({"_id":...,), for the string
-// _ids that revisions have.
-var idOfLine = regexp.MustCompile(`^\{"_id":"((?:[^"\\]|\\.)*)"`)
-
-// finish drops the lines whose _id is in drop (rewriting the file only then) and describes the
-// file as it stays.
+// finish puts the lines of a dumped file in _id order (so that the same data always gives
+// the same bytes), drops those whose _id is in drop, and describes the file as it stays. Only
+// each line's _id and place are held in memory; the lines are copied from the file.
 func finish(path string, drop map[string]bool) (Collection, error) {
 	c := Collection{File: filepath.Base(path)}
 	in, err := os.Open(path)
@@ -149,31 +147,28 @@ func finish(path string, drop map[string]bool) (Collection, error) {
 		return c, err
 	}
 	defer in.Close()
-	var out *os.File
-	var w *bufio.Writer
-	if len(drop) > 0 {
-		if out, err = create(path + ".tmp"); err != nil {
-			return c, err
-		}
-		defer out.Close()
-		w = bufio.NewWriterSize(out, 1<<20)
+	type line struct {
+		key string // the _id's canonical Extended JSON
+		off int64
+		n   int
 	}
-	sum := sha256.New()
+	var lines []line
 	r := bufio.NewReaderSize(in, 1<<20)
+	var off int64
 	for {
-		line, err := r.ReadBytes('\n')
-		if len(line) > 0 {
-			if m := idOfLine.FindSubmatch(line); m != nil && drop[string(m[1])] {
-				continue
+		b, err := r.ReadBytes('\n')
+		if len(b) > 0 {
+			var doc struct {
+				ID json.RawMessage `json:"_id"`
 			}
-			sum.Write(line)
-			c.Documents++
-			c.Bytes += int64(len(line))
-			if w != nil {
-				if _, err := w.Write(line); err != nil {
-					return c, err
-				}
+			if jerr := json.Unmarshal(b, &doc); jerr != nil {
+				return c, fmt.Errorf("line at byte %d: %w", off, jerr)
 			}
+			var id string
+			if json.Unmarshal(doc.ID, &id) != nil || !drop[id] {
+				lines = append(lines, line{key: string(doc.ID), off: off, n: len(b)})
+			}
+			off += int64(len(b))
 		}
 		if err == io.EOF {
 			break
@@ -182,17 +177,38 @@ func finish(path string, drop map[string]bool) (Collection, error) {
 			return c, err
 		}
 	}
-	c.SHA256 = hex.EncodeToString(sum.Sum(nil))
-	if w != nil {
-		if err := w.Flush(); err != nil {
-			return c, err
-		}
-		if err := out.Close(); err != nil {
-			return c, err
-		}
-		return c, os.Rename(path+".tmp", path)
+	slices.SortStableFunc(lines, func(a, b line) int { return strings.Compare(a.key, b.key) })
+	out, err := create(path + ".tmp")
+	if err != nil {
+		return c, err
 	}
-	return c, nil
+	defer out.Close()
+	w := bufio.NewWriterSize(out, 1<<20)
+	sum := sha256.New()
+	var buf []byte
+	for _, l := range lines {
+		if cap(buf) < l.n {
+			buf = make([]byte, l.n)
+		}
+		b := buf[:l.n]
+		if _, err := in.ReadAt(b, l.off); err != nil {
+			return c, err
+		}
+		sum.Write(b)
+		if _, err := w.Write(b); err != nil {
+			return c, err
+		}
+		c.Documents++
+		c.Bytes += int64(l.n)
+	}
+	c.SHA256 = hex.EncodeToString(sum.Sum(nil))
+	if err := w.Flush(); err != nil {
+		return c, err
+	}
+	if err := out.Close(); err != nil {
+		return c, err
+	}
+	return c, os.Rename(path+".tmp", path)
 }
 
 // ReadManifest reads and checks dir's manifest and files: every file is there, with its

@@ -40,13 +40,15 @@ func (s *Store) BackupCollections(ctx context.Context) ([]string, error) {
 	return out, nil
 }
 
-// DumpCollection writes the documents of col in _id order, one canonical Extended JSON
-// document a line, and returns how many it wrote. A document whose write time ("at", the
+// DumpCollection writes the documents of col, one canonical Extended JSON document a line,
+// in the order the database reads them (the backup package puts them in _id order: asking
+// the database to sort a large collection makes the embedded engine sort it all in memory
+// before the first document comes back), and returns how many it wrote. A document whose write time ("at", the
 // records written alongside revisions: claims, events, idempotency keys, attempts) is at or
 // after before is left out, so that the dump is as of that moment; revisions, which carry no
 // write time of their own, are left out afterwards by WrittenSince.
 func (s *Store) DumpCollection(ctx context.Context, col string, before time.Time, w io.Writer) (int, error) {
-	cur, err := s.db.Collection(col).Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}).SetBatchSize(500))
+	cur, err := s.db.Collection(col).Find(ctx, bson.D{}, options.Find().SetBatchSize(500))
 	if err != nil {
 		return 0, wrap(err, "dump "+col)
 	}
