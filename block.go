@@ -1,9 +1,12 @@
 package guildhall
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Block is a reusable related-info piece shown beside content. Its concrete types are
-// *ContactBlock, *LinksBlock, *RichTextBlock and *CallToActionBlock.
+// *ContactBlock, *LinksBlock, *RichTextBlock and *CallToActionBlock, one per BlockKind.
 type Block interface {
 	IsBlock()
 	BlockID() string
@@ -11,6 +14,9 @@ type Block interface {
 	BlockVersion() int
 	// Base gives the fields every block has.
 	Base() *BlockBase
+	// Clone returns a copy that can be changed without changing the block: blocks, like
+	// posts, are immutable values replaced whole.
+	Clone() Block
 }
 
 // BlockKind names the concrete type of a block.
@@ -24,13 +30,41 @@ const (
 	BlockCallToAction BlockKind = "CALL_TO_ACTION"
 )
 
-// IsValid reports whether k is one of the defined kinds.
-func (k BlockKind) IsValid() bool {
-	switch k {
-	case BlockContact, BlockLinks, BlockRichText, BlockCallToAction:
-		return true
+// blockTypes declares every kind of block once, with the empty block of its type. A new kind
+// is a row here and its type below; the layers that treat kinds apart keep one entry per
+// kind (cms/blocks.go checks its input fields, mongodb/docs.go stores them), and tests over
+// BlockKinds fail until each has one.
+var blockTypes = []struct {
+	kind  BlockKind
+	empty func(BlockBase) Block
+}{
+	{BlockContact, func(b BlockBase) Block { return &ContactBlock{BlockBase: b} }},
+	{BlockLinks, func(b BlockBase) Block { return &LinksBlock{BlockBase: b, Links: []Link{}} }},
+	{BlockRichText, func(b BlockBase) Block { return &RichTextBlock{BlockBase: b} }},
+	{BlockCallToAction, func(b BlockBase) Block { return &CallToActionBlock{BlockBase: b, Action: ActionOther} }},
+}
+
+// BlockKinds lists every kind, in the order the API documents them.
+var BlockKinds = func() []BlockKind {
+	out := make([]BlockKind, len(blockTypes))
+	for i, t := range blockTypes {
+		out[i] = t.kind
 	}
-	return false
+	return out
+}()
+
+// IsValid reports whether k is one of the defined kinds.
+func (k BlockKind) IsValid() bool { return slices.Contains(BlockKinds, k) }
+
+// NewBlock returns an empty block of kind k with the common fields of base; an unknown kind
+// is EINVALID on the field "kind".
+func NewBlock(k BlockKind, base BlockBase) (Block, error) {
+	for _, t := range blockTypes {
+		if t.kind == k {
+			return t.empty(base), nil
+		}
+	}
+	return nil, &Error{Code: EINVALID, Message: "Unknown block kind.", Fields: map[string]string{"kind": "unknown kind"}}
 }
 
 // BlockBase is what every block has.
@@ -78,6 +112,9 @@ type ContactBlock struct {
 // BlockKind returns BlockContact.
 func (*ContactBlock) BlockKind() BlockKind { return BlockContact }
 
+// Clone returns a copy of b.
+func (b *ContactBlock) Clone() Block { c := *b; return &c }
+
 // LinksBlock is a list of related links ("Related info").
 type LinksBlock struct {
 	BlockBase
@@ -86,6 +123,9 @@ type LinksBlock struct {
 
 // BlockKind returns BlockLinks.
 func (*LinksBlock) BlockKind() BlockKind { return BlockLinks }
+
+// Clone returns a copy of b, with its own list of links.
+func (b *LinksBlock) Clone() Block { c := *b; c.Links = slices.Clone(b.Links); return &c }
 
 // Link is one entry of a LinksBlock.
 type Link struct {
@@ -103,6 +143,9 @@ type RichTextBlock struct {
 // BlockKind returns BlockRichText.
 func (*RichTextBlock) BlockKind() BlockKind { return BlockRichText }
 
+// Clone returns a copy of b.
+func (b *RichTextBlock) Clone() Block { c := *b; return &c }
+
 // CallToActionBlock is a button such as "Join / Renew now".
 type CallToActionBlock struct {
 	BlockBase
@@ -113,6 +156,9 @@ type CallToActionBlock struct {
 
 // BlockKind returns BlockCallToAction.
 func (*CallToActionBlock) BlockKind() BlockKind { return BlockCallToAction }
+
+// Clone returns a copy of b.
+func (b *CallToActionBlock) Clone() Block { c := *b; return &c }
 
 // CallToAction is what a call-to-action block asks the reader to do.
 type CallToAction string

@@ -238,3 +238,29 @@ type otherForm struct{ html, text string }
 func (f otherForm) Unpack() (string, string) { return f.html, f.text }
 func (f otherForm) HTML() string             { return f.html }
 func (f otherForm) Text() string             { return f.text }
+
+// Every kind is declared once (BlockKinds) and makes a block of its own type; a copy can be
+// changed without changing the block.
+func TestBlockKinds(t *testing.T) {
+	at := time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
+	for _, k := range guildhall.BlockKinds {
+		b, err := guildhall.NewBlock(k, guildhall.BlockBase{ID: "blk_1", Version: 1, CreatedAt: at})
+		if err != nil || b.BlockKind() != k || b.BlockID() != "blk_1" || !k.IsValid() {
+			t.Errorf("NewBlock(%s) = %#v, %v", k, b, err)
+			continue
+		}
+		c := b.Clone()
+		c.Base().Version = 2
+		if b.BlockVersion() != 1 || c.BlockKind() != k {
+			t.Errorf("changing a clone of a %s block changed the block", k)
+		}
+	}
+	if _, err := guildhall.NewBlock("IMAGE", guildhall.BlockBase{}); guildhall.ErrorCode(err) != guildhall.EINVALID || guildhall.BlockKind("IMAGE").IsValid() {
+		t.Errorf("an unknown kind: %v", err)
+	}
+	links := &guildhall.LinksBlock{Links: []guildhall.Link{{Label: "a"}}}
+	links.Clone().(*guildhall.LinksBlock).Links[0].Label = "changed"
+	if links.Links[0].Label != "a" {
+		t.Error("a clone of a links block shares its links")
+	}
+}

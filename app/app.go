@@ -32,6 +32,8 @@ type App struct {
 	workers  sync.WaitGroup     // background work that must finish before the database closes
 	served   chan error
 	pprof    *http.Server // GUILDHALL_PPROF, when set
+	// metricsSrv serves /metrics on GUILDHALL_METRICS_ADDR, when set.
+	metricsSrv *http.Server
 }
 
 // Start opens the database, loads the content, and serves HTTP on cfg.Addr. It returns once
@@ -39,15 +41,19 @@ type App struct {
 func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error) {
 	began := time.Now()
 	a = &App{cfg: cfg, log: log, served: make(chan error, 1)}
+	started := a // a is nil once an error is returned
 	defer func() {
 		if err != nil {
-			a.closeData()
+			started.closeData()
 		}
 	}()
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
 	a.cfg.Now = cfg.Now
+	if err := errors.Join(cfg.checkExposure()...); err != nil {
+		return nil, err
+	}
 	if err := a.startPprof(); err != nil {
 		return nil, err
 	}
@@ -99,8 +105,12 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 	if a.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
+	handler, metrics := a.routes()
+	if err := a.startMetrics(metrics); err != nil {
+		return nil, err
+	}
 	a.http = &http.Server{
-		Handler:           a.routes(),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -137,6 +147,7 @@ func (a *App) Shutdown(ctx context.Context) error {
 
 func (a *App) closeData() {
 	a.stopPprof()
+	a.stopMetrics()
 	if a.stop != nil {
 		a.stop()
 	}

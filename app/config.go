@@ -24,7 +24,7 @@ type Config struct {
 	Database    string   // GUILDHALL_DB, else the database named in MONGODB_URI, else "guildhall"
 	DataDir     string   // GUILDHALL_DATA_DIR, default "./data": the embedded database's files
 	AdminToken  string   // GUILDHALL_ADMIN_TOKEN: a bootstrap ADMIN bearer token; no default
-	CORSOrigins []string // GUILDHALL_CORS_ORIGINS, comma-separated origins allowed to call /graphql
+	CORSOrigins []string // GUILDHALL_CORS_ORIGINS, comma-separated origins allowed to call /graphql; none: no browser origin may
 	Production  bool     // GUILDHALL_ENV=production: no introspection, no field suggestions
 	Seed        bool     // -seed: load the demo content into an empty database (default true)
 	// PreviewKey (GUILDHALL_PREVIEW_KEY) signs preview links; at least 32 characters. Unset:
@@ -66,6 +66,13 @@ type Config struct {
 	PublicMaxAge     time.Duration // GUILDHALL_PUBLIC_MAX_AGE, default 5s: Cache-Control max-age of anonymous responses
 	PprofAddr        string        // GUILDHALL_PPROF, off by default: a loopback address for net/http/pprof
 
+	// MetricsAddr (GUILDHALL_METRICS_ADDR) serves /metrics on its own address instead of the
+	// public one, such as 127.0.0.1:9090 or an interface only the monitoring network reaches.
+	MetricsAddr string
+	// MetricsToken (GUILDHALL_METRICS_TOKEN, at least 32 characters) makes /metrics ask for
+	// Authorization: Bearer <token>, wherever it is served.
+	MetricsToken string
+
 	// Now is the clock; tests inject one. Nil means time.Now.
 	Now func() time.Time
 	// Failpoint simulates a crash between the steps of a membership change. Tests only.
@@ -91,6 +98,8 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		WebhookInterval: time.Second,
 		PublicMaxAge:    5 * time.Second,
 		PprofAddr:       strings.TrimSpace(getenv("GUILDHALL_PPROF")),
+		MetricsAddr:     strings.TrimSpace(getenv("GUILDHALL_METRICS_ADDR")),
+		MetricsToken:    getenv("GUILDHALL_METRICS_TOKEN"),
 	}
 	var errs []error
 	for _, o := range strings.Split(getenv("GUILDHALL_CORS_ORIGINS"), ",") {
@@ -156,6 +165,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		errs = append(errs, errors.New("GUILDHALL_PREVIEW_KEY: want at least 32 characters (for example: openssl rand -hex 32)"))
 	}
 	errs = append(errs, c.parsePerformance(getenv)...)
+	errs = append(errs, c.checkExposure()...)
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("GUILDHALL_LOG_FORMAT=%q: want text or json", c.LogFormat))
 	}

@@ -26,7 +26,7 @@ var sharedURI string
 
 func TestMain(m *testing.M) { embeddedtest.Main(m, &sharedURI) }
 
-const adminToken = "test-admin-token-0123456789"
+const adminToken = "test-admin-token-0123456789abcdef0123"
 
 // fixtureNow is the moment the demo content is laid out around in tests.
 var fixtureNow = time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)

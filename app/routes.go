@@ -26,24 +26,29 @@ import (
 const maxBodyBytes = 1 << 20
 
 // routes builds the HTTP handler: every route, wrapped in logging, request IDs, panic
-// recovery and metrics.
-func (a *App) routes() http.Handler {
+// recovery and metrics; and the handler of /metrics, which is among the routes unless it is
+// served on GUILDHALL_METRICS_ADDR.
+func (a *App) routes() (http.Handler, http.Handler) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m := newMetrics(reg)
 
 	gql := graph.NewHandler(a.svc, graph.Options{Limits: graph.DefaultLimits, Introspection: !a.cfg.Production, Logger: a.log})
-	corsGraphQL := cors.New(cors.Options{
-		AllowedOrigins:   a.cfg.CORSOrigins,
-		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
-		AllowedHeaders:   []string{"Authorization", "Content-Type"},
-		ExposedHeaders:   []string{"X-Request-Id"},
-		AllowCredentials: false, // bearer tokens, never cookies
-		MaxAge:           600,
-	})
-
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument("graphql", corsGraphQL.Handler(a.authenticate(graphQLRequestRules(a.cacheResponses(gql, reg))))))
+	api := a.authenticate(graphQLRequestRules(a.cacheResponses(gql, reg)))
+	if len(a.cfg.CORSOrigins) > 0 {
+		// Without origins no CORS headers are sent, and browsers keep other sites from
+		// reading the answers (the middleware would allow every origin given none).
+		api = cors.New(cors.Options{
+			AllowedOrigins:   a.cfg.corsOrigins(),
+			AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+			AllowedHeaders:   []string{"Authorization", "Content-Type"},
+			ExposedHeaders:   []string{"X-Request-Id"},
+			AllowCredentials: false, // bearer tokens, never cookies
+			MaxAge:           600,
+		}).Handler(api)
+	}
+	mux.Handle("/graphql", m.instrument("graphql", api))
 	pg := m.instrument("playground", playgroundHandler())
 	mux.Handle("/playground", pg)
 	mux.Handle("/playground/", pg)
@@ -55,9 +60,12 @@ func (a *App) routes() http.Handler {
 	mux.Handle("/feeds/", m.instrument("feeds", feeds)) // any method: the handler answers CORS preflights
 	mux.Handle("/sitemap.xml", m.instrument("sitemap", feeds))
 	mux.Handle("/sitemaps/", m.instrument("sitemap", feeds))
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	metrics := a.guardMetrics(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	if a.cfg.MetricsAddr == "" {
+		mux.Handle("GET /metrics", metrics)
+	}
 	mux.Handle("GET /{$}", http.RedirectHandler("/playground", http.StatusFound))
-	return a.logRequests(recoverPanics(a, mux))
+	return a.logRequests(recoverPanics(a, mux)), metrics
 }
 
 // ready reports whether the database answers, so a load balancer stops sending traffic to

@@ -28,19 +28,9 @@ func (s *Service) CreateBlock(ctx context.Context, in guildhall.CreateBlockInput
 		return nil, err
 	}
 	now := s.now()
-	base := guildhall.BlockBase{ID: guildhall.NewID(guildhall.KindBlock, now), Version: 1, CreatedAt: now, UpdatedAt: now}
-	var b guildhall.Block
-	switch in.Kind {
-	case guildhall.BlockContact:
-		b = &guildhall.ContactBlock{BlockBase: base}
-	case guildhall.BlockLinks:
-		b = &guildhall.LinksBlock{BlockBase: base, Links: []guildhall.Link{}}
-	case guildhall.BlockRichText:
-		b = &guildhall.RichTextBlock{BlockBase: base}
-	case guildhall.BlockCallToAction:
-		b = &guildhall.CallToActionBlock{BlockBase: base, Action: guildhall.ActionOther}
-	default:
-		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "Unknown block kind.", Fields: map[string]string{"kind": "unknown kind"}}
+	b, err := guildhall.NewBlock(in.Kind, guildhall.BlockBase{ID: guildhall.NewID(guildhall.KindBlock, now), Version: 1, CreatedAt: now, UpdatedAt: now})
+	if err != nil {
+		return nil, err
 	}
 	return s.saveBlock(ctx, v, b, in)
 }
@@ -55,7 +45,7 @@ func (s *Service) UpdateBlock(ctx context.Context, in guildhall.UpdateBlockInput
 	if !ok {
 		return nil, guildhall.NotFound("Block")
 	}
-	b := copyBlock(cur)
+	b := cur.Clone()
 	base := b.Base()
 	base.Version++
 	base.UpdatedAt = s.now()
@@ -68,10 +58,7 @@ func (s *Service) UpdateBlock(ctx context.Context, in guildhall.UpdateBlockInput
 // saveBlock applies the input's fields to b, validates the result and stores it as b's
 // version; the unique revision decides concurrent edits.
 func (s *Service) saveBlock(ctx context.Context, v *guildhall.Viewer, b guildhall.Block, in guildhall.CreateBlockInput) (guildhall.Block, error) {
-	problems := guildhall.Problems{}
-	applyBlockFields(b, blockFields(in), problems)
-	requireBlockFields(b, problems)
-	if err := problems.Err(); err != nil {
+	if err := fillBlock(b, &in); err != nil {
 		return nil, err
 	}
 	if err := s.store.blocks.SaveBlock(ctx, b, v.Actor()); err != nil {
@@ -81,82 +68,102 @@ func (s *Service) saveBlock(ctx context.Context, v *guildhall.Viewer, b guildhal
 	return b, nil
 }
 
-func copyBlock(b guildhall.Block) guildhall.Block {
-	switch b := b.(type) {
-	case *guildhall.ContactBlock:
-		c := *b
-		return &c
-	case *guildhall.LinksBlock:
-		c := *b
-		return &c
-	case *guildhall.RichTextBlock:
-		c := *b
-		return &c
-	case *guildhall.CallToActionBlock:
-		c := *b
-		return &c
+// fillBlock checks the input's fields and sets them on b: the title, which every block has,
+// then the fields of b's kind (blockRules); a field of another kind is refused. The result
+// must have what a block of its kind cannot be without.
+func fillBlock(b guildhall.Block, in *guildhall.CreateBlockInput) error {
+	problems := guildhall.Problems{}
+	rule, ok := blockRules[b.BlockKind()]
+	if !ok {
+		return guildhall.Errorf(guildhall.EINTERNAL, "no rule for blocks of kind %s", b.BlockKind())
 	}
-	panic("unknown block type") // every Block is one of the four
-}
-
-// fieldSet is the optional fields of a block input, named as the client named them.
-type fieldSet struct {
-	input guildhall.CreateBlockInput
-	given map[string]bool
-}
-
-func blockFields(in guildhall.CreateBlockInput) fieldSet {
-	given := map[string]bool{
-		"contactName": in.ContactName != nil, "contactTitle": in.ContactTitle != nil,
-		"email": in.Email != nil, "phone": in.Phone != nil, "links": in.Links != nil,
-		"body": in.Body != nil, "label": in.Label != nil, "url": in.URL != nil, "action": in.Action != nil,
-	}
-	return fieldSet{input: in, given: given}
-}
-
-// kindFields lists the fields each kind has besides title.
-var kindFields = map[guildhall.BlockKind][]string{
-	guildhall.BlockContact:      {"contactName", "contactTitle", "email", "phone"},
-	guildhall.BlockLinks:        {"links"},
-	guildhall.BlockRichText:     {"body"},
-	guildhall.BlockCallToAction: {"label", "url", "action"},
-}
-
-// applyBlockFields validates and sets the given fields on b, refusing fields of other kinds.
-// An empty string clears an optional text field.
-func applyBlockFields(b guildhall.Block, f fieldSet, problems guildhall.Problems) {
-	in := f.input
-	own := kindFields[b.BlockKind()]
-	for name, given := range f.given {
-		if given && !slices.Contains(own, name) {
+	for kind, other := range blockRules {
+		if kind == b.BlockKind() {
+			continue
+		}
+		for _, name := range other.given(in) {
 			problems.Add(name, "is not a field of %s blocks", b.BlockKind())
 		}
 	}
 	if in.Title != nil {
 		b.Base().Title = optionalText(*in.Title, "title", problems)
 	}
-	switch b := b.(type) {
-	case *guildhall.ContactBlock:
-		if in.ContactName != nil {
-			b.ContactName = optionalText(*in.ContactName, "contactName", problems)
+	rule.apply(b, in, problems)
+	rule.require(b, problems)
+	return problems.Err()
+}
+
+// blockRule is what the service checks of one kind of block.
+type blockRule struct {
+	// given names the input fields of the kind that in sets, as the client names them.
+	given func(in *guildhall.CreateBlockInput) []string
+	// apply checks the given fields and sets them on a block of the kind. An empty string
+	// clears an optional text field.
+	apply func(b guildhall.Block, in *guildhall.CreateBlockInput, problems guildhall.Problems)
+	// require checks what a block of the kind cannot be without.
+	require func(b guildhall.Block, problems guildhall.Problems)
+}
+
+// kindRule makes a blockRule from functions on the kind's own type.
+func kindRule[T guildhall.Block](given func(*guildhall.CreateBlockInput) []string,
+	apply func(T, *guildhall.CreateBlockInput, guildhall.Problems), require func(T, guildhall.Problems)) blockRule {
+	return blockRule{
+		given:   given,
+		apply:   func(b guildhall.Block, in *guildhall.CreateBlockInput, p guildhall.Problems) { apply(b.(T), in, p) },
+		require: func(b guildhall.Block, p guildhall.Problems) { require(b.(T), p) },
+	}
+}
+
+// set lists the names whose value is true.
+func set(fields map[string]bool) []string {
+	var out []string
+	for name, ok := range fields {
+		if ok {
+			out = append(out, name)
 		}
-		if in.ContactTitle != nil {
-			b.ContactTitle = optionalText(*in.ContactTitle, "contactTitle", problems)
-		}
-		if in.Email != nil {
-			b.Email = optionalText(*in.Email, "email", problems)
-			if b.Email != nil && !validEmail(*b.Email) {
-				problems.Add("email", "is not an email address")
+	}
+	slices.Sort(out)
+	return out
+}
+
+// blockRules holds the rules of every kind of block, one entry per guildhall.BlockKinds
+// (TestBlockRulesCoverEveryKind).
+var blockRules = map[guildhall.BlockKind]blockRule{
+	guildhall.BlockContact: kindRule(
+		func(in *guildhall.CreateBlockInput) []string {
+			return set(map[string]bool{"contactName": in.ContactName != nil, "contactTitle": in.ContactTitle != nil, "email": in.Email != nil, "phone": in.Phone != nil})
+		},
+		func(b *guildhall.ContactBlock, in *guildhall.CreateBlockInput, problems guildhall.Problems) {
+			if in.ContactName != nil {
+				b.ContactName = optionalText(*in.ContactName, "contactName", problems)
 			}
-		}
-		if in.Phone != nil {
-			b.Phone = optionalText(*in.Phone, "phone", problems)
-			if b.Phone != nil && !validPhone(*b.Phone) {
-				problems.Add("phone", "is not a phone number (digits, spaces, + - ( ) and . only, 5 to 20 digits)")
+			if in.ContactTitle != nil {
+				b.ContactTitle = optionalText(*in.ContactTitle, "contactTitle", problems)
 			}
-		}
-	case *guildhall.LinksBlock:
-		if in.Links != nil {
+			if in.Email != nil {
+				b.Email = optionalText(*in.Email, "email", problems)
+				if b.Email != nil && !validEmail(*b.Email) {
+					problems.Add("email", "is not an email address")
+				}
+			}
+			if in.Phone != nil {
+				b.Phone = optionalText(*in.Phone, "phone", problems)
+				if b.Phone != nil && !validPhone(*b.Phone) {
+					problems.Add("phone", "is not a phone number (digits, spaces, + - ( ) and . only, 5 to 20 digits)")
+				}
+			}
+		},
+		func(b *guildhall.ContactBlock, problems guildhall.Problems) {
+			if b.ContactName == nil && b.Email == nil && b.Phone == nil {
+				problems.Add("contactName", "a contact block needs a name, an email or a phone")
+			}
+		}),
+	guildhall.BlockLinks: kindRule(
+		func(in *guildhall.CreateBlockInput) []string { return set(map[string]bool{"links": in.Links != nil}) },
+		func(b *guildhall.LinksBlock, in *guildhall.CreateBlockInput, problems guildhall.Problems) {
+			if in.Links == nil {
+				return
+			}
 			if len(in.Links) > maxLinks {
 				problems.Add("links", "at most %d links", maxLinks)
 			}
@@ -176,51 +183,59 @@ func applyBlockFields(b guildhall.Block, f fieldSet, problems guildhall.Problems
 				links = append(links, l)
 			}
 			b.Links = links
-		}
-	case *guildhall.RichTextBlock:
-		if in.Body != nil {
+		},
+		func(b *guildhall.LinksBlock, problems guildhall.Problems) {
+			if len(b.Links) == 0 {
+				problems.Add("links", "a links block needs at least one link")
+			}
+		}),
+	guildhall.BlockRichText: kindRule(
+		func(in *guildhall.CreateBlockInput) []string { return set(map[string]bool{"body": in.Body != nil}) },
+		func(b *guildhall.RichTextBlock, in *guildhall.CreateBlockInput, problems guildhall.Problems) {
+			if in.Body == nil {
+				return
+			}
 			if len(*in.Body) > 4*guildhall.MaxBodyBytes {
 				problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
-			} else {
-				b.Body = held(richtext.Render(*in.Body))
+				return
 			}
-		}
-	case *guildhall.CallToActionBlock:
-		if in.Label != nil {
-			b.Label = strings.TrimSpace(*in.Label)
-		}
-		if in.URL != nil {
-			b.URL = strings.TrimSpace(*in.URL)
-		}
-		if in.Action != nil {
-			b.Action = *in.Action
-		}
-	}
-}
-
-// requireBlockFields checks what a block of its kind cannot be without.
-func requireBlockFields(b guildhall.Block, problems guildhall.Problems) {
-	switch b := b.(type) {
-	case *guildhall.ContactBlock:
-		if b.ContactName == nil && b.Email == nil && b.Phone == nil {
-			problems.Add("contactName", "a contact block needs a name, an email or a phone")
-		}
-	case *guildhall.LinksBlock:
-		if len(b.Links) == 0 {
-			problems.Add("links", "a links block needs at least one link")
-		}
-	case *guildhall.RichTextBlock:
-		if html, text := b.Body.Unpacked(); strings.TrimSpace(text) == "" && !strings.Contains(html, "<img") {
-			problems.Add("body", "is required")
-		}
-	case *guildhall.CallToActionBlock:
-		if b.Label == "" || utf8.RuneCountInString(b.Label) > maxLabelLength || strings.ContainsFunc(b.Label, unicode.IsControl) {
-			problems.Add("label", "must be 1 to %d characters", maxLabelLength)
-		}
-		if !validWebURL(b.URL) {
-			problems.Add("url", "must be an http or https URL")
-		}
-	}
+			// Checked on the text as rendered, before it is packed: a body once set has
+			// passed, so require need not unpack it again.
+			body := richtext.Render(*in.Body)
+			if strings.TrimSpace(body.Text) == "" && !strings.Contains(body.HTML, "<img") {
+				problems.Add("body", "is required")
+				return
+			}
+			b.Body = held(body)
+		},
+		func(b *guildhall.RichTextBlock, problems guildhall.Problems) {
+			if _, packed := b.Body.Packed(); !packed && b.Body.HTML() == "" {
+				problems.Add("body", "is required") // never set
+			}
+		}),
+	guildhall.BlockCallToAction: kindRule(
+		func(in *guildhall.CreateBlockInput) []string {
+			return set(map[string]bool{"label": in.Label != nil, "url": in.URL != nil, "action": in.Action != nil})
+		},
+		func(b *guildhall.CallToActionBlock, in *guildhall.CreateBlockInput, _ guildhall.Problems) {
+			if in.Label != nil {
+				b.Label = strings.TrimSpace(*in.Label)
+			}
+			if in.URL != nil {
+				b.URL = strings.TrimSpace(*in.URL)
+			}
+			if in.Action != nil {
+				b.Action = *in.Action
+			}
+		},
+		func(b *guildhall.CallToActionBlock, problems guildhall.Problems) {
+			if b.Label == "" || utf8.RuneCountInString(b.Label) > maxLabelLength || strings.ContainsFunc(b.Label, unicode.IsControl) {
+				problems.Add("label", "must be 1 to %d characters", maxLabelLength)
+			}
+			if !validWebURL(b.URL) {
+				problems.Add("url", "must be an http or https URL")
+			}
+		}),
 }
 
 // optionalText trims a text field; empty means absent.

@@ -108,8 +108,20 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 	return s.savePost(ctx, p)
 }
 
+// The range of publishAt.
+var (
+	earliestPublishAt = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	latestPublishAt   = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
 // PublishPost publishes a post now, or schedules it when publishAt is in the future.
 func (s *Service) PublishPost(ctx context.Context, id string, publishAt *time.Time) (*guildhall.Post, error) {
+	if publishAt != nil && (publishAt.Before(earliestPublishAt) || !publishAt.Before(latestPublishAt)) {
+		// The zero time (what an empty or default value becomes) would publish the post with
+		// no date; and posts are ordered by nanoseconds since 1970, which end in 2262.
+		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "publishAt is out of range.",
+			Fields: map[string]string{"publishAt": "must be between 1970 and 2200"}}
+	}
 	return s.changeStatus(ctx, id, guildhall.PostPublish, func(p *guildhall.Post, now time.Time) {
 		at := now
 		if publishAt != nil {

@@ -116,28 +116,17 @@ func (s *Service) Content(ds *demo.Dataset) (*guildhall.Content, error) {
 
 // demoBlock builds a block through the same validation as createBlock.
 func (s *Service) demoBlock(db demo.Block, base guildhall.BlockBase) (guildhall.Block, error) {
-	var b guildhall.Block
-	in := guildhall.CreateBlockInput{Kind: db.Kind, Title: optional(db.Title)}
-	switch db.Kind {
-	case guildhall.BlockContact:
-		b = &guildhall.ContactBlock{BlockBase: base}
-		in.ContactName, in.ContactTitle, in.Email, in.Phone = optional(db.ContactName), optional(db.ContactTitle), optional(db.Email), optional(db.Phone)
-	case guildhall.BlockLinks:
-		b = &guildhall.LinksBlock{BlockBase: base}
-		in.Links = db.Links
-	case guildhall.BlockRichText:
-		b = &guildhall.RichTextBlock{BlockBase: base}
-		in.Body = optional(db.BodyHTML)
-	case guildhall.BlockCallToAction:
-		b = &guildhall.CallToActionBlock{BlockBase: base}
-		in.Label, in.URL, in.Action = optional(db.Label), optional(db.URL), &db.Action
-	default:
-		return nil, fmt.Errorf("demo block %s: unknown kind %q", db.Key, db.Kind)
+	b, err := guildhall.NewBlock(db.Kind, base)
+	if err != nil {
+		return nil, fmt.Errorf("demo block %s: %w", db.Key, err)
 	}
-	problems := guildhall.Problems{}
-	applyBlockFields(b, blockFields(in), problems)
-	requireBlockFields(b, problems)
-	if err := problems.Err(); err != nil {
+	in := guildhall.CreateBlockInput{Kind: db.Kind, Title: optional(db.Title),
+		ContactName: optional(db.ContactName), ContactTitle: optional(db.ContactTitle), Email: optional(db.Email), Phone: optional(db.Phone),
+		Links: db.Links, Body: optional(db.BodyHTML), Label: optional(db.Label), URL: optional(db.URL)}
+	if db.Action != "" {
+		in.Action = &db.Action
+	}
+	if err := fillBlock(b, &in); err != nil {
 		return nil, fmt.Errorf("demo block %s: %w", db.Key, err)
 	}
 	return b, nil

@@ -36,8 +36,8 @@ var DefaultLimits = Limits{Tokens: 15000, Depth: 15, Aliases: 50, Complexity: 20
 // Options configure the handler.
 type Options struct {
 	Limits Limits
-	// Introspection and field suggestions help people explore the API; production turns
-	// them off.
+	// Introspection and "did you mean" suggestions help people explore the API. Production
+	// turns them off: suggestions for everyone, introspection for all but EDITOR and ADMIN.
 	Introspection bool
 	Logger        *slog.Logger
 }
@@ -56,9 +56,10 @@ func NewHandler(svc *cms.Service, opts Options) *handler.Server {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(opts.Limits.Tokens)
 	srv.SetDisableSuggestion(!opts.Introspection)
-	if opts.Introspection {
-		srv.Use(extension.Introspection{})
+	if !opts.Introspection {
+		srv.SetValidationRulesFn(rulesWithoutSuggestions)
 	}
+	srv.Use(staffIntrospection{production: !opts.Introspection})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(shapeLimit{depth: opts.Limits.Depth, aliases: opts.Limits.Aliases})
 	srv.Use(extension.FixedComplexityLimit(opts.Limits.Complexity))
@@ -143,11 +144,21 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gerr.Extensions = map[string]any{"code": Code(e.Code)}
 			if len(e.Fields) > 0 {
 				gerr.Extensions["fields"] = e.Fields
+			} else if e.Code == guildhall.EINVALID && len(gerr.Path) > 0 {
+				// A scalar that did not parse (model.UnmarshalTime) knows no name: the
+				// argument or input field is the last element of the path.
+				gerr.Extensions["fields"] = map[string]string{fmt.Sprint(gerr.Path[len(gerr.Path)-1]): e.Message}
 			}
 			for k, v := range e.Extra {
 				gerr.Extensions[k] = v
 			}
-			if e.Code != guildhall.EINTERNAL {
+			switch e.Code {
+			case guildhall.EUNAVAILABLE:
+				// Not the client's mistake, nor a bug: what operators watch for at WARN.
+				log.WarnContext(ctx, "unavailable", "err", err, "path", gerr.Path.String(), "request_id", requestid.From(ctx))
+				return gerr
+			case guildhall.EINTERNAL:
+			default:
 				return gerr
 			}
 		}
@@ -164,7 +175,7 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case gqlgenAPQNotFound:
 			gerr.Extensions = map[string]any{"code": codeAPQNotFound}
 			return gerr
-		case codeTooComplex, codeBadInput:
+		case codeTooComplex, codeBadInput, codeForbidden, codeUnauth:
 			return gerr
 		}
 		if gerr.Path == nil && !isInternal(err) {

@@ -4,48 +4,65 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/requestid"
 )
 
-func TestPresenter(t *testing.T) {
-	var logs bytes.Buffer
-	present := presenter(slog.New(slog.NewTextHandler(&logs, nil)))
-	ctx := graphql.WithPathContext(requestid.With(context.Background(), "req123"), graphql.NewPathWithField("posts"))
-
-	internal := present(ctx, errors.New("connection(127.0.0.1:27017) E11000 index posts_slug_1"))
-	if strings.Contains(internal.Message, "E11000") || !strings.Contains(internal.Message, "req123") ||
-		internal.Extensions["code"] != "INTERNAL_SERVER_ERROR" || internal.Extensions["requestId"] != "req123" {
-		t.Errorf("internal error shown as %+v", internal)
-	}
-	if !strings.Contains(logs.String(), "E11000") || !strings.Contains(logs.String(), "req123") {
-		t.Errorf("internal error not logged with its request id: %s", logs.String())
-	}
-
-	for code, want := range map[string]string{
-		guildhall.EINVALID: "BAD_USER_INPUT", guildhall.ENOTFOUND: "NOT_FOUND", guildhall.ECONFLICT: "CONFLICT",
-		guildhall.EUNAUTHORIZED: "UNAUTHENTICATED", guildhall.EFORBIDDEN: "FORBIDDEN", guildhall.ERATELIMITED: "RATE_LIMITED",
-		guildhall.EUNAVAILABLE: "UNAVAILABLE",
+// Each kind of error gets its code and its log level: nothing for a client's mistake, WARN
+// for a database that cannot serve, ERROR only for a bug.
+func TestPresenterCodesAndLogLevels(t *testing.T) {
+	unavailable := fmt.Errorf("the post: %w: %w", &guildhall.Error{Code: guildhall.EUNAVAILABLE, Message: "The database is unavailable; try again."},
+		errors.New("database or disk is full"))
+	refused := gqlerror.Errorf("The schema is open to EDITOR and ADMIN credentials in production.")
+	refused.Extensions = map[string]any{"code": codeForbidden}
+	for _, tc := range []struct {
+		name        string
+		err         error
+		path        ast.Path
+		code, level string
+		field       string
+	}{
+		{"bad scalar", guildhall.Errorf(guildhall.EINVALID, "Times are RFC 3339."), ast.Path{ast.PathName("publishPost"), ast.PathName("publishAt")}, codeBadInput, "", "publishAt"},
+		{"refused introspection", refused, nil, codeForbidden, "", ""},
+		{"database unavailable", unavailable, ast.Path{ast.PathName("createPost")}, codeUnavailable, "WARN", ""},
+		{"bug", errors.New("nil map"), ast.Path{ast.PathName("posts")}, codeInternal, "ERROR", ""},
 	} {
-		e := present(ctx, &guildhall.Error{Code: code, Message: "Said to people.", Fields: map[string]string{"title": "is required"}, Extra: map[string]any{"currentVersion": 3}})
-		if e.Extensions["code"] != want || e.Message != "Said to people." {
-			t.Errorf("%s presented as %+v", code, e)
-		}
-		if code == guildhall.EINVALID && e.Extensions["fields"] == nil {
-			t.Errorf("fields dropped")
-		}
-		if e.Extensions["currentVersion"] != 3 {
-			t.Errorf("extra facts dropped: %+v", e.Extensions)
-		}
-	}
-	wrapped := present(ctx, errors.Join(errors.New("context"), guildhall.NotFound("Post")))
-	if wrapped.Extensions["code"] != "NOT_FOUND" {
-		t.Errorf("a wrapped domain error: %+v", wrapped)
+		t.Run(tc.name, func(t *testing.T) {
+			var logs bytes.Buffer
+			ctx := graphql.WithPathContext(context.Background(), graphql.NewPathWithField("x"))
+			err := tc.err
+			if tc.path != nil {
+				err = &gqlerror.Error{Err: tc.err, Message: tc.err.Error(), Path: tc.path}
+			}
+			got := presenter(slog.New(slog.NewTextHandler(&logs, nil)))(ctx, err)
+			if got.Extensions["code"] != tc.code {
+				t.Errorf("code %v, want %s", got.Extensions["code"], tc.code)
+			}
+			if tc.field != "" {
+				if fields, _ := got.Extensions["fields"].(map[string]string); fields[tc.field] == "" {
+					t.Errorf("fields %v, want %s", got.Extensions["fields"], tc.field)
+				}
+			}
+			level := ""
+			for _, l := range []string{"WARN", "ERROR", "INFO"} {
+				if strings.Contains(logs.String(), "level="+l) {
+					level = l
+				}
+			}
+			if level != tc.level {
+				t.Errorf("logged at %q, want %q: %s", level, tc.level, logs.String())
+			}
+			if tc.code == codeUnavailable && strings.Contains(got.Message, "disk") {
+				t.Errorf("the cause reached the client: %q", got.Message)
+			}
+		})
 	}
 }

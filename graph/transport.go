@@ -70,7 +70,7 @@ func (t getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gr
 	query, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
 		w.WriteHeader(http.StatusBadRequest)
-		writeError(w, err.Error())
+		writeError(w, "query", "The URL's query string could not be parsed.")
 		return
 	}
 	contentType := responseContentType(r)
@@ -80,14 +80,14 @@ func (t getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gr
 	if variables := query.Get("variables"); variables != "" {
 		if err := jsonDecode(strings.NewReader(variables), &params.Variables); err != nil {
 			w.WriteHeader(http.StatusBadRequest)
-			writeError(w, "variables could not be decoded")
+			writeError(w, "variables", "variables could not be decoded")
 			return
 		}
 	}
 	if extensions := query.Get("extensions"); extensions != "" {
 		if err := jsonDecode(strings.NewReader(extensions), &params.Extensions); err != nil {
 			w.WriteHeader(http.StatusBadRequest)
-			writeError(w, "extensions could not be decoded")
+			writeError(w, "extensions", "extensions could not be decoded")
 			return
 		}
 	}
@@ -105,8 +105,11 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 		return
 	}
 	if queryOnly && opCtx.Doc.Operations.ForName(opCtx.OperationName).Operation != ast.Query {
-		w.WriteHeader(http.StatusNotAcceptable)
-		writeError(w, "GET requests only allow query operations")
+		// GraphQL over HTTP: a mutation over GET is 405, and names the method to use. (A GET
+		// must be safe: links and prefetches must never write.)
+		w.Header().Set("Allow", http.MethodPost)
+		w.WriteHeader(http.StatusMethodNotAllowed)
+		writeError(w, "query", "Mutations must be sent with POST; GET runs queries only.")
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
@@ -148,8 +151,11 @@ func missingQuery() *gqlerror.Error {
 	return err
 }
 
-func writeError(w io.Writer, message string) {
-	writeResponse(w, &graphql.Response{Errors: gqlerror.List{{Message: message}}})
+// writeError answers a request the client got wrong before it could run: BAD_USER_INPUT,
+// with the part of the request at fault.
+func writeError(w io.Writer, field, message string) {
+	err := &gqlerror.Error{Message: message, Extensions: map[string]any{"code": codeBadInput, "fields": map[string]string{field: message}}}
+	writeResponse(w, &graphql.Response{Errors: gqlerror.List{err}})
 }
 
 // requestBody returns the body, without copying it again when the app's request rules have

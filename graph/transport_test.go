@@ -20,7 +20,8 @@ import (
 // GraphQL over HTTP specification says otherwise: an operation that never ran has no "data"
 // entry, and its status is 200 for application/json and 400 for
 // application/graphql-response+json (gqlgen: 422 and 400, or 200 for a request without a
-// query).
+// query), and a mutation over GET is 405 with Allow: POST (gqlgen: 406). The GET requests
+// gqlgen refuses without a code have BAD_USER_INPUT.
 func TestTransportsAnswerAsGqlgens(t *testing.T) {
 	schema := NewExecutableSchema(Config{Resolvers: &Resolver{}})
 	ours, theirs := handler.New(schema), handler.New(schema)
@@ -63,7 +64,7 @@ func TestTransportsAnswerAsGqlgens(t *testing.T) {
 		"GET query":            {func() *http.Request { return get(q) }, 200},
 		"GET bad variables":    {func() *http.Request { return get(q + "&variables=%7B") }, 400},
 		"GET bad extensions":   {func() *http.Request { return get(q + "&extensions=%7B") }, 400},
-		"GET mutation":         {func() *http.Request { return get(url.Values{"query": {"mutation { logout }"}}.Encode()) }, 406},
+		"GET mutation":         {func() *http.Request { return get(url.Values{"query": {"mutation { logout }"}}.Encode()) }, 405},
 		"GET bad query string": {func() *http.Request { return get("query=%zz") }, 400},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -78,6 +79,17 @@ func TestTransportsAnswerAsGqlgens(t *testing.T) {
 				t.Fatalf("answer is not JSON: %v: %s", err, got.Body.String())
 			}
 			_ = json.Unmarshal(want.Body.Bytes(), &w)
+			if strings.HasPrefix(name, "GET ") && name != "GET query" {
+				var answer struct{ Errors []gqlerror.Error }
+				_ = json.Unmarshal(got.Body.Bytes(), &answer)
+				if len(answer.Errors) != 1 || answer.Errors[0].Extensions["code"] != codeBadInput {
+					t.Errorf("refusal without BAD_USER_INPUT: %s", got.Body.String())
+				}
+				if name == "GET mutation" && got.Header().Get("Allow") != http.MethodPost {
+					t.Errorf("Allow: %q", got.Header().Get("Allow"))
+				}
+				return
+			}
 			if data, ok := w["data"]; ok && data == nil && w["errors"] != nil {
 				delete(w, "data") // never executed: no data entry at all
 			}

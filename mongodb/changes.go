@@ -146,7 +146,7 @@ func decodeChange(c *guildhall.Change, raw bson.Raw) error {
 	case guildhall.EntityBlock:
 		var r revision[blockDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
-			c.Block = blockFromRevision(r)
+			c.Block, err = blockFromRevision(r)
 		}
 	case guildhall.EntityToken:
 		var r revision[tokenDoc]

@@ -2,9 +2,12 @@ package mongodb
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/guildhall/guildhall"
 )
 
 // Change-log entries carry the revision as binary BSON now, and as a nested document when
@@ -32,6 +35,20 @@ func TestChangeEntriesOfBothFormats(t *testing.T) {
 		}
 		if !bytes.Equal(d.revBytes(), raw) {
 			t.Errorf("%s: read %v, want %v", name, d.revBytes(), bson.Raw(raw))
+		}
+	}
+}
+
+// A stored block of a kind this version does not know is an error, never a block that
+// silently disappears (and would be lost from every list until someone noticed).
+func TestUnknownStoredBlockKind(t *testing.T) {
+	_, err := blockFromRevision(revision[blockDoc]{Entity: "blk_1", Version: 3, Doc: &blockDoc{Kind: "IMAGE"}})
+	if err == nil || !strings.Contains(err.Error(), `"IMAGE"`) || !strings.Contains(err.Error(), "blk_1") {
+		t.Errorf("decoding an IMAGE block: %v, want an error naming the block and its kind", err)
+	}
+	for _, k := range guildhall.BlockKinds {
+		if _, ok := blockCodecs[k]; !ok {
+			t.Errorf("kind %s has no stored form in blockCodecs", k)
 		}
 	}
 }

@@ -61,9 +61,11 @@ func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (
 		return nil, err
 	}
 	for _, r := range blocks {
-		if b := blockFromRevision(r); b != nil {
-			c.Blocks = append(c.Blocks, b)
+		b, err := blockFromRevision(r)
+		if err != nil {
+			return nil, err
 		}
+		c.Blocks = append(c.Blocks, b)
 	}
 	if c.Plans, err = s.Plans(ctx); err != nil {
 		return nil, err
@@ -116,8 +118,12 @@ func (s *Store) SaveMember(ctx context.Context, m *guildhall.Member, by string) 
 // SaveBlock stores b as its revision; ECONFLICT if taken.
 func (s *Store) SaveBlock(ctx context.Context, b guildhall.Block, by string) error {
 	base := b.Base()
+	doc, err := toBlockDoc(b)
+	if err != nil {
+		return err
+	}
 	return insertRevision(ctx, s, colBlockRevisions, guildhall.EntityBlock, revision[blockDoc]{
-		Entity: base.ID, Version: base.Version, SavedAt: base.UpdatedAt, SavedBy: by, Doc: toBlockDoc(b),
+		Entity: base.ID, Version: base.Version, SavedAt: base.UpdatedAt, SavedBy: by, Doc: doc,
 	})
 }
 
@@ -143,7 +149,11 @@ func (s *Store) Seed(ctx context.Context, c *guildhall.Content) error {
 	blocks := make([]revision[blockDoc], 0, len(c.Blocks))
 	for _, b := range c.Blocks {
 		base := b.Base()
-		blocks = append(blocks, revision[blockDoc]{ID: revisionID(base.ID, base.Version), Entity: base.ID, Version: base.Version, SavedAt: base.UpdatedAt, Doc: toBlockDoc(b)})
+		doc, err := toBlockDoc(b)
+		if err != nil {
+			return err
+		}
+		blocks = append(blocks, revision[blockDoc]{ID: revisionID(base.ID, base.Version), Entity: base.ID, Version: base.Version, SavedAt: base.UpdatedAt, Doc: doc})
 	}
 	posts := make([]revision[postDoc], 0, len(c.Posts))
 	for _, p := range c.Posts {

@@ -10,7 +10,6 @@ package mongodb
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -83,8 +82,9 @@ func wrap(err error, what string) error {
 		return nil
 	case mongo.IsDuplicateKeyError(err):
 		return guildhall.Errorf(guildhall.ECONFLICT, "%s was changed by someone else; reload and try again.", what)
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), mongo.IsTimeout(err), mongo.IsNetworkError(err):
-		return &guildhall.Error{Code: guildhall.EUNAVAILABLE, Message: "The database is unavailable; try again."}
+	case unavailable(err):
+		// The cause stays in the chain for the log; the client sees only the message.
+		return fmt.Errorf("%s: %w: %w", what, &guildhall.Error{Code: guildhall.EUNAVAILABLE, Message: "The database is unavailable; try again."}, err)
 	default:
 		return fmt.Errorf("%s: %w", what, err)
 	}

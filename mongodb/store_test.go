@@ -9,6 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/embedded/embeddedtest"
 	"github.com/guildhall/guildhall/internal/packtext"
@@ -23,10 +27,19 @@ func TestMain(m *testing.M) { embeddedtest.Main(m, &uri) }
 // when the test ends.
 func MustOpenStore(t testing.TB) *mongodb.Store {
 	t.Helper()
+	s, _ := mustOpenNamed(t)
+	return s
+}
+
+// mustOpenNamed is MustOpenStore, and the database's name, for tests that write to it
+// behind the store's back.
+func mustOpenNamed(t testing.TB) (*mongodb.Store, string) {
+	t.Helper()
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	ctx := context.Background()
-	s, err := mongodb.Open(ctx, uri, "store_"+hex.EncodeToString(b[:]))
+	name := "store_" + hex.EncodeToString(b[:])
+	s, err := mongodb.Open(ctx, uri, name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +50,30 @@ func MustOpenStore(t testing.TB) *mongodb.Store {
 		_ = s.Drop(context.Background())
 		_ = s.Close(context.Background())
 	})
-	return s
+	return s, name
+}
+
+// A block stored by a version that knows a kind this one does not (a rolling upgrade, a
+// downgrade) stops the load with an error naming it: it used to be skipped, and the block
+// vanished from every list without a word.
+func TestLoadRefusesUnknownBlockKind(t *testing.T) {
+	s, name := mustOpenNamed(t)
+	ctx := context.Background()
+	client, err := mongo.Connect(options.Client().ApplyURI(uri))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Disconnect(ctx)
+	_, err = client.Database(name).Collection("block_revisions").InsertOne(ctx, bson.D{
+		{Key: "_id", Value: "blk_1:0000000001"}, {Key: "entity", Value: "blk_1"}, {Key: "version", Value: 1}, {Key: "savedAt", Value: t0},
+		{Key: "doc", Value: bson.D{{Key: "kind", Value: "IMAGE"}, {Key: "createdAt", Value: t0}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(ctx); err == nil || !strings.Contains(err.Error(), `"IMAGE"`) {
+		t.Errorf("loading a block of an unknown kind: %v, want an error naming the kind", err)
+	}
 }
 
 var t0 = time.Date(2026, 1, 2, 3, 4, 5, 6000000, time.UTC)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -29,6 +30,7 @@ func Contract(t *testing.T, open Opener) {
 		{"PostRevisions", postRevisions},
 		{"PostDeletion", postDeletion},
 		{"MembersAndBlocks", membersAndBlocks},
+		{"EveryBlockKind", everyBlockKind},
 		{"Claims", claims},
 		{"Intents", intents},
 		{"MembershipEvents", membershipEvents},
@@ -177,6 +179,24 @@ func membersAndBlocks(t *testing.T, s cms.Store, _ *clock) {
 	}
 	if len(c.Plans) != len(guildhall.DefaultPlans) {
 		t.Errorf("plans %v, want the default ones", c.Plans)
+	}
+}
+
+// A block of every kind reads back as it was saved, every field of its kind kept.
+func everyBlockKind(t *testing.T, s cms.Store, _ *clock) {
+	ctx := context.Background()
+	examples := ExampleBlocks(t0)
+	for _, b := range examples {
+		must(t, s.SaveBlock(ctx, b, "tok_admin"))
+	}
+	loaded := map[string]guildhall.Block{}
+	for _, b := range load(t, s).Blocks {
+		loaded[b.BlockID()] = b
+	}
+	for _, want := range examples {
+		if got := loaded[want.BlockID()]; !reflect.DeepEqual(got, want) {
+			t.Errorf("a %s block read back as %#v, want %#v", want.BlockKind(), got, want)
+		}
 	}
 }
 
