@@ -32,7 +32,10 @@ func CreateToken(ctx context.Context, cfg Config, log *slog.Logger, in guildhall
 	if _, err := store.Migrate(ctx); err != nil {
 		return nil, err
 	}
-	svc := cms.New(store, cms.Options{Now: cfg.Now, Logger: log})
+	if cfg.Now != nil {
+		store.Now = cfg.Now // one clock
+	}
+	svc := cms.New(store, cfg.serviceOptions(log))
 	if err := svc.Load(ctx); err != nil {
 		return nil, err
 	}
