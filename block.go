@@ -67,6 +67,13 @@ func NewBlock(k BlockKind, base BlockBase) (Block, error) {
 	return nil, &Error{Code: EINVALID, Message: "Unknown block kind.", Fields: map[string]string{"kind": "unknown kind"}}
 }
 
+// Block limits, checked on every write.
+const (
+	MaxLabelLength = 100 // a link's or a button's label, in characters
+	MaxLinks       = 50
+	MaxURLLength   = 2048
+)
+
 // BlockBase is what every block has.
 type BlockBase struct {
 	ID        string

@@ -2,6 +2,9 @@ package guildhall
 
 import "time"
 
+// MaxTokenNameLength bounds the name given to an API token.
+const MaxTokenNameLength = 100
+
 // Token is a bearer credential: an API token made by an ADMIN, or a session from login. Only a
 // hash of its secret is stored; the secret is shown once, when the token is made.
 type Token struct {

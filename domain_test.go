@@ -81,6 +81,10 @@ func TestViewerRules(t *testing.T) {
 		{"editor sees contact", editor.CanSeeContact("mbr_a"), true},
 		{"editor does not see membership", editor.CanSeeMembership("mbr_a"), false},
 		{"membership service sees membership", service.CanSeeMembership("mbr_a"), true},
+		{"membership service manages memberships", service.ManagesMemberships(), true},
+		{"admin manages memberships", (&guildhall.Viewer{Role: guildhall.RoleAdmin}).ManagesMemberships(), true},
+		{"editor does not manage memberships", editor.ManagesMemberships(), false},
+		{"a member does not manage even their own", lapsed.ManagesMemberships(), false},
 		{"admin includes editor", guildhall.RoleAdmin.AtLeast(guildhall.RoleEditor), true},
 		{"author is not editor", guildhall.RoleAuthor.AtLeast(guildhall.RoleEditor), false},
 	}

@@ -2,6 +2,12 @@ package guildhall
 
 import "time"
 
+// Member limits, checked on every write.
+const (
+	MaxNameLength = 200 // a name and a sort name, in characters
+	MaxBioBytes   = 16 << 10
+)
+
 // Member is a person with a public profile and, usually, a membership.
 type Member struct {
 	ID          string

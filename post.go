@@ -196,6 +196,7 @@ const (
 	MaxBodyBytes   = 512 << 10
 	MaxTags        = 20
 	MaxTagLength   = 40
+	ExcerptWords   = 50 // the length of the excerpt made from a post's text
 )
 
 // CreatePostInput is a new post as an author or editor sends it.

@@ -119,10 +119,15 @@ func (v *Viewer) CanSeeContact(memberID string) bool {
 	return v.IsStaff() || (v.MemberID != "" && v.MemberID == memberID)
 }
 
+// ManagesMemberships reports whether the viewer may change anyone's membership and see every
+// member's: ADMIN, or a credential with the membership scope (the checkout system).
+func (v *Viewer) ManagesMemberships() bool {
+	return v.Role == RoleAdmin || v.HasScope(ScopeMembership)
+}
+
 // CanSeeMembership reports whether the viewer may read a member's membership.
 func (v *Viewer) CanSeeMembership(memberID string) bool {
-	return v.Role == RoleAdmin || v.HasScope(ScopeMembership) ||
-		(v.MemberID != "" && v.MemberID == memberID)
+	return v.ManagesMemberships() || (v.MemberID != "" && v.MemberID == memberID)
 }
 
 type viewerKey struct{}

@@ -82,13 +82,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 		log.Info("applied database migrations", "migrations", applied)
 	}
 
-	a.svc = cms.New(a.store, cms.Options{
-		PreviewKey: []byte(cfg.PreviewKey),
-		AdminToken: cfg.AdminToken, GracePeriod: cfg.GracePeriod, SyncInterval: cfg.SyncInterval,
-		Now: cfg.Now, Logger: log, Failpoint: cfg.Failpoint,
-		SiteURL: cfg.SiteURL, WebhookAllowPrivate: cfg.WebhookAllowPrivate, WebhookInterval: cfg.WebhookInterval,
-		WebhookBackoff: cfg.WebhookBackoff,
-	})
+	a.svc = cms.New(a.store, cfg.serviceOptions(log))
 	if err := a.svc.Load(ctx); err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/x/mongo/driver/connstring"
 
+	"github.com/guildhall/guildhall/cms"
 	"github.com/guildhall/guildhall/forwarded"
 )
 
@@ -82,6 +83,7 @@ type Config struct {
 // ParseConfig reads the configuration from getenv and the command-line args (without the
 // program name). Flags override the environment.
 func ParseConfig(getenv func(string) string, args []string) (Config, error) {
+	service := cms.DefaultOptions()
 	c := Config{
 		Addr:            or(getenv("GUILDHALL_ADDR"), ":8080"),
 		MongoURI:        strings.TrimSpace(getenv("MONGODB_URI")),
@@ -90,12 +92,12 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		PreviewKey:      getenv("GUILDHALL_PREVIEW_KEY"),
 		Production:      strings.EqualFold(getenv("GUILDHALL_ENV"), "production"),
 		Seed:            true,
-		SyncInterval:    time.Second,
-		GracePeriod:     30 * 24 * time.Hour,
+		SyncInterval:    service.SyncInterval,
+		GracePeriod:     service.GracePeriod,
 		ShutdownTimeout: 20 * time.Second,
 		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
 		SiteName:        or(getenv("GUILDHALL_SITE_NAME"), "Guildhall"),
-		WebhookInterval: time.Second,
+		WebhookInterval: service.WebhookInterval,
 		PublicMaxAge:    5 * time.Second,
 		PprofAddr:       strings.TrimSpace(getenv("GUILDHALL_PPROF")),
 		MetricsAddr:     strings.TrimSpace(getenv("GUILDHALL_METRICS_ADDR")),
@@ -107,20 +109,10 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 			c.CORSOrigins = append(c.CORSOrigins, o)
 		}
 	}
-	if v := getenv("GUILDHALL_SYNC_INTERVAL"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 10*time.Millisecond {
-			errs = append(errs, fmt.Errorf("GUILDHALL_SYNC_INTERVAL=%q: want a duration of at least 10ms, such as 1s", v))
-		}
-		c.SyncInterval = d
-	}
-	if v := getenv("GUILDHALL_SHUTDOWN_TIMEOUT"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			errs = append(errs, fmt.Errorf("GUILDHALL_SHUTDOWN_TIMEOUT=%q: want a duration such as 20s", v))
-		}
-		c.ShutdownTimeout = d
-	}
+	errs = append(errs,
+		durationVar(getenv, "GUILDHALL_SYNC_INTERVAL", 10*time.Millisecond, "1s", &c.SyncInterval),
+		durationVar(getenv, "GUILDHALL_SHUTDOWN_TIMEOUT", 0, "20s", &c.ShutdownTimeout),
+		durationVar(getenv, "GUILDHALL_WEBHOOK_INTERVAL", 10*time.Millisecond, "1s", &c.WebhookInterval))
 	if v := getenv("GUILDHALL_GRACE_DAYS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 3650 {
@@ -148,13 +140,6 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 			errs = append(errs, fmt.Errorf("GUILDHALL_WEBHOOK_ALLOW_PRIVATE=%q: want true or false", v))
 		}
 		c.WebhookAllowPrivate = b
-	}
-	if v := getenv("GUILDHALL_WEBHOOK_INTERVAL"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 10*time.Millisecond {
-			errs = append(errs, fmt.Errorf("GUILDHALL_WEBHOOK_INTERVAL=%q: want a duration of at least 10ms, such as 1s", v))
-		}
-		c.WebhookInterval = d
 	}
 	if v := getenv("GUILDHALL_LOG_LEVEL"); v != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
@@ -193,6 +178,36 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 	}
 	c.Database = or(c.Database, "guildhall")
 	return c, errors.Join(errs...)
+}
+
+// serviceOptions are the service's settings from the configuration.
+func (c Config) serviceOptions(log *slog.Logger) cms.Options {
+	return cms.Options{
+		PreviewKey: []byte(c.PreviewKey),
+		AdminToken: c.AdminToken, GracePeriod: c.GracePeriod, SyncInterval: c.SyncInterval,
+		Now: c.Now, Logger: log, Failpoint: c.Failpoint,
+		SiteURL: c.SiteURL, WebhookAllowPrivate: c.WebhookAllowPrivate, WebhookInterval: c.WebhookInterval,
+		WebhookBackoff: c.WebhookBackoff,
+	}
+}
+
+// durationVar reads the duration in the variable name into *d when it is set, or returns why
+// it cannot: it must be at least min, such as example.
+func durationVar(getenv func(string) string, name string, min time.Duration, example string, d *time.Duration) error {
+	v := getenv(name)
+	if v == "" {
+		return nil
+	}
+	parsed, err := time.ParseDuration(strings.TrimSpace(v))
+	if err != nil || parsed < min {
+		want := "a duration such as " + example
+		if min > 0 {
+			want = fmt.Sprintf("a duration of at least %v, such as %s", min, example)
+		}
+		return fmt.Errorf("%s=%q: want %s", name, v, want)
+	}
+	*d = parsed
+	return nil
 }
 
 // parseSiteURL checks a site URL (absolute http or https, no query or fragment) and returns

@@ -38,12 +38,8 @@ func (c *Config) parsePerformance(getenv func(string) string) []error {
 		}
 		c.ResponseCacheMB = n
 	}
-	if v := getenv("GUILDHALL_PUBLIC_MAX_AGE"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			errs = append(errs, fmt.Errorf("GUILDHALL_PUBLIC_MAX_AGE=%q: want a duration such as 5s (0 to make CDNs revalidate every time)", v))
-		}
-		c.PublicMaxAge = d
+	if err := durationVar(getenv, "GUILDHALL_PUBLIC_MAX_AGE", 0, "5s (0 to make CDNs revalidate every time)", &c.PublicMaxAge); err != nil {
+		errs = append(errs, err)
 	}
 	if c.PprofAddr != "" {
 		host, _, err := net.SplitHostPort(c.PprofAddr)

@@ -43,7 +43,10 @@ func OpenOffline(ctx context.Context, cfg Config, log *slog.Logger, load bool) (
 	if o.Store, err = mongodb.Open(ctx, uri, cfg.Database); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	o.Service = cms.New(o.Store, cms.Options{Now: cfg.Now, Logger: log, GracePeriod: cfg.GracePeriod, SiteURL: cfg.SiteURL})
+	if cfg.Now != nil {
+		o.Store.Now = cfg.Now // one clock
+	}
+	o.Service = cms.New(o.Store, cfg.serviceOptions(log))
 	if load {
 		if _, err := o.Store.Migrate(ctx); err != nil {
 			return nil, err

@@ -2,23 +2,12 @@ package cms
 
 import (
 	"context"
-	"net/mail"
-	"net/url"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/richtext"
-)
-
-// Block field limits.
-const (
-	maxLabelLength = 100
-	maxLinks       = 50
-	maxURLLength   = 2048
 )
 
 // CreateBlock saves a new block. Blocks are shared by many posts, so only editors manage them.
@@ -164,15 +153,15 @@ var blockRules = map[guildhall.BlockKind]blockRule{
 			if in.Links == nil {
 				return
 			}
-			if len(in.Links) > maxLinks {
-				problems.Add("links", "at most %d links", maxLinks)
+			if len(in.Links) > guildhall.MaxLinks {
+				problems.Add("links", "at most %d links", guildhall.MaxLinks)
 			}
 			links := make([]guildhall.Link, 0, len(in.Links))
 			for _, l := range in.Links {
 				l.Label = strings.TrimSpace(l.Label)
 				l.URL = strings.TrimSpace(l.URL)
-				if l.Label == "" || utf8.RuneCountInString(l.Label) > maxLabelLength || strings.ContainsFunc(l.Label, unicode.IsControl) {
-					problems.Add("links", "each link needs a label of 1 to %d characters", maxLabelLength)
+				if !validText(l.Label, guildhall.MaxLabelLength) {
+					problems.Add("links", "each link needs a label of 1 to %d characters", guildhall.MaxLabelLength)
 				}
 				if !validWebURL(l.URL) {
 					problems.Add("links", "each link needs an http or https URL")
@@ -229,62 +218,11 @@ var blockRules = map[guildhall.BlockKind]blockRule{
 			}
 		},
 		func(b *guildhall.CallToActionBlock, problems guildhall.Problems) {
-			if b.Label == "" || utf8.RuneCountInString(b.Label) > maxLabelLength || strings.ContainsFunc(b.Label, unicode.IsControl) {
-				problems.Add("label", "must be 1 to %d characters", maxLabelLength)
+			if !validText(b.Label, guildhall.MaxLabelLength) {
+				problems.Add("label", "must be 1 to %d characters, without control characters", guildhall.MaxLabelLength)
 			}
 			if !validWebURL(b.URL) {
 				problems.Add("url", "must be an http or https URL")
 			}
 		}),
-}
-
-// optionalText trims a text field; empty means absent.
-func optionalText(s, field string, problems guildhall.Problems) *string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil
-	}
-	if utf8.RuneCountInString(s) > 200 || strings.ContainsFunc(s, unicode.IsControl) {
-		problems.Add(field, "must be at most 200 characters, without control characters")
-	}
-	return &s
-}
-
-// checkEmail checks an address given in field and returns the form it is compared in
-// (guildhall.NormalizeEmail), or "" after recording the problem.
-func checkEmail(field, email string, problems guildhall.Problems) string {
-	normal, err := guildhall.NormalizeEmail(email)
-	if err != nil || !validEmail(email) {
-		problems.Add(field, "is not an email address")
-		return ""
-	}
-	return normal
-}
-
-func validEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s && a.Name == "" && strings.Contains(s[strings.LastIndex(s, "@"):], ".")
-}
-
-func validPhone(s string) bool {
-	digits := 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case strings.ContainsRune(" +-().", r):
-		default:
-			return false
-		}
-	}
-	return digits >= 5 && digits <= 20
-}
-
-// validWebURL accepts absolute http and https URLs with a host.
-func validWebURL(s string) bool {
-	if s == "" || len(s) > maxURLLength {
-		return false
-	}
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil
 }

@@ -205,10 +205,7 @@ func (s *Service) CreateAPIToken(ctx context.Context, in guildhall.CreateApiToke
 func (s *Service) createAPIToken(ctx context.Context, in guildhall.CreateApiTokenInput, by string) (*guildhall.CreatedApiToken, error) {
 	now := s.now()
 	problems := guildhall.Problems{}
-	name := strings.TrimSpace(in.Name)
-	if name == "" || utf8.RuneCountInString(name) > 100 {
-		problems.Add("name", "must be 1 to 100 characters")
-	}
+	name := requiredText("name", in.Name, guildhall.MaxTokenNameLength, problems)
 	if !in.Role.IsValid() {
 		problems.Add("role", "unknown role")
 	}

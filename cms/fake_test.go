@@ -3,6 +3,7 @@ package cms_test
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -31,7 +32,8 @@ func fakeService(t *testing.T, configure ...func(*cms.Options)) (*cms.Service, *
 
 func newInstance(t *testing.T, store cms.Store, c *clock.Manual, configure ...func(*cms.Options)) *cms.Service {
 	t.Helper()
-	opts := cms.Options{Now: c.Now, Logger: slog.New(slog.DiscardHandler)}
+	opts := cms.DefaultOptions()
+	opts.Now, opts.Logger = c.Now, slog.New(slog.DiscardHandler)
 	for _, f := range configure {
 		f(&opts)
 	}
@@ -204,4 +206,21 @@ func (s *slowLoad) LoadWatching(ctx context.Context, watch func(*guildhall.Post)
 		<-s.release
 	}
 	return c, err
+}
+
+// A member's name is cleaned alike however it arrives: runs of space collapse, whether the
+// member joins or edits their profile.
+func TestNameCleanedAlike(t *testing.T) {
+	svc, _, _ := fakeService(t)
+	m, err := svc.JoinMembership(admin, guildhall.JoinMembershipInput{Name: "  Ada   Lovelace ", Email: "ada@example.org", Plan: "professional", IdempotencyKey: "k1"})
+	if err != nil || m.Name != "Ada Lovelace" {
+		t.Fatalf("joined as %q, %v", m.Name, err)
+	}
+	m, err = svc.UpdateMemberProfile(admin, guildhall.UpdateMemberProfileInput{ID: m.ID, Name: ptr(" Ada \t King  "), SortName: ptr("King,   Ada")})
+	if err != nil || m.Name != "Ada King" || m.SortName != "King, Ada" {
+		t.Errorf("edited to %q / %q, %v", m.Name, m.SortName, err)
+	}
+	if _, err := svc.UpdateMemberProfile(admin, guildhall.UpdateMemberProfileInput{ID: m.ID, Name: ptr(strings.Repeat("a", guildhall.MaxNameLength+1))}); code(err) != guildhall.EINVALID {
+		t.Errorf("a name over the limit: %v", err)
+	}
 }

@@ -58,7 +58,8 @@ func openService(t *testing.T, db string, c *clock.Manual, configure ...func(*cm
 	if _, err := store.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	opts := cms.Options{Now: c.Now, Logger: slog.New(slog.DiscardHandler)}
+	opts := cms.DefaultOptions()
+	opts.Now, opts.Logger = c.Now, slog.New(slog.DiscardHandler)
 	for _, f := range configure {
 		f(&opts)
 	}

@@ -3,16 +3,11 @@ package cms
 import (
 	"context"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/richtext"
 )
-
-// maxBioBytes bounds a member's bio after sanitising.
-const maxBioBytes = 16 << 10
 
 // UpdateMemberProfile edits a profile: members their own, ADMIN anyone's.
 func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMemberProfileInput) (*guildhall.Member, error) {
@@ -32,16 +27,10 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	m.UpdatedAt = s.now()
 	problems := guildhall.Problems{}
 	if in.Name != nil {
-		m.Name = strings.TrimSpace(*in.Name)
-		if m.Name == "" || utf8.RuneCountInString(m.Name) > 200 || strings.ContainsFunc(m.Name, unicode.IsControl) {
-			problems.Add("name", "must be 1 to 200 characters, without control characters")
-		}
+		m.Name = checkName("name", *in.Name, problems)
 	}
 	if in.SortName != nil {
-		m.SortName = strings.TrimSpace(*in.SortName)
-		if m.SortName == "" || utf8.RuneCountInString(m.SortName) > 200 || strings.ContainsFunc(m.SortName, unicode.IsControl) {
-			problems.Add("sortName", "must be 1 to 200 characters, without control characters")
-		}
+		m.SortName = checkName("sortName", *in.SortName, problems)
 	}
 	if in.Credentials != nil {
 		m.Credentials = optionalText(*in.Credentials, "credentials", problems)
@@ -50,8 +39,8 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 		m.Bio = nil
 		if strings.TrimSpace(*in.Bio) != "" {
 			rendered := richtext.Render(*in.Bio)
-			if len(rendered.HTML) > maxBioBytes {
-				problems.Add("bio", "must be at most %d KiB", maxBioBytes>>10)
+			if len(rendered.HTML) > guildhall.MaxBioBytes {
+				problems.Add("bio", "must be at most %d KiB", guildhall.MaxBioBytes>>10)
 			}
 			bio := held(rendered)
 			m.Bio = &bio

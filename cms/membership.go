@@ -55,7 +55,7 @@ func (l *memberLocks) lock(memberID string) func() {
 // mayChangeMemberships is ADMIN or a token with the membership scope.
 func mayChangeMemberships(ctx context.Context) (*guildhall.Viewer, error) {
 	v := guildhall.ViewerFrom(ctx)
-	if v.Role == guildhall.RoleAdmin || v.HasScope(guildhall.ScopeMembership) {
+	if v.ManagesMemberships() {
 		return v, nil
 	}
 	if v.Role == guildhall.RoleAnonymous {
@@ -79,8 +79,8 @@ func (s *Service) failpoint(step string) error {
 }
 
 func checkKey(key string, problems guildhall.Problems) {
-	if key == "" || len(key) > 200 || strings.ContainsFunc(key, unicode.IsControl) {
-		problems.Add("idempotencyKey", "must be 1 to 200 characters")
+	if key == "" || len(key) > guildhall.MaxIdempotencyKeyLength || strings.ContainsFunc(key, unicode.IsControl) {
+		problems.Add("idempotencyKey", "must be 1 to %d characters", guildhall.MaxIdempotencyKeyLength)
 	}
 }
 
@@ -237,8 +237,9 @@ func (s *Service) CancelMembership(ctx context.Context, memberID string, reason 
 	if err != nil {
 		return nil, err
 	}
-	if reason != nil && utf8.RuneCountInString(*reason) > 500 {
-		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The reason is too long.", Fields: map[string]string{"reason": "at most 500 characters"}}
+	if reason != nil && utf8.RuneCountInString(*reason) > guildhall.MaxNoteLength {
+		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The reason is too long.",
+			Fields: map[string]string{"reason": fmt.Sprintf("at most %d characters", guildhall.MaxNoteLength)}}
 	}
 	var cancelledAt time.Time
 	m, err := s.changeMember(ctx, memberID, v, func(m *guildhall.Member, now time.Time) bool {
@@ -277,10 +278,7 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 	}
 	problems := guildhall.Problems{}
 	checkKey(in.IdempotencyKey, problems)
-	name := strings.Join(strings.Fields(in.Name), " ")
-	if name == "" || utf8.RuneCountInString(name) > 200 || strings.ContainsFunc(name, unicode.IsControl) {
-		problems.Add("name", "must be 1 to 200 characters")
-	}
+	name := checkName("name", in.Name, problems)
 	email := strings.TrimSpace(in.Email)
 	normal := checkEmail("email", email, problems)
 	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" && !validPhone(*in.Phone) {

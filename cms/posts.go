@@ -15,9 +15,6 @@ import (
 	"github.com/guildhall/guildhall/slug"
 )
 
-// excerptWords is the length of a post's excerpt.
-const excerptWords = 50
-
 // CreatePost saves a new draft.
 func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) (*guildhall.Post, error) {
 	v, err := require(ctx, guildhall.RoleAuthor)
@@ -207,7 +204,7 @@ func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Pro
 		return
 	}
 	p.Body = held(body)
-	p.Excerpt = richtext.Excerpt(body.Text, excerptWords)
+	p.Excerpt = richtext.Excerpt(body.Text, guildhall.ExcerptWords)
 }
 
 // held is a rendered text as the catalog and the store keep it: packed once here, when it is

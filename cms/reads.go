@@ -62,21 +62,15 @@ func (s *Service) Posts(ctx context.Context, first *int, after *string, filter *
 	return s.cat().Posts(guildhall.ViewerFrom(ctx), s.now(), q)
 }
 
-// Search limits. A search is literal text: its words are matched, never interpreted.
-const (
-	maxSearchLength = 200 // characters
-	maxSearchWords  = 20
-)
-
 // checkSearch refuses searches longer than the limits.
 func checkSearch(q string) error {
 	switch {
-	case utf8.RuneCountInString(q) > maxSearchLength:
+	case utf8.RuneCountInString(q) > guildhall.MaxSearchLength:
 		return &guildhall.Error{Code: guildhall.EINVALID, Message: "The search is too long.",
-			Fields: map[string]string{"filter.search": fmt.Sprintf("at most %d characters", maxSearchLength)}}
-	case len(fold.Words(q)) > maxSearchWords:
+			Fields: map[string]string{"filter.search": fmt.Sprintf("at most %d characters", guildhall.MaxSearchLength)}}
+	case len(fold.Words(q)) > guildhall.MaxSearchWords:
 		return &guildhall.Error{Code: guildhall.EINVALID, Message: "The search has too many words.",
-			Fields: map[string]string{"filter.search": fmt.Sprintf("at most %d words", maxSearchWords)}}
+			Fields: map[string]string{"filter.search": fmt.Sprintf("at most %d words", guildhall.MaxSearchWords)}}
 	}
 	return nil
 }
@@ -166,13 +160,13 @@ func (s *Service) Members(ctx context.Context, first *int, after *string, filter
 					Fields: map[string]string{"filter.initial": "a letter A-Z, or # for names that start with anything else"}}
 			}
 		}
-		if len(q.Search) > maxSearchLength || len(q.NameStartsWith) > maxSearchLength {
+		if len(q.Search) > guildhall.MaxSearchLength || len(q.NameStartsWith) > guildhall.MaxSearchLength {
 			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The filter is too long.",
-				Fields: map[string]string{"filter": "at most 200 characters per field"}}
+				Fields: map[string]string{"filter": fmt.Sprintf("at most %d characters per field", guildhall.MaxSearchLength)}}
 		}
 		if f.Status != nil {
 			v := guildhall.ViewerFrom(ctx)
-			if v.Role != guildhall.RoleAdmin && !v.HasScope(guildhall.ScopeMembership) {
+			if !v.ManagesMemberships() {
 				return nil, guildhall.Errorf(guildhall.EFORBIDDEN, "Only ADMIN and the membership service may filter by membership status.")
 			}
 			q.Status = *f.Status

@@ -95,7 +95,7 @@ func (s *Service) Content(ds *demo.Dataset) (*guildhall.Content, error) {
 		p := &guildhall.Post{
 			ID: guildhall.NewID(guildhall.KindPost, created), Version: 1, Slug: dp.Slug, Title: dp.Title,
 			Status: dp.Status, Visibility: dp.Visibility, AuthorID: author, Body: held(body),
-			Excerpt: richtext.Excerpt(body.Text, excerptWords), Tags: append([]string{}, dp.Tags...), BlockIDs: []string{},
+			Excerpt: richtext.Excerpt(body.Text, guildhall.ExcerptWords), Tags: append([]string{}, dp.Tags...), BlockIDs: []string{},
 			CreatedAt: ms(created), UpdatedAt: ms(created), UpdatedBy: author,
 		}
 		if !dp.PublishedAt.IsZero() {

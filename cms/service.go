@@ -28,7 +28,8 @@ import (
 type Options struct {
 	// AdminToken, when set, is a bearer token with the ADMIN role (GUILDHALL_ADMIN_TOKEN).
 	AdminToken string
-	// GracePeriod is how long an expired membership stays in GRACE.
+	// GracePeriod is how long an expired membership stays in GRACE. Zero is a setting (no
+	// grace), not the default: start from DefaultOptions.
 	GracePeriod time.Duration
 	// SyncInterval is how often the change log is polled for other instances' writes.
 	SyncInterval time.Duration
@@ -90,40 +91,42 @@ type Service struct {
 	instance string
 }
 
+// DefaultOptions are the settings a service runs with unless told otherwise, in one place:
+// the server's configuration starts from them (app.ParseConfig), and New takes each zero
+// field but GracePeriod from them.
+func DefaultOptions() Options {
+	return Options{
+		GracePeriod:     guildhall.DefaultGracePeriod,
+		SyncInterval:    time.Second,
+		ChangeRetention: time.Hour,
+		SessionTTL:      12 * time.Hour,
+		LoginFailures:   5,
+		LoginWindow:     15 * time.Minute,
+		LoginLockout:    15 * time.Minute,
+		WebhookInterval: time.Second,
+		WebhookBackoff:  webhook.Backoff,
+		Now:             time.Now,
+	}
+}
+
 // New returns a service over the store. Call Load before serving.
 func New(store Store, opts Options) *Service {
-	if opts.GracePeriod == 0 {
-		opts.GracePeriod = guildhall.DefaultGracePeriod
-	}
-	if opts.SyncInterval == 0 {
-		opts.SyncInterval = time.Second
-	}
-	if opts.ChangeRetention == 0 {
-		opts.ChangeRetention = time.Hour
-	}
+	d := DefaultOptions()
+	orDefault(&opts.SyncInterval, d.SyncInterval)
+	orDefault(&opts.ChangeRetention, d.ChangeRetention)
+	orDefault(&opts.SessionTTL, d.SessionTTL)
+	orDefault(&opts.LoginFailures, d.LoginFailures)
+	orDefault(&opts.LoginWindow, d.LoginWindow)
+	orDefault(&opts.LoginLockout, d.LoginLockout)
+	orDefault(&opts.WebhookInterval, d.WebhookInterval)
 	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	if opts.SessionTTL == 0 {
-		opts.SessionTTL = 12 * time.Hour
-	}
-	if opts.LoginFailures == 0 {
-		opts.LoginFailures = 5
-	}
-	if opts.LoginWindow == 0 {
-		opts.LoginWindow = 15 * time.Minute
-	}
-	if opts.LoginLockout == 0 {
-		opts.LoginLockout = 15 * time.Minute
+		opts.Now = d.Now
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	if opts.WebhookInterval == 0 {
-		opts.WebhookInterval = time.Second
-	}
 	if opts.WebhookBackoff == nil {
-		opts.WebhookBackoff = webhook.Backoff
+		opts.WebhookBackoff = d.WebhookBackoff
 	}
 	if opts.WebhookClient == nil {
 		opts.WebhookClient = webhook.NewClient(webhook.ClientOptions{AllowPrivate: opts.WebhookAllowPrivate})
@@ -136,6 +139,14 @@ func New(store Store, opts Options) *Service {
 	s.catalog.Store(catalog.New())
 	s.creds.Store(newCredentials())
 	return s
+}
+
+// orDefault sets *v to def if it is zero.
+func orDefault[T comparable](v *T, def T) {
+	var zero T
+	if *v == zero {
+		*v = def
+	}
 }
 
 // now is the service clock, at the millisecond precision the database stores, so what a

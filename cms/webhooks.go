@@ -47,8 +47,8 @@ func (s *Service) CreateWebhook(ctx context.Context, in guildhall.CreateWebhookI
 	case strings.ContainsFunc(in.Secret, unicode.IsControl):
 		problems.Add("secret", "must not contain control characters")
 	}
-	if in.Description != nil && utf8.RuneCountInString(*in.Description) > 500 {
-		problems.Add("description", "must be at most 500 characters")
+	if in.Description != nil && utf8.RuneCountInString(*in.Description) > guildhall.MaxNoteLength {
+		problems.Add("description", "must be at most %d characters", guildhall.MaxNoteLength)
 	}
 	if len(s.cat().Webhooks()) >= guildhall.MaxWebhooks {
 		problems.Add("url", "at most %d webhooks may be registered", guildhall.MaxWebhooks)
