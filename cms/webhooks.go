@@ -133,14 +133,17 @@ func (s *Service) WebhookDeliveries(ctx context.Context, webhookID *string, firs
 	}
 	page := &guildhall.Page[*guildhall.WebhookDelivery]{Items: items, HasNextPage: more, HasPreviousPage: before != ""}
 	page.Cursor = func(i int) string { return cursor.Cursor{Order: deliveriesOrder, ID: items[i].ID}.String() }
-	page.Total = func() int {
-		total, err := s.store.deliveries.CountDeliveries(ctx, hook)
-		if err != nil {
-			s.log.WarnContext(ctx, "counting webhook deliveries failed", "err", err)
-		}
-		return total
-	}
 	return page, nil
+}
+
+// CountWebhookDeliveries counts the delivery log of one webhook or of all (ADMIN only). It is
+// a database count, which can fail: apart from the page, so that a failure is an error and
+// never a count of 0.
+func (s *Service) CountWebhookDeliveries(ctx context.Context, webhookID *string) (int, error) {
+	if _, err := require(ctx, guildhall.RoleAdmin); err != nil {
+		return 0, err
+	}
+	return s.store.deliveries.CountDeliveries(ctx, deref(webhookID))
 }
 
 // Event is something that happened that webhook endpoints may be told of. Post is set for

@@ -33,7 +33,9 @@ func (r *queryResolver) WebhookDeliveries(ctx context.Context, webhookID *string
 	if err != nil {
 		return nil, err
 	}
-	return &model.WebhookDeliveryConnection{Page: page}, nil
+	return &model.WebhookDeliveryConnection{Page: page, Count: func() (int, error) {
+		return r.Service.CountWebhookDeliveries(ctx, webhookID)
+	}}, nil
 }
 
 func (r *webhookDeliveryResolver) Webhook(ctx context.Context, obj *guildhall.WebhookDelivery) (*guildhall.Webhook, error) {

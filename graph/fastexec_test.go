@@ -3,7 +3,10 @@ package graph
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -102,4 +105,41 @@ func BenchmarkFieldSet(b *testing.B) {
 			fieldSet{fields, values}.MarshalGQL(&buf)
 		}
 	})
+}
+
+// No field middleware runs: internal/fastexec marshals plain fields without the machinery
+// that would call it. The handler's extensions intercept operations and responses only, and
+// nothing in the program installs one another way.
+func TestNoFieldInterceptor(t *testing.T) {
+	for _, introspection := range []bool{false, true} {
+		exts := extensions(Options{Introspection: introspection})
+		if len(exts) == 0 {
+			t.Fatal("no extensions: the test would pass vacuously")
+		}
+		for _, e := range exts {
+			if _, ok := e.(graphql.FieldInterceptor); ok {
+				t.Errorf("%s intercepts fields, which plain fields skip (see internal/fastexec)", e.ExtensionName())
+			}
+		}
+	}
+	for _, dir := range []string{".", "../app"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no sources in %s: %v", dir, err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") || strings.HasSuffix(f, "generated.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, hook := range []string{".AroundFields(", ") InterceptField("} {
+				if bytes.Contains(src, []byte(hook)) {
+					t.Errorf("%s installs field middleware (%s), which plain fields skip (see internal/fastexec)", f, hook)
+				}
+			}
+		}
+	}
 }

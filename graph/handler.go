@@ -59,16 +59,27 @@ func NewHandler(svc *cms.Service, opts Options) *handler.Server {
 	if !opts.Introspection {
 		srv.SetValidationRulesFn(rulesWithoutSuggestions)
 	}
-	srv.Use(staffIntrospection{production: !opts.Introspection})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
-	srv.Use(shapeLimit{depth: opts.Limits.Depth, aliases: opts.Limits.Aliases})
-	srv.Use(extension.FixedComplexityLimit(opts.Limits.Complexity))
+	for _, e := range extensions(opts) {
+		srv.Use(e)
+	}
 	srv.SetErrorPresenter(presenter(opts.Logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		opts.Logger.ErrorContext(ctx, "panic in resolver", "panic", p, "request_id", requestid.From(ctx), "stack", string(debug.Stack()))
 		return fmt.Errorf("panic: %v", p)
 	})
 	return srv
+}
+
+// extensions are every extension the handler runs. None may intercept fields: the plain
+// fields internal/fastexec writes out skip field interceptors, so one would silently not run
+// for them (TestNoFieldInterceptor).
+func extensions(opts Options) []graphql.HandlerExtension {
+	return []graphql.HandlerExtension{
+		staffIntrospection{production: !opts.Introspection},
+		extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)},
+		shapeLimit{depth: opts.Limits.Depth, aliases: opts.Limits.Aliases},
+		extension.FixedComplexityLimit(opts.Limits.Complexity),
+	}
 }
 
 // weighComplexity makes every list cost its page size times what one element costs, so

@@ -30,6 +30,8 @@ func (c *WebhookConnection) TotalCount() int { return total(c.Page) }
 // WebhookDeliveryConnection is a page of the delivery log.
 type WebhookDeliveryConnection struct {
 	Page *guildhall.Page[*guildhall.WebhookDelivery]
+	// Count counts the whole log, in the database, only when totalCount is asked for.
+	Count func() (int, error)
 }
 
 // WebhookDeliveryEdge is a delivery and the cursor after it.
@@ -51,5 +53,6 @@ func (c *WebhookDeliveryConnection) Nodes() []*guildhall.WebhookDelivery { retur
 // PageInfo says where the page is.
 func (c *WebhookDeliveryConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
 
-// TotalCount counts every delivery the query matches.
-func (c *WebhookDeliveryConnection) TotalCount() int { return total(c.Page) }
+// TotalCount counts every delivery the query matches. It reads the database and may fail:
+// the failure is the field's error, never a count of 0.
+func (c *WebhookDeliveryConnection) TotalCount() (int, error) { return c.Count() }
