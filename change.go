@@ -40,6 +40,10 @@ type Content struct {
 	PostHistory []*PostRevision
 	Blocks      []Block
 	Plans       []MembershipPlan
+	Webhooks    []*Webhook
+	// Tombstones are the deleted posts, blocks and webhooks, by ID, with the version of the
+	// deletion: a follower must not let an older change bring one back.
+	Tombstones map[string]int
 }
 
 // Credentials are every token and account, as read at start.

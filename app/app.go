@@ -38,70 +38,75 @@ type App struct {
 
 // Start opens the database, loads the content, and serves HTTP on cfg.Addr. It returns once
 // the server is accepting connections.
-func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error) {
+func Start(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
+	a := &App{cfg: cfg, log: log, served: make(chan error, 1)}
+	if err := a.start(ctx); err != nil {
+		a.closeData() // what did start, stops; the caller gets the cause alone
+		return nil, err
+	}
+	return a, nil
+}
+
+func (a *App) start(ctx context.Context) (err error) {
 	began := time.Now()
-	a = &App{cfg: cfg, log: log, served: make(chan error, 1)}
-	started := a // a is nil once an error is returned
-	defer func() {
-		if err != nil {
-			started.closeData()
-		}
-	}()
+	cfg, log := a.cfg, a.log
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
 	a.cfg.Now = cfg.Now
 	if err := errors.Join(cfg.checkExposure()...); err != nil {
-		return nil, err
+		return err
+	}
+	// The port first: a port in use is the commonest mistake, and loading first would make
+	// the operator wait for the content before hearing of it.
+	if a.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
+		return listenError(cfg.Addr, err)
 	}
 	if err := a.startPprof(); err != nil {
-		return nil, err
+		return err
 	}
 
 	uri := cfg.MongoURI
 	if uri == "" {
 		if a.embedded, err = embedded.Start(cfg.DataDir, log); err != nil {
-			return nil, err
+			return err
 		}
 		uri = a.embedded.URI()
 		log.Info("started the embedded database", "data_dir", cfg.DataDir)
 	}
-	if a.store, err = mongodb.Open(ctx, uri, cfg.Database); err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
+	if a.store, err = openStore(ctx, cfg, uri); err != nil {
+		return a.databaseError(err)
 	}
 	// One clock: the change log's times are compared with the follower's.
 	a.store.Now = cfg.Now
 	a.store.OnChangeLogError = func(err error) {
-		log.Error("change log write failed; other instances will miss this write until they reload", "err", err)
+		log.Warn("a write is stored but its change-log commit is not; other instances find it through its intent", "err", err)
 	}
 	applied, err := a.store.Migrate(ctx)
 	if err != nil {
-		return nil, err
+		return a.databaseError(err)
 	}
 	if len(applied) > 0 {
 		log.Info("applied database migrations", "migrations", applied)
 	}
 
 	a.svc = cms.New(a.store, cfg.serviceOptions(log))
-	if err := a.svc.Load(ctx); err != nil {
-		return nil, err
-	}
 	if cfg.Seed {
+		// Loads too; with instances starting together, after the one that seeds is done.
 		seeded, err := a.svc.SeedIfEmpty(ctx, demo.New(cfg.Now().UTC()))
 		if err != nil {
-			return nil, fmt.Errorf("load demo content: %w", err)
+			return a.databaseError(fmt.Errorf("load content: %w", err))
 		}
 		if seeded {
 			log.Info("loaded the demo content into the empty database")
 		}
+	} else if err := a.svc.Load(ctx); err != nil {
+		return a.databaseError(err)
 	}
 
-	if a.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
-		return nil, fmt.Errorf("listen on %s: %w", cfg.Addr, err)
-	}
 	handler, metrics := a.routes()
 	if err := a.startMetrics(metrics); err != nil {
-		return nil, err
+		return err
 	}
 	a.http = &http.Server{
 		Handler:           handler,
@@ -119,7 +124,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (a *App, err error
 	go func() { a.served <- a.http.Serve(a.ln) }()
 	log.Info("Guildhall is ready", "addr", a.ln.Addr().String(), "playground", "http://"+displayAddr(a.ln.Addr())+"/playground",
 		"startup", time.Since(began).Round(time.Millisecond).String())
-	return a, nil
+	return nil
 }
 
 // Addr is the address the server listens on (useful with port 0).
@@ -140,6 +145,9 @@ func (a *App) Shutdown(ctx context.Context) error {
 }
 
 func (a *App) closeData() {
+	if a.http == nil && a.ln != nil { // start failed before serving
+		_ = a.ln.Close()
+	}
 	a.stopPprof()
 	a.stopMetrics()
 	if a.stop != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/guildhall/guildhall/cms"
 	"github.com/guildhall/guildhall/forwarded"
+	"github.com/guildhall/guildhall/mongodb"
 )
 
 // Config is everything Guildhall can be told, from the environment and flags. Names of the
@@ -54,6 +55,11 @@ type Config struct {
 	// about a day in all). Not read from the environment; tests shorten it.
 	WebhookBackoff []time.Duration
 
+	// DBTimeout (GUILDHALL_DB_TIMEOUT, default 2s) bounds each database call a request makes:
+	// with the database gone or stalled, a write fails with UNAVAILABLE after it. Start-up
+	// waits five times as long for the database to answer.
+	DBTimeout time.Duration
+
 	SyncInterval    time.Duration // GUILDHALL_SYNC_INTERVAL, default 1s: how often other instances' writes are picked up
 	GracePeriod     time.Duration // GUILDHALL_GRACE_DAYS, default 30 days
 	ShutdownTimeout time.Duration // GUILDHALL_SHUTDOWN_TIMEOUT, default 20s: how long requests in flight may finish
@@ -76,8 +82,13 @@ type Config struct {
 
 	// Now is the clock; tests inject one. Nil means time.Now.
 	Now func() time.Time
-	// Failpoint simulates a crash between the steps of a membership change. Tests only.
+	// Failpoint simulates a crash between the steps of a membership change (cms.StepClaimed...)
+	// and of every revision write ("post:revision"...; mongodb.StepIntent). Tests only.
 	Failpoint func(step string) error
+	// ChangeLog forces the change log's layout (mongodb.ChangeLogBuckets or
+	// ChangeLogCollection) instead of the one chosen for the engine, so that tests run both on
+	// the embedded engine. Tests only.
+	ChangeLog string
 }
 
 // ParseConfig reads the configuration from getenv and the command-line args (without the
@@ -93,6 +104,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		Production:      strings.EqualFold(getenv("GUILDHALL_ENV"), "production"),
 		Seed:            true,
 		SyncInterval:    service.SyncInterval,
+		DBTimeout:       mongodb.DefaultTimeout,
 		GracePeriod:     service.GracePeriod,
 		ShutdownTimeout: 20 * time.Second,
 		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
@@ -111,8 +123,12 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 	}
 	errs = append(errs,
 		durationVar(getenv, "GUILDHALL_SYNC_INTERVAL", 10*time.Millisecond, "1s", &c.SyncInterval),
+		durationVar(getenv, "GUILDHALL_DB_TIMEOUT", 100*time.Millisecond, "2s", &c.DBTimeout),
 		durationVar(getenv, "GUILDHALL_SHUTDOWN_TIMEOUT", 0, "20s", &c.ShutdownTimeout),
 		durationVar(getenv, "GUILDHALL_WEBHOOK_INTERVAL", 10*time.Millisecond, "1s", &c.WebhookInterval))
+	if c.DBTimeout > 5*time.Minute {
+		errs = append(errs, fmt.Errorf("GUILDHALL_DB_TIMEOUT=%q: want at most 5m; a call that waits longer holds a request", getenv("GUILDHALL_DB_TIMEOUT")))
+	}
 	if v := getenv("GUILDHALL_GRACE_DAYS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 3650 {
@@ -171,7 +187,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 	if c.Database == "" && c.MongoURI != "" {
 		cs, err := connstring.ParseAndValidate(c.MongoURI)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("MONGODB_URI is not a valid connection string: %v", redact(err, c.MongoURI)))
+			errs = append(errs, fmt.Errorf("MONGODB_URI is not a valid connection string: %v", mongodb.RedactError(err, c.MongoURI)))
 		} else {
 			c.Database = cs.Database
 		}
@@ -242,15 +258,4 @@ func or(v, def string) string {
 		return def
 	}
 	return strings.TrimSpace(v)
-}
-
-// redact keeps a password in a connection string out of error messages and logs.
-func redact(err error, uri string) string {
-	msg := err.Error()
-	if at := strings.LastIndex(uri, "@"); at > 0 {
-		if scheme := strings.Index(uri, "://"); scheme >= 0 && scheme+3 < at {
-			msg = strings.ReplaceAll(msg, uri[scheme+3:at], "***")
-		}
-	}
-	return msg
 }

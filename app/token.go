@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 
 	"github.com/guildhall/guildhall"
@@ -40,8 +39,8 @@ func OpenOffline(ctx context.Context, cfg Config, log *slog.Logger, load bool) (
 		}
 		uri = o.embedded.URI()
 	}
-	if o.Store, err = mongodb.Open(ctx, uri, cfg.Database); err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
+	if o.Store, err = openStore(ctx, cfg, uri); err != nil {
+		return nil, err
 	}
 	if cfg.Now != nil {
 		o.Store.Now = cfg.Now // one clock

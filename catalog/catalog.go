@@ -37,8 +37,10 @@ type Catalog struct {
 
 	// history holds every post's revisions, oldest first, as summaries without bodies.
 	history map[string][]*guildhall.PostRevision
-	// deleted remembers the tombstone version of each deleted post or block, so that a late
-	// change-log entry for an older version cannot bring it back.
+	// deleted remembers the tombstone version of each deleted post, block or webhook, so that
+	// a late change-log entry for an older version cannot bring it back. A load puts in every
+	// tombstone stored: the change log's window re-read at start may still hold the entity's
+	// earlier versions.
 	deleted map[string]int
 
 	members       map[string]*memberEntry

@@ -9,11 +9,11 @@ import (
 )
 
 // PutWebhook adds or replaces a webhook registration, unless the catalog has that version or
-// a newer one.
+// a newer one, or knows it deleted at a newer one.
 func (c *Catalog) PutWebhook(w *guildhall.Webhook) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if old, ok := c.webhooks[w.ID]; ok && old.Version >= w.Version {
+	if old, ok := c.webhooks[w.ID]; ok && old.Version >= w.Version || c.deleted[w.ID] > w.Version {
 		return
 	}
 	if c.webhooks == nil {
@@ -23,10 +23,12 @@ func (c *Catalog) PutWebhook(w *guildhall.Webhook) {
 	c.generation.Add(1)
 }
 
-// RemoveWebhook deletes a webhook if the catalog's copy is older than the deletion.
+// RemoveWebhook deletes a webhook if the catalog's copy is older than the deletion, and
+// remembers the deletion, so that a late change-log entry cannot bring it back.
 func (c *Catalog) RemoveWebhook(id string, version int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.deleted[id] = max(c.deleted[id], version)
 	if old, ok := c.webhooks[id]; !ok || old.Version >= version {
 		return
 	}

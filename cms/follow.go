@@ -66,9 +66,10 @@ func (s *Service) Follow(ctx context.Context) {
 	}
 }
 
-// knows reports whether the catalog holds a revision already, so that the change log need
-// not decode it again. For a post, only the exact revision counts: an older one arriving late
-// still completes the history.
+// knows reports whether this instance holds a revision already, so that the change log need
+// not decode it again, nor look up the revision of an intent whose commit it has not seen.
+// For a post, only the exact revision counts: an older one arriving late still completes the
+// history.
 func (s *Service) knows(kind guildhall.EntityKind, id string, version int) bool {
 	cat := s.cat()
 	switch kind {
@@ -81,6 +82,15 @@ func (s *Service) knows(kind guildhall.EntityKind, id string, version int) bool 
 	case guildhall.EntityBlock:
 		b, ok := cat.Block(id)
 		return ok && b.BlockVersion() >= version
+	case guildhall.EntityToken:
+		t, ok := s.creds.Load().token(id)
+		return ok && t.Version >= version
+	case guildhall.EntityAccount:
+		a, ok := s.creds.Load().account(id)
+		return ok && a.Version >= version
+	case guildhall.EntityWebhook:
+		w, ok := cat.Webhook(id)
+		return ok && w.Version >= version
 	}
 	return false
 }

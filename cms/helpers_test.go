@@ -54,7 +54,8 @@ func openService(t *testing.T, db string, c *clock.Manual, configure ...func(*cm
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = store.Close(context.Background()) })
-	store.Now = c.Now // one clock, as app wires it
+	store.Now = c.Now                // one clock, as app wires it
+	store.Timeout = 10 * time.Second // generous: a loaded machine must fail no test
 	if _, err := store.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -10,26 +10,70 @@ import (
 	"github.com/guildhall/guildhall/richtext"
 )
 
-// SeedIfEmpty writes the dataset when the database has no content yet, and reports whether
-// it did. Content goes through the same cleaning as an editor's (sanitising, excerpts), then
-// into the database in bulk, then into the catalog by a reload.
+// seedClaim names the one-time work of writing the demo content.
+const seedClaim = "demo-content"
+
+// seedPatience is how long an instance waits for another to finish writing the demo content
+// (a second or so) before it loads what there is: the other may have died half-way.
+const seedPatience = 2 * time.Minute
+
+// SeedIfEmpty writes the dataset when the database has no content yet, then loads the
+// content (Load), and reports whether it wrote the dataset. Content goes through the same
+// cleaning as an editor's (sanitising, excerpts), then into the database in bulk.
+//
+// Instances starting together on an empty database: one writes, and the others wait until it
+// has finished before they load, so that none of them starts with part of the content or
+// none (the bulk write has no change-log entries to catch up from).
 func (s *Service) SeedIfEmpty(ctx context.Context, ds *demo.Dataset) (bool, error) {
-	empty, err := s.store.content.IsEmpty(ctx)
-	if err != nil || !empty {
-		return false, err
-	}
-	// Instances starting together on an empty database: only one loads the content.
-	if first, err := s.store.content.ClaimOnce(ctx, "demo-content"); err != nil || !first {
-		return false, err
-	}
-	content, err := s.Content(ds)
+	seeded, err := s.seed(ctx, ds)
 	if err != nil {
 		return false, err
 	}
-	if err := s.store.content.Seed(ctx, content); err != nil {
-		return false, fmt.Errorf("seed: %w", err)
+	return seeded, s.Load(ctx)
+}
+
+func (s *Service) seed(ctx context.Context, ds *demo.Dataset) (bool, error) {
+	empty, err := s.store.content.IsEmpty(ctx)
+	if err != nil {
+		return false, err
 	}
-	return true, s.Load(ctx)
+	if empty {
+		first, err := s.store.content.ClaimOnce(ctx, seedClaim)
+		if err != nil {
+			return false, err
+		}
+		if first {
+			content, err := s.Content(ds)
+			if err != nil {
+				return false, err
+			}
+			if err := s.store.content.Seed(ctx, content); err != nil {
+				return false, fmt.Errorf("seed: %w", err)
+			}
+			return true, s.store.content.FinishOnce(ctx, seedClaim)
+		}
+	}
+	return false, s.awaitSeed(ctx)
+}
+
+// awaitSeed waits while another instance is writing the demo content.
+func (s *Service) awaitSeed(ctx context.Context) error {
+	began := time.Now()
+	for {
+		age, claimed, done, err := s.store.content.OnceState(ctx, seedClaim)
+		if err != nil || !claimed || done {
+			return err
+		}
+		if age > seedPatience || time.Since(began) > seedPatience {
+			s.log.Warn("another instance began loading the demo content and has not finished; loading what there is", "claimed", age.String()+" ago")
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
 
 // Content turns a dataset into domain values with fresh IDs, as SeedIfEmpty stores them.

@@ -199,12 +199,20 @@ func (s *Service) Load(ctx context.Context) error {
 	}
 	c.PutPrepared(prep, content.Posts)
 	c.SetPlans(content.Plans)
-	hooks, err := s.store.webhooks.Webhooks(ctx)
-	if err != nil {
-		return fmt.Errorf("load webhooks: %w", err)
-	}
-	for _, w := range hooks {
+	for _, w := range content.Webhooks {
 		c.PutWebhook(w)
+	}
+	// Deletions are remembered, or the start's re-read of the change log could bring back
+	// what was deleted moments before (an entry of an earlier version).
+	for id, version := range content.Tombstones {
+		switch guildhall.KindOf(id) {
+		case guildhall.KindPost:
+			c.RemovePost(id, version)
+		case guildhall.KindBlock:
+			c.RemoveBlock(id, version)
+		case guildhall.KindWebhook:
+			c.RemoveWebhook(id, version)
+		}
 	}
 	if err := s.swapIn(ctx, c, began); err != nil {
 		return err

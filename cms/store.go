@@ -18,8 +18,8 @@ import (
 
 // ContentStore reads everything the catalog holds and seeds an empty database.
 type ContentStore interface {
-	// LoadWatching reads the newest revision of every member, post and block, the posts'
-	// history (summaries) and the plans. It hands watch (if not nil) each post revision as
+	// LoadWatching reads the newest revision of every member, post, block and webhook, the
+	// tombstones of deleted ones, the posts' history (summaries) and the plans. It hands watch (if not nil) each post revision as
 	// soon as it is read, before it is known whether a newer one follows; the posts in the
 	// Content are the very values watch was given.
 	LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (*guildhall.Content, error)
@@ -28,6 +28,11 @@ type ContentStore interface {
 	// ClaimOnce reports whether this caller is the first ever to claim name: one-time work
 	// that instances starting together must not all do.
 	ClaimOnce(ctx context.Context, name string) (bool, error)
+	// FinishOnce records that the one-time work claimed as name is done.
+	FinishOnce(ctx context.Context, name string) error
+	// OnceState tells whether the one-time work name was claimed, how long ago by the
+	// store's clock, and whether it is done.
+	OnceState(ctx context.Context, name string) (age time.Duration, claimed, done bool, err error)
 	// Seed writes whole entities in bulk as first revisions, with their claims
 	// (Content.Claims), and no change-log entries: for an empty database nobody follows yet.
 	Seed(ctx context.Context, c *guildhall.Content) error
@@ -133,10 +138,13 @@ type DeliveryStore interface {
 	PruneDeliveries(ctx context.Context, before time.Time) error
 }
 
-// ChangeLog carries every revision written by any instance to the others.
+// ChangeLog carries every revision written by any instance to the others: every revision
+// that exists, also one whose writer crashed before its entry was complete.
 type ChangeLog interface {
-	// ChangesSince returns the entries at or after since, oldest first. An entry for which
-	// known returns true comes without its entity (the reader has it); known may be nil.
+	// ChangesSince returns the entries at or after since, oldest first, then any revision
+	// found since the last call whose entry was never completed. An entry for which known
+	// returns true comes without its entity (the reader has it); known may be nil. One
+	// follower calls it: the log may remember what it looks for between calls.
 	ChangesSince(ctx context.Context, since time.Time, known func(kind guildhall.EntityKind, id string, version int) bool) ([]guildhall.Change, error)
 	// PruneChanges deletes the entries older than before.
 	PruneChanges(ctx context.Context, before time.Time) error

@@ -10,7 +10,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -18,6 +17,7 @@ import (
 
 // Server is a running embedded database.
 type Server struct {
+	dir    string
 	f      *ferretdb.FerretDB
 	cancel context.CancelFunc
 	done   chan struct{}
@@ -32,8 +32,8 @@ func Start(dir string, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded database: data folder %q: %w", dir, err)
 	}
-	if err := os.MkdirAll(abs, 0o700); err != nil {
-		return nil, fmt.Errorf("embedded database: data folder: %w", err)
+	if err := checkFolder(abs); err != nil {
+		return nil, err
 	}
 	if logger == nil {
 		logger = slog.Default()
@@ -47,10 +47,14 @@ func Start(dir string, logger *slog.Logger) (*Server, error) {
 		SQLiteURL: "file:" + filepath.ToSlash(abs) + "/", // FerretDB wants a folder URL ending in "/"
 	})
 	if err != nil {
-		return nil, fmt.Errorf("embedded database: %w", err)
+		// FerretDB opens every database file of the folder here; say which one failed.
+		if damaged, cause := FindDamaged(abs); damaged != "" {
+			return nil, DamagedError(damaged, cause)
+		}
+		return nil, fmt.Errorf("embedded database in %s: %w", abs, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Server{f: f, cancel: cancel, done: make(chan struct{})}
+	s := &Server{dir: abs, f: f, cancel: cancel, done: make(chan struct{})}
 	go func() {
 		defer close(s.done)
 		_ = f.Run(ctx)
@@ -60,6 +64,9 @@ func Start(dir string, logger *slog.Logger) (*Server, error) {
 
 // URI is the connection string for the MongoDB driver.
 func (s *Server) URI() string { return s.f.MongoDBURI() }
+
+// Dir is the absolute path of the data folder.
+func (s *Server) Dir() string { return s.dir }
 
 // Close stops the server and waits until its connections and files are closed.
 func (s *Server) Close() error {

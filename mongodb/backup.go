@@ -70,30 +70,32 @@ func (s *Store) DumpCollection(ctx context.Context, col string, before time.Time
 	return n, wrap(cur.Err(), "dump "+col)
 }
 
-// revisionCollections names the collection of each kind of change.
-var revisionCollections = map[guildhall.EntityKind]string{
-	guildhall.EntityPost: colPostRevisions, guildhall.EntityMember: colMemberRevisions, guildhall.EntityBlock: colBlockRevisions,
-	guildhall.EntityToken: colTokenRevisions, guildhall.EntityAccount: colAccountRevisions, guildhall.EntityWebhook: colWebhookRevisions,
-}
-
 // WrittenSince returns, by collection, the _ids of the revisions written at or after t, as
 // the change log records them: what a dump made while the server writes must leave out to
-// be as of t.
+// be as of t. It reads the entries themselves, intents too (a revision whose commit never
+// came was still written), and leaves the follower's state alone (ChangesSince would settle
+// the intents it reads).
 func (s *Store) WrittenSince(ctx context.Context, t time.Time) (map[string]map[string]bool, error) {
-	changes, err := s.ChangesSince(ctx, t, func(guildhall.EntityKind, string, int) bool { return true })
+	ctx, cancel := s.call(ctx)
+	defer cancel()
+	docs, err := s.readChanges(ctx, t)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]map[string]bool{}
-	for _, c := range changes {
-		col, ok := revisionCollections[c.Kind]
+	for _, d := range docs {
+		kind, intent := d.intentOf()
+		if !intent {
+			kind = guildhall.EntityKind(d.Kind)
+		}
+		col, ok := revisionCollections[kind]
 		if !ok {
 			continue
 		}
 		if out[col] == nil {
 			out[col] = map[string]bool{}
 		}
-		out[col][revisionID(c.ID, c.Version)] = true
+		out[col][revisionID(d.Entity, d.Version)] = true
 	}
 	return out, nil
 }

@@ -32,6 +32,8 @@ func claimID(kind guildhall.ClaimKind, value string) string { return string(kind
 // held by another owner is ECONFLICT. Claims are never released, so a post's old slugs stay
 // its own.
 func (s *Store) Claim(ctx context.Context, kind guildhall.ClaimKind, value, owner string) error {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
 	_, err := s.db.Collection(colClaims).InsertOne(ctx, claim{ID: claimID(kind, value), Owner: owner, At: s.Now().UTC()})
 	if err == nil {
 		return nil
@@ -51,6 +53,8 @@ func (s *Store) Claim(ctx context.Context, kind guildhall.ClaimKind, value, owne
 
 // ClaimHolder returns who holds value, or "" if nobody does.
 func (s *Store) ClaimHolder(ctx context.Context, kind guildhall.ClaimKind, value string) (string, error) {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
 	var c claim
 	err := s.db.Collection(colClaims).FindOne(ctx, bson.D{{Key: "_id", Value: claimID(kind, value)}}).Decode(&c)
 	if errors.Is(err, mongo.ErrNoDocuments) {

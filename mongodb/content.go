@@ -6,7 +6,8 @@ import (
 	"github.com/guildhall/guildhall"
 )
 
-// Load reads the newest revision of every member, post and block, and the plans.
+// Load reads the newest revision of every member, post, block and webhook, the tombstones of
+// deleted ones, and the plans.
 func (s *Store) Load(ctx context.Context) (*guildhall.Content, error) {
 	return s.LoadWatching(ctx, nil)
 }
@@ -15,7 +16,7 @@ func (s *Store) Load(ctx context.Context) (*guildhall.Content, error) {
 // before it is known whether a newer one follows, so the caller can start work on posts while
 // the rest is still loading. The posts in the Content are the very values watch was given.
 func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (*guildhall.Content, error) {
-	c := &guildhall.Content{}
+	c := &guildhall.Content{Tombstones: map[string]int{}}
 	members, err := loadLatest[memberDoc](ctx, s, colMemberRevisions)
 	if err != nil {
 		return nil, err
@@ -38,7 +39,7 @@ func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (
 			watched[r.Entity] = p
 		}
 		watch(p)
-	})
+	}, c.Tombstones)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +57,7 @@ func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (
 			c.PostHistory = append(c.PostHistory, h)
 		}
 	}
-	blocks, err := loadLatest[blockDoc](ctx, s, colBlockRevisions)
+	blocks, err := loadLatestEach[blockDoc](ctx, s, colBlockRevisions, nil, c.Tombstones)
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +67,13 @@ func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (
 			return nil, err
 		}
 		c.Blocks = append(c.Blocks, b)
+	}
+	hooks, err := loadLatestEach[webhookDoc](ctx, s, colWebhookRevisions, nil, c.Tombstones)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range hooks {
+		c.Webhooks = append(c.Webhooks, webhookFromRevision(r))
 	}
 	if c.Plans, err = s.Plans(ctx); err != nil {
 		return nil, err

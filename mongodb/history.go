@@ -18,6 +18,8 @@ import (
 // _id scans the collection, but far more cheaply than a query on another field (see
 // docs/STORE.md), and only an editor opening an old revision pays it.
 func (s *Store) PostRevision(ctx context.Context, id string, version int) (*guildhall.Post, error) {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
 	var r revision[postDoc]
 	err := s.db.Collection(colPostRevisions).FindOne(ctx, bson.D{{Key: "_id", Value: revisionID(id, version)}}).Decode(&r)
 	if errors.Is(err, mongo.ErrNoDocuments) || (err == nil && r.Doc == nil) {
@@ -44,6 +46,8 @@ type secretDoc struct {
 // exactly one win and the others read the winner's, so all of them end up with one value
 // and nobody has to configure it.
 func (s *Store) SharedSecret(ctx context.Context, name string, size int) ([]byte, error) {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
 	fresh := make([]byte, size)
 	_, _ = rand.Read(fresh)
 	col := s.db.Collection(colSecrets)

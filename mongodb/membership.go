@@ -27,6 +27,8 @@ type intentDoc struct {
 // ClaimIntent records the intent under its key if the key is new. It returns the intent that
 // holds the key: this one (first is true), or the one recorded by an earlier request.
 func (s *Store) ClaimIntent(ctx context.Context, in guildhall.Intent) (held guildhall.Intent, first bool, err error) {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
 	doc := intentDoc{ID: in.Key, Payload: in.Payload, MemberID: in.MemberID, OutcomeID: in.OutcomeID, At: in.At}
 	_, err = s.db.Collection(colIdempotency).InsertOne(ctx, doc)
 	if err == nil {
@@ -72,6 +74,8 @@ type eventDoc struct {
 // RecordMembershipEvent appends to the audit trail. The event's ID is the change's own ID,
 // so recording it again (a retry after a crash) is a no-op.
 func (s *Store) RecordMembershipEvent(ctx context.Context, e guildhall.MembershipEvent) error {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
 	_, err := s.db.Collection(colMembershipEvents).InsertOne(ctx, eventDoc{
 		ID: e.ID, MemberID: e.MemberID, Kind: e.Kind, At: e.At, Actor: e.Actor, Plan: e.PlanCode,
 		PreviousExpiry: e.PreviousExpiry, NewExpiry: e.NewExpiry, PaymentReference: e.PaymentReference,
@@ -86,6 +90,8 @@ func (s *Store) RecordMembershipEvent(ctx context.Context, e guildhall.Membershi
 // MembershipEvents lists a member's audit trail, newest first. It queries the database: it is
 // for ADMIN's occasional look, not a request path.
 func (s *Store) MembershipEvents(ctx context.Context, memberID string) ([]guildhall.MembershipEvent, error) {
+	ctx, cancel := s.query(ctx)
+	defer cancel()
 	cur, err := s.db.Collection(colMembershipEvents).Find(ctx, bson.D{{Key: "member", Value: memberID}},
 		options.Find().SetSort(bson.D{{Key: "at", Value: -1}, {Key: "_id", Value: -1}}))
 	if err != nil {

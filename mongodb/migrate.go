@@ -79,6 +79,8 @@ type migrationDoc struct {
 
 // Migrate brings the database to the current format and returns the steps it applied.
 func (s *Store) Migrate(ctx context.Context) ([]string, error) {
+	ctx, cancel := s.bulk(ctx)
+	defer cancel()
 	cur, err := s.db.Collection(colMigrations).Find(ctx, bson.D{})
 	if err != nil {
 		return nil, wrap(err, "read migrations")
@@ -110,6 +112,8 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 
 // Plans lists the membership plans by name.
 func (s *Store) Plans(ctx context.Context) ([]guildhall.MembershipPlan, error) {
+	ctx, cancel := s.bulk(ctx)
+	defer cancel()
 	cur, err := s.db.Collection(colPlans).Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "name", Value: 1}}))
 	if err != nil {
 		return nil, wrap(err, "read plans")
@@ -126,7 +130,38 @@ func (s *Store) Plans(ctx context.Context) ([]guildhall.MembershipPlan, error) {
 }
 
 // ClaimOnce reports whether this caller is the first ever to claim name, for one-time work
-// that several instances starting together must not all do (loading the demo content).
+// that several instances starting together must not all do (loading the demo content). The
+// winner calls FinishOnce when the work is done; the others can wait for that (OnceState).
 func (s *Store) ClaimOnce(ctx context.Context, name string) (bool, error) {
 	return insertOnce(ctx, s, colMigrations, migrationDoc{ID: "once:" + name, AppliedAt: s.Now().UTC()}, "claim "+name)
+}
+
+// FinishOnce records that the one-time work claimed as name is done.
+func (s *Store) FinishOnce(ctx context.Context, name string) error {
+	_, err := insertOnce(ctx, s, colMigrations, migrationDoc{ID: "done:" + name, AppliedAt: s.Now().UTC()}, "finish "+name)
+	return err
+}
+
+// OnceState tells whether the one-time work name was claimed, how long ago by the store's
+// clock, and whether it is done. Work claimed by a version that did not record its end reads
+// as claimed, not done.
+func (s *Store) OnceState(ctx context.Context, name string) (age time.Duration, claimed, done bool, err error) {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
+	cur, err := s.db.Collection(colMigrations).Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: []string{"once:" + name, "done:" + name}}}}})
+	if err != nil {
+		return 0, false, false, wrap(err, "read "+name)
+	}
+	var docs []migrationDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return 0, false, false, wrap(err, "read "+name)
+	}
+	for _, d := range docs {
+		if d.ID == "done:"+name {
+			done = true
+		} else {
+			claimed, age = true, s.Now().Sub(d.AppliedAt)
+		}
+	}
+	return age, claimed, done, nil
 }

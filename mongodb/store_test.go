@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -43,6 +44,7 @@ func mustOpenNamed(t testing.TB) (*mongodb.Store, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.Timeout = 10 * time.Second // generous: a loaded machine must fail no test
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +222,14 @@ func TestClaims(t *testing.T) {
 }
 
 func TestChangeLog(t *testing.T) {
+	for _, layout := range []string{mongodb.ChangeLogBuckets, mongodb.ChangeLogCollection} {
+		t.Run(layout, func(t *testing.T) { testChangeLog(t, layout) })
+	}
+}
+
+func testChangeLog(t *testing.T, layout string) {
 	s := MustOpenStore(t)
+	s.ChangeLog = layout
 	ctx := context.Background()
 	clock := t0
 	s.Now = func() time.Time { return clock }
@@ -265,5 +274,151 @@ func TestChangeLog(t *testing.T) {
 	}
 	if left, _ := s.ChangesSince(ctx, time.Time{}, nil); len(left) != 1 {
 		t.Errorf("after pruning %d changes left, want 1", len(left))
+	}
+}
+
+// A revision whose commit entry was never written (the writer crashed) reaches a follower
+// through its intent: at once if the intent is old enough, later if the revision lands late.
+func TestIntentWithoutCommit(t *testing.T) {
+	for _, layout := range []string{mongodb.ChangeLogBuckets, mongodb.ChangeLogCollection} {
+		t.Run(layout, func(t *testing.T) {
+			writer := MustOpenStore(t)
+			writer.ChangeLog = layout
+			ctx := context.Background()
+			follower := reopen(t, writer)
+			follower.ChangeLog = layout
+			crash := func(step string) error {
+				if step == "post:"+mongodb.StepRevision {
+					return errors.New("crash")
+				}
+				return nil
+			}
+			writer.Failpoint = crash
+			if err := writer.SavePost(ctx, testPost(1, "one")); err == nil {
+				t.Fatal("the crash did not happen")
+			}
+			writer.Failpoint = nil
+			since := time.Now().Add(-time.Minute)
+			var got []guildhall.Change
+			deadline := time.Now().Add(5 * time.Second)
+			for len(got) == 0 && time.Now().Before(deadline) {
+				changes, err := follower.ChangesSince(ctx, since, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = changes
+				time.Sleep(50 * time.Millisecond)
+			}
+			if len(got) != 1 || got[0].Post == nil || got[0].Post.Title != "one" || got[0].Version != 1 {
+				t.Fatalf("the follower got %+v, want the uncommitted revision", got)
+			}
+			// Resolved once: the next poll, re-reading the same window, brings nothing new.
+			if again, err := follower.ChangesSince(ctx, since, nil); err != nil || len(again) != 0 {
+				t.Errorf("the next poll: %+v, %v", again, err)
+			}
+
+			// An intent whose revision never comes is looked for again, less often, and forgotten
+			// when pruned.
+			crashBefore := func(step string) error {
+				if step == "post:"+mongodb.StepIntent {
+					return errors.New("crash")
+				}
+				return nil
+			}
+			writer.Failpoint = crashBefore
+			if err := writer.SavePost(ctx, testPost(2, "two")); err == nil {
+				t.Fatal("the crash did not happen")
+			}
+			writer.Failpoint = nil
+			time.Sleep(300 * time.Millisecond)
+			if changes, err := follower.ChangesSince(ctx, since, nil); err != nil || len(changes) != 0 {
+				t.Errorf("an intent without a revision: %+v, %v", changes, err)
+			}
+			// The revision lands late (its insert was held up), with no entry of its own:
+			// the follower still finds it through the intent.
+			if err := writer.Seed(ctx, &guildhall.Content{Posts: []*guildhall.Post{testPost(2, "two, late")}}); err != nil {
+				t.Fatal(err)
+			}
+			deadline = time.Now().Add(5 * time.Second)
+			for found := false; !found; {
+				changes, err := follower.ChangesSince(ctx, since, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range changes {
+					found = found || c.Version == 2
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("the late revision was not found")
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+		})
+	}
+}
+
+// The layout follows the engine: the embedded engine gets buckets. A store that keeps the
+// log in one collection creates no collection as it writes, and reads entries that an
+// instance of an earlier version left in buckets.
+func TestChangeLogLayouts(t *testing.T) {
+	s := MustOpenStore(t)
+	if s.ChangeLog != mongodb.ChangeLogBuckets {
+		t.Errorf("on the embedded engine the layout is %q, want buckets", s.ChangeLog)
+	}
+	ctx := context.Background()
+	old := s // an instance of an earlier version, writing buckets
+	_ = old.SavePost(ctx, testPost(1, "from the old version"))
+
+	s2 := reopen(t, old)
+	s2.ChangeLog = mongodb.ChangeLogCollection
+	before := collections(t, s2)
+	for v := 2; v <= 4; v++ {
+		if err := s2.SavePost(ctx, testPost(v, "from the new version")); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Second) // past a bucket's span
+	}
+	if after := collections(t, s2); after != before {
+		t.Errorf("collections before the writes %d, after %d: the collection layout made some", before, after)
+	}
+	changes, err := s2.ChangesSince(ctx, time.Time{}, nil)
+	if err != nil || len(changes) != 4 || changes[0].Post.Title != "from the old version" {
+		t.Fatalf("changes = %+v, %v; want the old version's and the three new", changes, err)
+	}
+}
+
+// reopen is another store on the database of other, as another instance would open it.
+func reopen(t *testing.T, other *mongodb.Store) *mongodb.Store {
+	t.Helper()
+	s, err := mongodb.Open(context.Background(), uri, other.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Timeout = 10 * time.Second
+	t.Cleanup(func() { _ = s.Close(context.Background()) })
+	return s
+}
+
+func collections(t *testing.T, s *mongodb.Store) int {
+	t.Helper()
+	n, err := s.CollectionCount(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestRedactURI(t *testing.T) {
+	for uri, want := range map[string]string{
+		"mongodb://127.0.0.1:27017/guildhall":                  "mongodb://127.0.0.1:27017/guildhall",
+		"mongodb://ann:pa:ss@db1,db2/guildhall?replicaSet=rs0": "mongodb://ann:***@db1,db2/guildhall?replicaSet=rs0",
+		"mongodb+srv://ann:p%40ss@cluster.example/x":           "mongodb+srv://ann:***@cluster.example/x",
+		"mongodb://ann@db/guildhall":                           "mongodb://ann@db/guildhall",
+		"mongodb://db/guildhall?authSource=admin&note=a@b":     "mongodb://db/guildhall?authSource=admin&note=a@b",
+		"not a uri": "not a uri",
+	} {
+		if got := mongodb.RedactURI(uri); got != want {
+			t.Errorf("RedactURI(%q) = %q, want %q", uri, got, want)
+		}
 	}
 }

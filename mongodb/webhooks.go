@@ -153,6 +153,8 @@ func (s *Store) EnqueueDeliveries(ctx context.Context, first []guildhall.QueuedA
 // QueuedAttempts reads the whole queue, soonest due first. The queue holds only pending
 // attempts, so it stays small.
 func (s *Store) QueuedAttempts(ctx context.Context) ([]guildhall.QueuedAttempt, error) {
+	ctx, cancel := s.query(ctx)
+	defer cancel()
 	cur, err := s.db.Collection(colWebhookQueue).Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "dueAt", Value: 1}, {Key: "_id", Value: 1}}))
 	if err != nil {
 		return nil, wrap(err, "read webhook queue")
@@ -177,6 +179,8 @@ func (s *Store) Requeue(ctx context.Context, q guildhall.QueuedAttempt) error {
 
 // Dequeue removes a queue entry (made, or given up).
 func (s *Store) Dequeue(ctx context.Context, q guildhall.QueuedAttempt) error {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
 	_, err := s.db.Collection(colWebhookQueue).DeleteOne(ctx, bson.D{{Key: "_id", Value: q.ID()}})
 	return wrap(err, "dequeue webhook attempt")
 }
@@ -204,6 +208,8 @@ func (s *Store) ClaimAttempt(ctx context.Context, delivery string, n int, by str
 // insertOnce inserts doc and reports whether it was the first with its _id: an insert of an
 // _id that exists already is not an error, only not the first.
 func insertOnce(ctx context.Context, s *Store, col string, doc any, what string) (bool, error) {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
 	_, err := s.db.Collection(col).InsertOne(ctx, doc)
 	switch {
 	case err == nil:
@@ -228,6 +234,8 @@ func (s *Store) RecordAttempt(ctx context.Context, r guildhall.AttemptResult) er
 // RecordedAttempt returns the result of attempt n, or nil if none was recorded (the attempt
 // is in progress, or the instance making it stopped).
 func (s *Store) RecordedAttempt(ctx context.Context, delivery string, n int) (*guildhall.AttemptResult, error) {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
 	var d attemptDoc
 	err := s.db.Collection(colWebhookAttempts).FindOne(ctx, bson.D{{Key: "_id", Value: guildhall.AttemptID(delivery, n) + ":result"}}).Decode(&d)
 	if errors.Is(err, mongo.ErrNoDocuments) {
@@ -252,6 +260,8 @@ func (d attemptDoc) result() guildhall.AttemptResult {
 // database query, not a catalog read: the log is for ADMIN, read rarely, and grows too long
 // to keep in memory.
 func (s *Store) Deliveries(ctx context.Context, webhookID, before string, limit int) ([]guildhall.DeliveryRecord, bool, error) {
+	ctx, cancel := s.query(ctx)
+	defer cancel()
 	filter := deliveryFilter(webhookID)
 	if before != "" {
 		filter = append(filter, bson.E{Key: "_id", Value: bson.D{{Key: "$lt", Value: before}}})
@@ -298,6 +308,8 @@ func (s *Store) Deliveries(ctx context.Context, webhookID, before string, limit 
 
 // CountDeliveries counts the deliveries of one webhook, or of all when webhookID is "".
 func (s *Store) CountDeliveries(ctx context.Context, webhookID string) (int, error) {
+	ctx, cancel := s.query(ctx)
+	defer cancel()
 	n, err := s.db.Collection(colWebhookDeliveries).CountDocuments(ctx, deliveryFilter(webhookID))
 	return int(n), wrap(err, "count webhook deliveries")
 }
@@ -334,6 +346,8 @@ func record(d deliveryDoc, attempts []attemptDoc, queued []queueDoc) guildhall.D
 // PruneDeliveries deletes the log of deliveries created before the cutoff, with their
 // attempts. Deliveries are retried for about a day, so anything that old is settled.
 func (s *Store) PruneDeliveries(ctx context.Context, before time.Time) error {
+	ctx, cancel := s.bulk(ctx)
+	defer cancel()
 	old := bson.D{{Key: "$lt", Value: before}}
 	if _, err := s.db.Collection(colWebhookAttempts).DeleteMany(ctx, bson.D{{Key: "at", Value: old}}); err != nil {
 		return wrap(err, "prune webhook attempts")

@@ -135,6 +135,9 @@ func postDeletion(t *testing.T, s cms.Store, _ *clock) {
 	if len(c.Posts) != 0 || len(c.PostHistory) != 0 {
 		t.Errorf("after deletion: %d posts, %d revisions in the history", len(c.Posts), len(c.PostHistory))
 	}
+	if c.Tombstones["pst_contract"] != 3 {
+		t.Errorf("the load's tombstones %v, want pst_contract at version 3", c.Tombstones)
+	}
 	_, err := s.PostRevision(ctx, "pst_contract", 1)
 	wantCode(t, "a deleted post's revision", err, guildhall.ENOTFOUND)
 	wantCode(t, "saving over the tombstone", s.SavePost(ctx, post(3, "three")), guildhall.ECONFLICT)
@@ -281,6 +284,9 @@ func webhooks(t *testing.T, s cms.Store, _ *clock) {
 	if hooks, _ := s.Webhooks(ctx); len(hooks) != 0 {
 		t.Errorf("a deleted webhook is listed: %+v", hooks)
 	}
+	if c := load(t, s); len(c.Webhooks) != 0 || c.Tombstones["whk_1"] != 2 {
+		t.Errorf("the load: webhooks %+v, tombstones %v; want none, and whk_1 deleted at version 2", c.Webhooks, c.Tombstones)
+	}
 }
 
 // Deliveries: logged once, each attempt queued once, claimed by one worker, its result
@@ -398,7 +404,7 @@ func changeLog(t *testing.T, s cms.Store, clk *clock) {
 
 // Seeding writes content with its claims and without change-log entries; one-time work is
 // claimed once.
-func seedAndOnce(t *testing.T, s cms.Store, _ *clock) {
+func seedAndOnce(t *testing.T, s cms.Store, clock *clock) {
 	ctx := context.Background()
 	if empty, err := s.IsEmpty(ctx); !empty || err != nil {
 		t.Fatalf("a new store is empty: %v, %v", empty, err)
@@ -424,6 +430,17 @@ func seedAndOnce(t *testing.T, s cms.Store, _ *clock) {
 	}
 	if first, _ := s.ClaimOnce(ctx, "demo-content"); first {
 		t.Error("ClaimOnce won twice")
+	}
+	clock.add(time.Minute)
+	if age, claimed, done, err := s.OnceState(ctx, "demo-content"); err != nil || !claimed || done || age < time.Minute {
+		t.Errorf("OnceState of claimed work: %v, %v, %v, %v", age, claimed, done, err)
+	}
+	must(t, s.FinishOnce(ctx, "demo-content"))
+	if _, claimed, done, err := s.OnceState(ctx, "demo-content"); err != nil || !claimed || !done {
+		t.Errorf("OnceState of finished work: %v, %v, %v", claimed, done, err)
+	}
+	if _, claimed, done, err := s.OnceState(ctx, "never-claimed"); err != nil || claimed || done {
+		t.Errorf("OnceState of work nobody claimed: %v, %v, %v", claimed, done, err)
 	}
 }
 

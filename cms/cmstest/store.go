@@ -36,7 +36,7 @@ type Store struct {
 	webhooks revisions[*guildhall.Webhook]
 	plans    []guildhall.MembershipPlan
 	claims   map[string]string // "<kind>:<value>" -> owner
-	once     map[string]bool
+	once     map[string]onceState
 	intents  map[string]guildhall.Intent
 	events   map[string]guildhall.MembershipEvent
 	secrets  map[string][]byte
@@ -62,7 +62,7 @@ func NewStore(now func() time.Time) *Store {
 		Now: now, plans: plans,
 		posts: revisions[*guildhall.Post]{}, members: revisions[*guildhall.Member]{}, blocks: revisions[guildhall.Block]{},
 		tokens: revisions[*guildhall.Token]{}, accounts: revisions[*guildhall.Account]{}, webhooks: revisions[*guildhall.Webhook]{},
-		claims: map[string]string{}, once: map[string]bool{}, intents: map[string]guildhall.Intent{},
+		claims: map[string]string{}, once: map[string]onceState{}, intents: map[string]guildhall.Intent{},
 		events: map[string]guildhall.MembershipEvent{}, secrets: map[string][]byte{},
 		log: map[string]guildhall.DeliveryRecord{}, queue: map[string]guildhall.QueuedAttempt{},
 		claimed: map[string]guildhall.AttemptClaim{}, results: map[string]guildhall.AttemptResult{},
@@ -180,11 +180,16 @@ func nonNil(s []string) []string {
 	return slices.Clone(s)
 }
 
-// LoadWatching reads the newest revision of every member, post and block.
+// LoadWatching reads the newest revision of every member, post, block and webhook, and the
+// tombstones of deleted ones.
 func (s *Store) LoadWatching(_ context.Context, watch func(*guildhall.Post)) (*guildhall.Content, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := &guildhall.Content{Plans: slices.Clone(s.plans)}
+	c := &guildhall.Content{Plans: slices.Clone(s.plans), Tombstones: map[string]int{}}
+	tombstones(c.Tombstones, s.posts)
+	tombstones(c.Tombstones, s.blocks)
+	tombstones(c.Tombstones, s.webhooks)
+	c.Webhooks = s.liveWebhooks()
 	for _, m := range s.members.live() {
 		c.Members = append(c.Members, copyMember(m))
 	}
@@ -212,6 +217,15 @@ func (s *Store) LoadWatching(_ context.Context, watch func(*guildhall.Post)) (*g
 	return c, nil
 }
 
+// tombstones adds the deleted entities of r, with the version of their deletion.
+func tombstones[T any](into map[string]int, r revisions[T]) {
+	for id := range r {
+		if x, ok := r.newest(id); ok && x.deleted {
+			into[id] = x.version
+		}
+	}
+}
+
 // IsEmpty reports whether no member, post or block was ever stored.
 func (s *Store) IsEmpty(context.Context) (bool, error) {
 	s.mu.Lock()
@@ -219,15 +233,41 @@ func (s *Store) IsEmpty(context.Context) (bool, error) {
 	return len(s.members) == 0 && len(s.posts) == 0 && len(s.blocks) == 0, nil
 }
 
+type onceState struct {
+	claimedAt time.Time
+	done      bool
+}
+
 // ClaimOnce reports whether this is the first claim of name.
 func (s *Store) ClaimOnce(_ context.Context, name string) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.once[name] {
+	if _, ok := s.once[name]; ok {
 		return false, nil
 	}
-	s.once[name] = true
+	s.once[name] = onceState{claimedAt: s.now()}
 	return true, nil
+}
+
+// FinishOnce records that the work claimed as name is done.
+func (s *Store) FinishOnce(_ context.Context, name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o := s.once[name]
+	o.done = true
+	s.once[name] = o
+	return nil
+}
+
+// OnceState tells whether name was claimed, how long ago, and whether it is done.
+func (s *Store) OnceState(_ context.Context, name string) (time.Duration, bool, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o, ok := s.once[name]
+	if !ok {
+		return 0, false, o.done, nil
+	}
+	return s.now().Sub(o.claimedAt), !o.claimedAt.IsZero(), o.done, nil
 }
 
 // Seed writes content as first revisions with its claims, and no change-log entries.
@@ -464,11 +504,15 @@ func (s *Store) DeleteWebhook(_ context.Context, id string, version int, _ strin
 func (s *Store) Webhooks(context.Context) ([]*guildhall.Webhook, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.liveWebhooks(), nil
+}
+
+func (s *Store) liveWebhooks() []*guildhall.Webhook {
 	out := []*guildhall.Webhook{}
 	for _, w := range s.webhooks.live() {
 		out = append(out, copyWebhook(w))
 	}
-	return out, nil
+	return out
 }
 
 // WebhookGone reports whether a webhook is deleted or was never registered.
