@@ -67,6 +67,12 @@ func main() {
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary database folder and server logs")
 	flag.StringVar(&o.profile, "profile", "", "take a CPU profile of the server during this scenario's requests-a-second phase (e.g. Q1-cold)")
 	flag.StringVar(&o.profOut, "profile-out", "cpu.pprof", "where -profile writes the profile")
+	var soak soakOptions
+	flag.DurationVar(&soak.duration, "soak", 0, "run the soak for this long instead of the scenarios (e.g. 10m): two instances on one database, one killed and restarted every -soak-kill-every")
+	flag.DurationVar(&soak.killEvery, "soak-kill-every", 2*time.Minute, "how often the soak kills an instance (SIGKILL) and restarts it, taking turns")
+	flag.IntVar(&soak.workers, "soak-workers", 4, "the soak's concurrent clients, each sending to both instances in turn")
+	flag.Float64Var(&soak.writes, "soak-writes", 0.2, "the share of the soak's requests that write")
+	flag.DurationVar(&soak.pace, "soak-pace", 10*time.Millisecond, "each soak client's pause between requests")
 	var bins string
 	flag.StringVar(&bins, "server-bin", "", "comma-separated server binaries to compare (A/B) on the same data, each run as the bench's server role; default: this binary")
 	var wxr string
@@ -95,6 +101,13 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if soak.duration > 0 {
+		if err := runSoak(ctx, soak); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(ctx, o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)

@@ -46,6 +46,9 @@ func runRole() bool {
 	case "ceiling":
 		serveCeiling(os.Args[1])
 		return true
+	case "database": // -addr ADDR DIR
+		serveDatabase(os.Args[2], os.Args[3])
+		return true
 	}
 	return false
 }
