@@ -155,8 +155,12 @@ func graphQLOK(status int, body []byte) error {
 }
 
 // fetch sends one request outside of any measurement (setting up a scenario).
-func fetch(req *http.Request) ([]byte, error) {
-	resp, err := http.DefaultClient.Do(req)
+func fetch(req *http.Request) ([]byte, error) { return fetchWith(http.DefaultClient, req) }
+
+// fetchWith sends one request with client; an answer that is not a GraphQL success is an
+// error (the body comes back with it).
+func fetchWith(client *http.Client, req *http.Request) ([]byte, error) {
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, err
 	}

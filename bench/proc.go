@@ -162,15 +162,18 @@ func startChild(bin, role string, args, environ []string, readyPath, logDir stri
 }
 
 // peakRSS is the most resident memory the process has had (VmHWM), in bytes.
-func (c *child) peakRSS() int64 {
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", c.cmd.Process.Pid))
+func (c *child) peakRSS() int64 { return procMemory(c.cmd.Process.Pid, "VmHWM") }
+
+// procMemory reads one memory field of a process's /proc status ("VmRSS", "VmHWM"), in bytes.
+func procMemory(pid int, field string) int64 {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	defer f.Close()
 	s := bufio.NewScanner(f)
 	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(s.Text(), field+":"); ok {
 			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
 			return kb << 10
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -93,19 +92,7 @@ func (in *soakInstance) rss() int64 {
 	if in.down {
 		return 0
 	}
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", in.c.cmd.Process.Pid))
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmRSS:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
+	return procMemory(in.c.cmd.Process.Pid, "VmRSS")
 }
 
 // soakMinute is what one minute of the soak saw.
@@ -339,7 +326,7 @@ func soakWorker(ctx context.Context, w int, instances []*soakInstance, authors [
 		req := mustRequest(http.MethodPost, base+"/graphql", gqlBody(query, vars))
 		req.Header.Set("Authorization", "Bearer "+token)
 		began := time.Now()
-		body, err := soakSend(client, req)
+		body, err := fetchWith(client, req)
 		if err == nil && write {
 			var r struct {
 				Data map[string]struct {
@@ -375,23 +362,6 @@ func soakWorker(ctx context.Context, w int, instances []*soakInstance, authors [
 	}
 }
 
-// soakSend sends a GraphQL request; an answer with errors is an error.
-func soakSend(client *http.Client, req *http.Request) ([]byte, error) {
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
-	}
-	if err := graphQLOK(resp.StatusCode, body); err != nil {
-		return body, err
-	}
-	return body, nil
-}
-
 // soakVersion reads a post's version from the first instance that answers.
 func soakVersion(client *http.Client, instances []*soakInstance, id, token string) (int, bool) {
 	for _, in := range instances {
@@ -401,7 +371,7 @@ func soakVersion(client *http.Client, instances []*soakInstance, id, token strin
 		}
 		req := mustRequest(http.MethodPost, base+"/graphql", gqlBody(`query($id: ID) { post(id: $id) { version } }`, map[string]any{"id": id}))
 		req.Header.Set("Authorization", "Bearer "+token)
-		body, err := soakSend(client, req)
+		body, err := fetchWith(client, req)
 		if err != nil {
 			continue
 		}
@@ -467,7 +437,7 @@ func soakVersions(client *http.Client, in *soakInstance, token string) (map[stri
 			posts(first: 100, after: $after, filter: {status: DRAFT}) { nodes { id version } pageInfo { hasNextPage endCursor } } }`,
 			map[string]any{"after": after}))
 		req.Header.Set("Authorization", "Bearer "+token)
-		body, err := soakSend(client, req)
+		body, err := fetchWith(client, req)
 		if err != nil {
 			return nil, err
 		}

@@ -287,13 +287,7 @@ func TestIntentWithoutCommit(t *testing.T) {
 			ctx := context.Background()
 			follower := reopen(t, writer)
 			follower.ChangeLog = layout
-			crash := func(step string) error {
-				if step == "post:"+mongodb.StepRevision {
-					return errors.New("crash")
-				}
-				return nil
-			}
-			writer.Failpoint = crash
+			writer.Failpoint = crashAfter("post:" + mongodb.StepRevision)
 			if err := writer.SavePost(ctx, testPost(1, "one")); err == nil {
 				t.Fatal("the crash did not happen")
 			}
@@ -319,13 +313,7 @@ func TestIntentWithoutCommit(t *testing.T) {
 
 			// An intent whose revision never comes is looked for again, less often, and forgotten
 			// when pruned.
-			crashBefore := func(step string) error {
-				if step == "post:"+mongodb.StepIntent {
-					return errors.New("crash")
-				}
-				return nil
-			}
-			writer.Failpoint = crashBefore
+			writer.Failpoint = crashAfter("post:" + mongodb.StepIntent)
 			if err := writer.SavePost(ctx, testPost(2, "two")); err == nil {
 				t.Fatal("the crash did not happen")
 			}
@@ -384,6 +372,16 @@ func TestChangeLogLayouts(t *testing.T) {
 	changes, err := s2.ChangesSince(ctx, time.Time{}, nil)
 	if err != nil || len(changes) != 4 || changes[0].Post.Title != "from the old version" {
 		t.Fatalf("changes = %+v, %v; want the old version's and the three new", changes, err)
+	}
+}
+
+// crashAfter is a failpoint hook that stops a write after the step.
+func crashAfter(step string) func(string) error {
+	return func(at string) error {
+		if at == step {
+			return errors.New("simulated crash after " + at)
+		}
+		return nil
 	}
 }
 
