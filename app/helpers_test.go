@@ -57,7 +57,7 @@ func MustRunServerLogging(t *testing.T, w io.Writer, configure ...func(*app.Conf
 		Seed: true, SyncInterval: 50 * time.Millisecond, GracePeriod: 30 * 24 * time.Hour,
 		ShutdownTimeout: 5 * time.Second, Now: clock.Now,
 		// Generous, so that a loaded machine fails no test; TestDatabaseFaults checks the 2 s default.
-		DBTimeout: 10 * time.Second,
+		DBTimeout: 30 * time.Second,
 	}
 	for _, f := range configure {
 		f(&cfg)

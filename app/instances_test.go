@@ -19,7 +19,7 @@ func TestInstancesStartTogether(t *testing.T) {
 		t.Run(fmt.Sprint(round), func(t *testing.T) {
 			clock := clock.NewManual(fixtureNow)
 			cfg := app.Config{Addr: "127.0.0.1:0", MongoURI: sharedURI, Database: uniqueDB(t), AdminToken: adminToken,
-				Seed: true, SyncInterval: 50 * 1e6, Now: clock.Now}
+				Seed: true, SyncInterval: 50 * time.Millisecond, Now: clock.Now, DBTimeout: 30 * time.Second}
 			servers := make([]*testServer, 3)
 			errs := make([]error, len(servers))
 			var wg sync.WaitGroup

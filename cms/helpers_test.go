@@ -55,7 +55,7 @@ func openService(t *testing.T, db string, c *clock.Manual, configure ...func(*cm
 	}
 	t.Cleanup(func() { _ = store.Close(context.Background()) })
 	store.Now = c.Now                // one clock, as app wires it
-	store.Timeout = 10 * time.Second // generous: a loaded machine must fail no test
+	store.Timeout = 30 * time.Second // generous: a loaded machine must fail no test
 	if _, err := store.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -30,12 +30,17 @@ const bucketOriginals = "originals"
 // same original at once both succeed, with two copies that Open and Delete treat as one
 // (equal _ids would have interleaved their chunks).
 type GridFSOriginals struct {
-	bucket *mongo.GridFSBucket
+	db *mongo.Database
 }
 
 // Originals returns the store's GridFS originals.
-func (s *Store) Originals() *GridFSOriginals {
-	return &GridFSOriginals{bucket: s.db.GridFSBucket(options.GridFSBucket().SetName(bucketOriginals))}
+func (s *Store) Originals() *GridFSOriginals { return &GridFSOriginals{db: s.db} }
+
+// bucket is a GridFS bucket for one operation: the driver's bucket remembers whether it has
+// written before (to make its indexes first) without a lock, so sharing one between
+// concurrent uploads is a data race (go test -race found it).
+func (g *GridFSOriginals) bucket() *mongo.GridFSBucket {
+	return g.db.GridFSBucket(options.GridFSBucket().SetName(bucketOriginals))
 }
 
 // Put uploads data unless an original with that sum is stored already.
@@ -53,7 +58,7 @@ func (g *GridFSOriginals) Put(ctx context.Context, sum string, data []byte) erro
 	var suffix [8]byte
 	_, _ = rand.Read(suffix[:])
 	id := sum + ":" + hex.EncodeToString(suffix[:])
-	if err := g.bucket.UploadFromStreamWithID(ctx, id, sum, bytes.NewReader(data)); err != nil {
+	if err := g.bucket().UploadFromStreamWithID(ctx, id, sum, bytes.NewReader(data)); err != nil {
 		return wrap(err, "store original")
 	}
 	return nil
@@ -64,7 +69,7 @@ func (g *GridFSOriginals) Open(ctx context.Context, sum string) (io.ReadCloser, 
 	if len(sum) != 64 {
 		return nil, guildhall.NotFound("Original")
 	}
-	ds, err := g.bucket.OpenDownloadStreamByName(ctx, sum)
+	ds, err := g.bucket().OpenDownloadStreamByName(ctx, sum)
 	if errors.Is(err, mongo.ErrFileNotFound) {
 		return nil, guildhall.NotFound("Original")
 	}
@@ -81,7 +86,7 @@ func (g *GridFSOriginals) Delete(ctx context.Context, sum string) error {
 		return err
 	}
 	for _, id := range ids {
-		if err := g.bucket.Delete(ctx, id); err != nil && !errors.Is(err, mongo.ErrFileNotFound) {
+		if err := g.bucket().Delete(ctx, id); err != nil && !errors.Is(err, mongo.ErrFileNotFound) {
 			return wrap(err, "delete original")
 		}
 	}
@@ -90,7 +95,7 @@ func (g *GridFSOriginals) Delete(ctx context.Context, sum string) error {
 
 // ids lists the _ids of the stored copies of an original.
 func (g *GridFSOriginals) ids(ctx context.Context, sum string) ([]string, error) {
-	cur, err := g.bucket.Find(ctx, bson.D{{Key: "filename", Value: sum}})
+	cur, err := g.bucket().Find(ctx, bson.D{{Key: "filename", Value: sum}})
 	if err != nil {
 		return nil, wrap(err, "find original")
 	}

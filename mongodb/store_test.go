@@ -44,7 +44,7 @@ func mustOpenNamed(t testing.TB) (*mongodb.Store, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Timeout = 10 * time.Second // generous: a loaded machine must fail no test
+	s.Timeout = 30 * time.Second // generous: a loaded machine must fail no test
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -392,7 +392,7 @@ func reopen(t *testing.T, other *mongodb.Store) *mongodb.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Timeout = 10 * time.Second
+	s.Timeout = 30 * time.Second
 	t.Cleanup(func() { _ = s.Close(context.Background()) })
 	return s
 }
