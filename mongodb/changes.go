@@ -266,14 +266,19 @@ func (s *Store) ChangesSince(ctx context.Context, since time.Time, known func(ki
 		}
 		out = append(out, c)
 	}
+	// A look-up that fails (a slow database) leaves its intent pending for the next call; it
+	// must not fail the entries read, nor a start's catch-up.
 	resolved, err := s.resolveIntents(ctx, known)
+	if err != nil && s.OnChangeLogError != nil {
+		s.OnChangeLogError(fmt.Errorf("looking up the revision of an intent (tried again later): %w", err))
+	}
 	out = append(out, resolved...)
 	for id, at := range f.settled {
 		if at.Before(since) { // its entries are behind the window: they will not be read again
 			delete(f.settled, id)
 		}
 	}
-	return out, err
+	return out, nil
 }
 
 // resolveIntents looks up the revisions of the pending intents that are due, and returns
