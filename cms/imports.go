@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/richtext"
 	"github.com/guildhall/guildhall/slug"
 )
@@ -62,7 +63,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 		res.Warnings = append(res.Warnings, "its title was shortened")
 	}
 	s.setTitle(p, strings.Map(dropControl, title), problems)
-	s.setBody(p, in.Body, problems)
+	text := s.setBody(p, in.Body, problems)
 	var tagWarnings []string
 	p.Tags, tagWarnings = fitTags(in.Tags)
 	res.Warnings = append(res.Warnings, tagWarnings...)
@@ -130,7 +131,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		return res, err
 	}
-	s.cat().PutPost(p)
+	s.write(func(c *catalog.Catalog) { c.PutPostWithText(p, text) })
 	return res, nil
 }
 
@@ -310,7 +311,7 @@ func (s *Service) ImportMember(ctx context.Context, in guildhall.ImportMemberInp
 	if err := s.store.members.SaveMember(ctx, m, guildhall.ImportActor); err != nil {
 		return res, err
 	}
-	s.cat().PutMember(m)
+	s.write(func(c *catalog.Catalog) { c.PutMember(m) })
 	if ms := m.Membership; ms != nil && (!exists || cur.Membership == nil || !sameMembership(cur.Membership, ms)) {
 		expires := ms.ExpiresAt
 		err := s.store.members.RecordMembershipEvent(ctx, guildhall.MembershipEvent{

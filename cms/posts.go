@@ -44,7 +44,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 		p.Visibility = *in.Visibility
 	}
 	s.setTitle(p, in.Title, problems)
-	s.setBody(p, in.Body, problems)
+	text := s.setBody(p, in.Body, problems)
 	p.Tags = cleanTags(in.Tags, problems)
 	p.BlockIDs = s.checkBlocks(in.BlockIDs, problems)
 	if in.Slug != nil {
@@ -59,7 +59,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		return nil, err
 	}
-	s.write(func(c *catalog.Catalog) { c.PutPost(p) })
+	s.write(func(c *catalog.Catalog) { c.PutPostWithText(p, text) })
 	return p, nil
 }
 
@@ -77,8 +77,10 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 	if in.Title != nil {
 		s.setTitle(p, *in.Title, problems)
 	}
+	var text *string // the new body's plain text, as rendered
 	if in.Body != nil {
-		s.setBody(p, *in.Body, problems)
+		t := s.setBody(p, *in.Body, problems)
+		text = &t
 	}
 	if in.Tags != nil {
 		p.Tags = cleanTags(in.Tags, problems)
@@ -102,7 +104,7 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 		}
 		p.OldSlugs = appendUnique(slices.DeleteFunc(slices.Clone(cur.OldSlugs), func(s string) bool { return s == p.Slug }), cur.Slug)
 	}
-	return s.savePost(ctx, p)
+	return s.savePost(ctx, p, text)
 }
 
 // The range of publishAt.
@@ -159,8 +161,9 @@ func (s *Service) nextRevision(cur *guildhall.Post, v *guildhall.Viewer) *guildh
 // savePost stores the revision; the unique revision _id decides races, across instances too.
 //
 // Every change to a post that is stored goes through here, so here is where webhooks are told
-// of posts going live, changing while live, and going off (see postEvent).
-func (s *Service) savePost(ctx context.Context, p *guildhall.Post) (*guildhall.Post, error) {
+// of posts going live, changing while live, and going off (see postEvent). text, when not nil,
+// is the plain text of a body rendered for this revision, which the catalog indexes as it is.
+func (s *Service) savePost(ctx context.Context, p *guildhall.Post, text *string) (*guildhall.Post, error) {
 	prev, _ := s.cat().Post(&guildhall.Viewer{Role: guildhall.RoleAdmin}, s.now(), p.ID)
 	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
@@ -168,7 +171,13 @@ func (s *Service) savePost(ctx context.Context, p *guildhall.Post) (*guildhall.P
 		}
 		return nil, err
 	}
-	s.write(func(c *catalog.Catalog) { c.PutPost(p) })
+	s.write(func(c *catalog.Catalog) {
+		if text != nil {
+			c.PutPostWithText(p, *text)
+		} else {
+			c.PutPost(p)
+		}
+	})
 	s.postEvent(ctx, prev, p)
 	return p, nil
 }
@@ -193,18 +202,22 @@ func (s *Service) setTitle(p *guildhall.Post, title string, problems guildhall.P
 	p.Title = title
 }
 
-func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Problems) {
+// setBody sanitises html into p's body and excerpt and returns the body's plain text: each
+// form is made once, here, and handed on (the catalog indexes the text, the body is packed
+// for memory and the database) rather than unpacked again.
+func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Problems) string {
 	if len(html) > 4*guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
-		return
+		return ""
 	}
 	body := richtext.Render(html)
 	if len(body.HTML) > guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
-		return
+		return ""
 	}
 	p.Body = held(body)
 	p.Excerpt = richtext.Excerpt(body.Text, guildhall.ExcerptWords)
+	return body.Text
 }
 
 // held is a rendered text as the catalog and the store keep it: packed once here, when it is

@@ -208,13 +208,17 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 		f.Updated = member.UpdatedAt
 	}
 	host := hostOf(site)
-	for _, p := range page.Items {
+	// Bodies are unpacked only to render a feed not cached yet: most requests are answered
+	// from the cache, by an ETag that their IDs and versions decide.
+	bodies := make([]*guildhall.RichText, len(page.Items))
+	for i, p := range page.Items {
 		author, err := h.src.Author(p)
 		if err != nil {
 			h.fail(w, r, err)
 			return
 		}
 		body := h.src.Body(ctx, p)
+		bodies[i] = body
 		fmt.Fprintf(sum, "%s %d %s %d %t\x00", p.ID, p.Version, author.ID, author.Version, body != nil)
 		it := Item{
 			ID:  fmt.Sprintf("tag:%s,%s:post/%s", host, p.CreatedAt.UTC().Format(time.DateOnly), p.ID),
@@ -223,9 +227,7 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 			Published: *p.PublishedAt, Updated: later(p.UpdatedAt, *p.PublishedAt),
 			Tags: p.Tags, Summary: p.Excerpt,
 		}
-		if body != nil {
-			it.ContentHTML = body.HTML()
-		} else {
+		if body == nil {
 			it.MembersOnly, it.ContentHTML = true, teaserHTML(p.Excerpt, it.URL, h.opts.SiteName)
 		}
 		f.Items = append(f.Items, it)
@@ -238,6 +240,11 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 			// Empty, and no member to date it by: it changed, as far as this server can
 			// tell, when it first served it so. Cached with the body, so it stays put.
 			f.Updated = h.opts.Now().UTC().Truncate(time.Second)
+		}
+		for i, b := range bodies {
+			if b != nil {
+				f.Items[i].ContentHTML = b.HTML()
+			}
 		}
 		body, err := formats[format].render(prepared(f))
 		if err != nil {
