@@ -63,7 +63,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 		res.Warnings = append(res.Warnings, "its title was shortened")
 	}
 	s.setTitle(p, strings.Map(dropControl, title), problems)
-	text := s.setBody(p, in.Body, problems)
+	body := s.setBody(p, in.Body, problems)
 	var tagWarnings []string
 	p.Tags, tagWarnings = fitTags(in.Tags)
 	res.Warnings = append(res.Warnings, tagWarnings...)
@@ -98,7 +98,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 		}
 		p.OldPaths = append(p.OldPaths, path)
 	}
-	if exists && samePost(cur, p) {
+	if exists && samePost(cur, p, body.HTML) {
 		res.Outcome = guildhall.ImportUnchanged
 		return res, nil
 	}
@@ -131,13 +131,14 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		return res, err
 	}
-	s.write(func(c *catalog.Catalog) { c.PutPostWithText(p, text) })
+	s.write(func(c *catalog.Catalog) { c.PutPostWithText(p, body.Text) })
 	return res, nil
 }
 
-// samePost reports whether an import would change nothing a reader or editor sees.
-func samePost(cur, p *guildhall.Post) bool {
-	return cur.Title == p.Title && cur.Body.HTML() == p.Body.HTML() && slices.Equal(cur.Tags, p.Tags) &&
+// samePost reports whether an import would change nothing a reader or editor sees; html is
+// p's body as just rendered (not unpacked again from the form it was packed into).
+func samePost(cur, p *guildhall.Post, html string) bool {
+	return cur.Title == p.Title && cur.Body.HTML() == html && slices.Equal(cur.Tags, p.Tags) &&
 		cur.Status == p.Status && cur.Visibility == p.Visibility && cur.AuthorID == p.AuthorID &&
 		timesEqual(cur.PublishedAt, p.PublishedAt) && slices.Equal(cur.OldPaths, p.OldPaths)
 }

@@ -44,7 +44,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 		p.Visibility = *in.Visibility
 	}
 	s.setTitle(p, in.Title, problems)
-	text := s.setBody(p, in.Body, problems)
+	text := s.setBody(p, in.Body, problems).Text
 	p.Tags = cleanTags(in.Tags, problems)
 	p.BlockIDs = s.checkBlocks(in.BlockIDs, problems)
 	if in.Slug != nil {
@@ -79,7 +79,7 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 	}
 	var text *string // the new body's plain text, as rendered
 	if in.Body != nil {
-		t := s.setBody(p, *in.Body, problems)
+		t := s.setBody(p, *in.Body, problems).Text
 		text = &t
 	}
 	if in.Tags != nil {
@@ -202,22 +202,22 @@ func (s *Service) setTitle(p *guildhall.Post, title string, problems guildhall.P
 	p.Title = title
 }
 
-// setBody sanitises html into p's body and excerpt and returns the body's plain text: each
-// form is made once, here, and handed on (the catalog indexes the text, the body is packed
-// for memory and the database) rather than unpacked again.
-func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Problems) string {
+// setBody sanitises html into p's body and excerpt and returns the body as rendered: each
+// form is made once, here, and handed on (the catalog indexes the text, an import compares
+// the HTML, the body is packed for memory and the database) rather than unpacked again.
+func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Problems) richtext.Rendered {
 	if len(html) > 4*guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
-		return ""
+		return richtext.Rendered{}
 	}
 	body := richtext.Render(html)
 	if len(body.HTML) > guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
-		return ""
+		return richtext.Rendered{}
 	}
 	p.Body = held(body)
 	p.Excerpt = richtext.Excerpt(body.Text, guildhall.ExcerptWords)
-	return body.Text
+	return body
 }
 
 // held is a rendered text as the catalog and the store keep it: packed once here, when it is
