@@ -34,6 +34,7 @@ func (c *Catalog) putRevision(r *guildhall.PostRevision) {
 		return
 	}
 	c.history[r.PostID] = slices.Insert(list, i, r)
+	c.removed.noteInserted(c.history[r.PostID], i)
 }
 
 func byRevision(r *guildhall.PostRevision, n int) int { return cmp.Compare(r.Revision, n) }

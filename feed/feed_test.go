@@ -28,6 +28,7 @@ type source struct {
 	members []*guildhall.Member
 	posts   []*guildhall.Post // newest first, all live
 	gen     uint64
+	removed time.Time // when a post last left the feed
 }
 
 func (s *source) Posts(ctx context.Context, first *int, after *string, f *guildhall.PostFilter, _ *guildhall.PostOrder) (*guildhall.Page[*guildhall.Post], error) {
@@ -85,6 +86,8 @@ func (s *source) Body(_ context.Context, p *guildhall.Post) *guildhall.RichText 
 }
 
 func (s *source) Generation() uint64 { return s.gen }
+
+func (s *source) RemovedAt(*guildhall.PostFilter) time.Time { return s.removed }
 
 const (
 	hostileTitle = "Hostile ]]> & <script>alert(1)</script> \u202eevil\u200f \x01bell \xff and \xed\xa0\x80 \uFFFEend"
