@@ -139,6 +139,9 @@ func postDeletion(t *testing.T, s cms.Store, _ *clock) {
 	if c.Tombstones["pst_contract"] != 3 {
 		t.Errorf("the load's tombstones %v, want pst_contract at version 3", c.Tombstones)
 	}
+	if c.PostsDeletedAt.IsZero() {
+		t.Errorf("the load does not say when a post was last deleted (feeds date removals by it)")
+	}
 	_, err := s.PostRevision(ctx, "pst_contract", 1)
 	wantCode(t, "a deleted post's revision", err, guildhall.ENOTFOUND)
 	wantCode(t, "saving over the tombstone", s.SavePost(ctx, post(3, "three")), guildhall.ECONFLICT)

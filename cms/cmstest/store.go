@@ -41,6 +41,7 @@ type Store struct {
 	events   map[string]guildhall.MembershipEvent
 	secrets  map[string][]byte
 	changes  []entry
+	deleted  time.Time                           // the latest post deletion, as the database store's tombstones tell
 	log      map[string]guildhall.DeliveryRecord // delivery ID -> the delivery as logged
 	queue    map[string]guildhall.QueuedAttempt  // "<delivery>:<n>" -> attempt
 	claimed  map[string]guildhall.AttemptClaim   // "<delivery>:<n>" -> claim
@@ -185,7 +186,7 @@ func nonNil(s []string) []string {
 func (s *Store) LoadWatching(_ context.Context, watch func(*guildhall.Post)) (*guildhall.Content, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := &guildhall.Content{Plans: slices.Clone(s.plans), Tombstones: map[string]int{}}
+	c := &guildhall.Content{Plans: slices.Clone(s.plans), Tombstones: map[string]int{}, PostsDeletedAt: s.deleted}
 	tombstones(c.Tombstones, s.posts)
 	tombstones(c.Tombstones, s.blocks)
 	tombstones(c.Tombstones, s.webhooks)
@@ -320,6 +321,7 @@ func (s *Store) DeletePost(_ context.Context, id string, version int, _ string) 
 	}
 	s.record(guildhall.EntityPost, id, version, true, nil)
 	s.posts.purge(id, version)
+	s.deleted = s.now()
 	return nil
 }
 
