@@ -3418,6 +3418,8 @@ input UpdateMemberProfileInput {
   email: String
   "Contact phone number: digits, spaces, + - ( ) and . only."
   phone: String
+  "ADMIN only: when another member has ` + "`" + `email` + "`" + `, move it from them (their profile loses it) instead of refusing it. For an address a member took that belongs to someone else."
+  takeEmail: Boolean
 }
 
 # ---- Membership lifecycle ----
@@ -13662,7 +13664,7 @@ func (ec *executionContext) unmarshalInputUpdateMemberProfileInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "sortName", "credentials", "bio", "avatarUrl", "email", "phone"}
+	fieldsInOrder := [...]string{"id", "name", "sortName", "credentials", "bio", "avatarUrl", "email", "phone", "takeEmail"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13725,6 +13727,13 @@ func (ec *executionContext) unmarshalInputUpdateMemberProfileInput(ctx context.C
 				return it, err
 			}
 			it.Phone = data
+		case "takeEmail":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takeEmail"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TakeEmail = data
 		}
 	}
 	return it, nil

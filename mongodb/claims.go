@@ -29,7 +29,7 @@ type claim struct {
 func claimID(kind guildhall.ClaimKind, value string) string { return string(kind) + ":" + value }
 
 // Claim makes owner the holder of value. Claiming a value one already holds succeeds; a value
-// held by another owner is ECONFLICT. Claims are never released, so a post's old slugs stay
+// held by another owner is ECONFLICT. Slugs are never released, so a post's old slugs stay
 // its own.
 func (s *Store) Claim(ctx context.Context, kind guildhall.ClaimKind, value, owner string) error {
 	ctx, cancel := s.call(ctx)
@@ -49,6 +49,17 @@ func (s *Store) Claim(ctx context.Context, kind guildhall.ClaimKind, value, owne
 		return nil
 	}
 	return guildhall.Errorf(guildhall.ECONFLICT, "%q is already taken.", value)
+}
+
+// Release deletes owner's claim of value if it was made before the time given; a claim of
+// another owner, or a younger one, is left alone.
+func (s *Store) Release(ctx context.Context, kind guildhall.ClaimKind, value, owner string, before time.Time) error {
+	ctx, cancel := s.call(ctx)
+	defer cancel()
+	_, err := s.db.Collection(colClaims).DeleteOne(ctx, bson.D{
+		{Key: "_id", Value: claimID(kind, value)}, {Key: "owner", Value: owner}, {Key: "at", Value: bson.D{{Key: "$lt", Value: before}}},
+	})
+	return wrap(err, "release "+string(kind))
 }
 
 // ClaimHolder returns who holds value, or "" if nobody does.

@@ -238,12 +238,29 @@ func sameMember(got, want *guildhall.Member) bool {
 }
 
 // A value is held by one owner; claiming it again is harmless, by another a conflict.
-func claims(t *testing.T, s cms.Store, _ *clock) {
+func claims(t *testing.T, s cms.Store, c *clock) {
 	ctx := context.Background()
 	must(t, s.Claim(ctx, guildhall.ClaimPostSlug, "hello", "pst_1"))
 	must(t, s.Claim(ctx, guildhall.ClaimPostSlug, "hello", "pst_1"))
 	wantCode(t, "another owner's claim", s.Claim(ctx, guildhall.ClaimPostSlug, "hello", "pst_2"), guildhall.ECONFLICT)
 	must(t, s.Claim(ctx, guildhall.ClaimMemberSlug, "hello", "mbr_1")) // another kind of value
+	// A release frees only the owner's claim, and only one made before the time given.
+	must(t, s.Claim(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_1"))
+	holder := func() string {
+		h, err := s.ClaimHolder(ctx, guildhall.ClaimMemberEmail, "a@example.org")
+		must(t, err)
+		return h
+	}
+	must(t, s.Release(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_2", c.Now().Add(time.Hour)))
+	must(t, s.Release(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_1", c.Now().Add(-time.Hour)))
+	if h := holder(); h != "mbr_1" {
+		t.Errorf("after releases by another owner and of a younger claim: held by %q", h)
+	}
+	must(t, s.Release(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_1", c.Now().Add(time.Hour)))
+	if h := holder(); h != "" {
+		t.Errorf("after its owner released it: held by %q", h)
+	}
+	must(t, s.Claim(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_2"))
 }
 
 // The first intent under a key holds it; later ones get it back, whatever they carry.

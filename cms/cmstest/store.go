@@ -36,17 +36,19 @@ type Store struct {
 	webhooks revisions[*guildhall.Webhook]
 	plans    []guildhall.MembershipPlan
 	claims   map[string]string // "<kind>:<value>" -> owner
-	once     map[string]onceState
-	intents  map[string]guildhall.Intent
-	events   map[string]guildhall.MembershipEvent
-	secrets  map[string][]byte
-	changes  []entry
-	deleted  time.Time                           // the latest post deletion, as the database store's tombstones tell
-	log      map[string]guildhall.DeliveryRecord // delivery ID -> the delivery as logged
-	queue    map[string]guildhall.QueuedAttempt  // "<delivery>:<n>" -> attempt
-	claimed  map[string]guildhall.AttemptClaim   // "<delivery>:<n>" -> claim
-	results  map[string]guildhall.AttemptResult  // "<delivery>:<n>" -> result
-	erasures map[string]guildhall.Erasure        // member ID -> erasure record
+	// claimedAt is when each claim was made, for Release.
+	claimedAt map[string]time.Time
+	once      map[string]onceState
+	intents   map[string]guildhall.Intent
+	events    map[string]guildhall.MembershipEvent
+	secrets   map[string][]byte
+	changes   []entry
+	deleted   time.Time                           // the latest post deletion, as the database store's tombstones tell
+	log       map[string]guildhall.DeliveryRecord // delivery ID -> the delivery as logged
+	queue     map[string]guildhall.QueuedAttempt  // "<delivery>:<n>" -> attempt
+	claimed   map[string]guildhall.AttemptClaim   // "<delivery>:<n>" -> claim
+	results   map[string]guildhall.AttemptResult  // "<delivery>:<n>" -> result
+	erasures  map[string]guildhall.Erasure        // member ID -> erasure record
 }
 
 var _ cms.Store = (*Store)(nil)
@@ -63,7 +65,7 @@ func NewStore(now func() time.Time) *Store {
 		Now: now, plans: plans,
 		posts: revisions[*guildhall.Post]{}, members: revisions[*guildhall.Member]{}, blocks: revisions[guildhall.Block]{},
 		tokens: revisions[*guildhall.Token]{}, accounts: revisions[*guildhall.Account]{}, webhooks: revisions[*guildhall.Webhook]{},
-		claims: map[string]string{}, once: map[string]onceState{}, intents: map[string]guildhall.Intent{},
+		claims: map[string]string{}, claimedAt: map[string]time.Time{}, once: map[string]onceState{}, intents: map[string]guildhall.Intent{},
 		events: map[string]guildhall.MembershipEvent{}, secrets: map[string][]byte{},
 		log: map[string]guildhall.DeliveryRecord{}, queue: map[string]guildhall.QueuedAttempt{},
 		claimed: map[string]guildhall.AttemptClaim{}, results: map[string]guildhall.AttemptResult{},
@@ -426,8 +428,29 @@ func (s *Store) Claim(_ context.Context, kind guildhall.ClaimKind, value, owner 
 	key := string(kind) + ":" + value
 	if holder, ok := s.claims[key]; ok && holder != owner {
 		return guildhall.Errorf(guildhall.ECONFLICT, "%q is already taken.", value)
+	} else if !ok {
+		s.claimedAt[key] = s.now()
 	}
 	s.claims[key] = owner
+	return nil
+}
+
+// ClaimHolder returns who holds value, or "".
+func (s *Store) ClaimHolder(_ context.Context, kind guildhall.ClaimKind, value string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.claims[string(kind)+":"+value], nil
+}
+
+// Release gives up owner's claim of value if it was made before the time given.
+func (s *Store) Release(_ context.Context, kind guildhall.ClaimKind, value, owner string, before time.Time) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := string(kind) + ":" + value
+	if s.claims[key] == owner && s.claimedAt[key].Before(before) {
+		delete(s.claims, key)
+		delete(s.claimedAt, key)
+	}
 	return nil
 }
 
