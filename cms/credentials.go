@@ -350,13 +350,23 @@ func (s *Service) CreateAccount(ctx context.Context, in guildhall.CreateAccountI
 	now := s.now()
 	a := &guildhall.Account{ID: guildhall.NewID(guildhall.KindAccount, now), Version: 1, Email: email, PasswordHash: hash,
 		Role: in.Role, MemberID: memberID, CreatedAt: now, UpdatedAt: now}
+	taken := &guildhall.Error{Code: guildhall.EINVALID, Message: "The email already has an account.", Fields: map[string]string{"email": "already has an account"}}
 	if err := s.store.claims.Claim(ctx, guildhall.ClaimAccountEmail, normal, a.ID); err != nil {
-		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
-			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The email already has an account.", Fields: map[string]string{"email": "already has an account"}}
+		if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
+			return nil, err
 		}
-		return nil, err
+		// A create that failed after claiming left the claim: adopt its ID (see orphanOwner).
+		known := func(id string) bool { _, ok := s.creds.Load().account(id); return ok }
+		if a.ID, err = s.orphanOwner(ctx, guildhall.ClaimAccountEmail, normal, a.ID, guildhall.EntityAccount, known); err != nil {
+			return nil, err
+		} else if a.ID == "" {
+			return nil, taken
+		}
 	}
 	if err := s.store.credentials.SaveAccount(ctx, a, v.Actor()); err != nil {
+		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
+			return nil, taken // an adopted ID whose first write landed after all, or another adopter's
+		}
 		return nil, err
 	}
 	s.creds.Load().putAccount(a)

@@ -86,6 +86,9 @@ type ClaimStore interface {
 	// younger claim may belong to a write still in flight); a value another owner holds, or
 	// nobody, is left as it is.
 	Release(ctx context.Context, kind guildhall.ClaimKind, value, owner string, before time.Time) error
+	// HasRevisions reports whether any revision of the entity is stored, a deletion's too: a
+	// claim whose owner has none was left by a create whose write failed after claiming.
+	HasRevisions(ctx context.Context, kind guildhall.EntityKind, id string) (bool, error)
 }
 
 // CredentialStore keeps tokens and accounts as revisions.

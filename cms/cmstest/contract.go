@@ -126,6 +126,14 @@ func postRevisions(t *testing.T, s cms.Store, _ *clock) {
 // gone for every later reader.
 func postDeletion(t *testing.T, s cms.Store, _ *clock) {
 	ctx := context.Background()
+	hasRevisions := func(kind guildhall.EntityKind, id string) bool {
+		has, err := s.HasRevisions(ctx, kind, id)
+		must(t, err)
+		return has
+	}
+	if hasRevisions(guildhall.EntityPost, "pst_contract") {
+		t.Errorf("a post never saved has revisions")
+	}
 	must(t, s.SavePost(ctx, post(1, "one")))
 	must(t, s.SavePost(ctx, post(2, "two")))
 	wantCode(t, "deleting as version 2, which exists", s.DeletePost(ctx, "pst_contract", 2, "mbr_a"), guildhall.ECONFLICT)
@@ -145,6 +153,13 @@ func postDeletion(t *testing.T, s cms.Store, _ *clock) {
 	_, err := s.PostRevision(ctx, "pst_contract", 1)
 	wantCode(t, "a deleted post's revision", err, guildhall.ENOTFOUND)
 	wantCode(t, "saving over the tombstone", s.SavePost(ctx, post(3, "three")), guildhall.ECONFLICT)
+	// Only the tombstone is left, and it counts: a deleted post's claims are not orphans.
+	if !hasRevisions(guildhall.EntityPost, "pst_contract") {
+		t.Errorf("a deleted post has no revisions")
+	}
+	if hasRevisions(guildhall.EntityPost, "pst_contrac") || hasRevisions(guildhall.EntityAccount, "pst_contract") {
+		t.Errorf("revisions found for an ID that is a prefix of another, or of another kind")
+	}
 }
 
 func membersAndBlocks(t *testing.T, s cms.Store, _ *clock) {

@@ -454,6 +454,21 @@ func (s *Store) Release(_ context.Context, kind guildhall.ClaimKind, value, owne
 	return nil
 }
 
+// HasRevisions reports whether any revision of the entity is stored, a deletion's too.
+func (s *Store) HasRevisions(_ context.Context, kind guildhall.EntityKind, id string) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := map[guildhall.EntityKind]int{
+		guildhall.EntityPost: len(s.posts[id]), guildhall.EntityMember: len(s.members[id]), guildhall.EntityBlock: len(s.blocks[id]),
+		guildhall.EntityToken: len(s.tokens[id]), guildhall.EntityAccount: len(s.accounts[id]), guildhall.EntityWebhook: len(s.webhooks[id]),
+	}
+	count, ok := n[kind]
+	if !ok {
+		return false, fmt.Errorf("no revisions of kind %q", kind)
+	}
+	return count > 0, nil
+}
+
 // LoadCredentials reads the newest revision of every token and account.
 func (s *Store) LoadCredentials(context.Context) (*guildhall.Credentials, error) {
 	s.mu.Lock()
