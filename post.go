@@ -1,6 +1,9 @@
 package guildhall
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Post is a member's blog post as it stands at its latest revision.
 //
@@ -21,15 +24,27 @@ type Post struct {
 	Visibility Visibility
 	AuthorID   string
 	Body       RichText
-	Excerpt    string
-	Tags       []string
-	BlockIDs   []string
+	// Excerpt is the teaser lists and feeds show: written by the author when CustomExcerpt
+	// is set, else derived from the body.
+	Excerpt       string
+	CustomExcerpt bool
+	Tags          []string
+	BlockIDs      []string
+	// SEO is what the post's page tells search engines and sharing cards, when it differs
+	// from the title and excerpt.
+	SEO SEO
 	// PublishedAt is when the post goes (or went) live; in the future it means scheduled.
 	PublishedAt *time.Time
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// Pending holds changes to a published or scheduled post saved as a draft (asDraft):
+	// readers see the post without them until they are published.
+	Pending   *PendingChanges
+	CreatedAt time.Time
+	UpdatedAt time.Time
 	// UpdatedBy names who saved this revision (a member ID, or a token ID for staff tokens).
 	UpdatedBy string
+	// Note is what was said with this revision (an editor's request for changes); each
+	// revision has its own, so a new revision starts without one.
+	Note string
 	// Previewed is set only on the copy of a post that a valid preview token returns: whoever
 	// holds the token may read that value's body. Stored and cataloged posts never have it.
 	Previewed bool
@@ -182,27 +197,114 @@ func (r RichText) ReadingMinutes() int {
 
 // PostRevision is one saved state of a post. Revisions are never rewritten.
 type PostRevision struct {
-	PostID     string
-	Revision   int
-	Title      string
-	Slug       string
-	Body       RichText
-	Tags       []string
-	BlockIDs   []string
-	Visibility Visibility
-	Status     PostStatus
-	SavedAt    time.Time
-	SavedBy    string
+	PostID        string
+	Revision      int
+	Title         string
+	Slug          string
+	Body          RichText
+	Excerpt       string
+	CustomExcerpt bool
+	SEO           SEO
+	Tags          []string
+	BlockIDs      []string
+	Visibility    Visibility
+	Status        PostStatus
+	SavedAt       time.Time
+	SavedBy       string
+	Note          string
+	// Pending marks the pending changes of a post (PendingRevision), not a saved state of
+	// what readers saw: its body is the draft's.
+	Pending bool
+}
+
+// SEO is what a post's page tells search engines and link previews, where it differs from
+// the post itself. Nil fields are not set: the title, the excerpt and the post's own URL
+// stand in.
+type SEO struct {
+	Title        *string
+	Description  *string
+	CanonicalURL *string
+}
+
+// Equal reports whether s and o set the same values.
+func (s SEO) Equal(o SEO) bool {
+	same := func(a, b *string) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	return same(s.Title, o.Title) && same(s.Description, o.Description) && same(s.CanonicalURL, o.CanonicalURL)
+}
+
+// PostContent is what an author writes: everything of a post but who wrote it and where it
+// stands in the workflow. A draft of changes to a live post holds one (PendingChanges).
+type PostContent struct {
+	Title         string
+	Slug          string
+	Body          RichText
+	Excerpt       string
+	CustomExcerpt bool
+	Tags          []string
+	BlockIDs      []string
+	Visibility    Visibility
+	SEO           SEO
+}
+
+// Content returns the post's content.
+func (p *Post) Content() PostContent {
+	return PostContent{Title: p.Title, Slug: p.Slug, Body: p.Body, Excerpt: p.Excerpt, CustomExcerpt: p.CustomExcerpt,
+		Tags: p.Tags, BlockIDs: p.BlockIDs, Visibility: p.Visibility, SEO: p.SEO}
+}
+
+// SetContent replaces the post's content with c.
+func (p *Post) SetContent(c PostContent) {
+	p.Title, p.Slug, p.Body, p.Excerpt, p.CustomExcerpt = c.Title, c.Slug, c.Body, c.Excerpt, c.CustomExcerpt
+	p.Tags, p.BlockIDs, p.Visibility, p.SEO = c.Tags, c.BlockIDs, c.Visibility, c.SEO
+}
+
+// SameContent reports whether the post shows readers exactly what o shows: the same content,
+// status and dates. A revision that changes only its pending changes or its note does not.
+func (p *Post) SameContent(o *Post) bool {
+	a, b := p.Content(), o.Content()
+	sameTime := func(x, y *time.Time) bool { return (x == nil) == (y == nil) && (x == nil || x.Equal(*y)) }
+	return a.Title == b.Title && a.Slug == b.Slug && a.Excerpt == b.Excerpt && a.Visibility == b.Visibility &&
+		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.BlockIDs, b.BlockIDs) && a.SEO.Equal(b.SEO) &&
+		p.Status == o.Status && sameTime(p.PublishedAt, o.PublishedAt) && a.Body.Equal(b.Body)
+}
+
+// PendingChanges are changes to a published or scheduled post saved as a draft (updatePost
+// with asDraft): the whole content as it will read once they are published. They are kept
+// in the post's revision, so they travel and are saved with it, and they are never shown to
+// readers, feeds, search or caches: only the author and staff see them.
+type PendingChanges struct {
+	PostContent
+	// Revision is the post's version that last saved them.
+	Revision int
+	SavedAt  time.Time
+	SavedBy  string
+}
+
+// PendingRevision describes the post's pending changes as a revision (Post.pendingChanges),
+// or returns nil when it has none.
+func PendingRevision(p *Post) *PostRevision {
+	d := p.Pending
+	if d == nil {
+		return nil
+	}
+	return &PostRevision{
+		PostID: p.ID, Revision: d.Revision, Title: d.Title, Slug: d.Slug, Body: d.Body, Excerpt: d.Excerpt,
+		CustomExcerpt: d.CustomExcerpt, SEO: d.SEO, Tags: d.Tags, BlockIDs: d.BlockIDs, Visibility: d.Visibility,
+		Status: PostDraft, SavedAt: d.SavedAt, SavedBy: d.SavedBy, Pending: true,
+	}
 }
 
 // Post limits, checked on every write. A slug's length is the slug format's own
 // (slug.MaxLength).
 const (
-	MaxTitleLength = 200
-	MaxBodyBytes   = 512 << 10
-	MaxTags        = 20
-	MaxTagLength   = 40
-	ExcerptWords   = 50 // the length of the excerpt made from a post's text
+	MaxTitleLength          = 200
+	MaxBodyBytes            = 512 << 10
+	MaxTags                 = 20
+	MaxTagLength            = 40
+	ExcerptWords            = 50 // the length of the excerpt made from a post's text
+	MaxExcerptLength        = 500
+	MaxSEOTitleLength       = 200
+	MaxSEODescriptionLength = 500
 )
 
 // CreatePostInput is a new post as an author or editor sends it.
@@ -214,6 +316,9 @@ type CreatePostInput struct {
 	Tags       []string
 	Visibility *Visibility
 	BlockIDs   []string
+	// Excerpt, when set and not empty, is the teaser instead of the start of the body.
+	Excerpt *string
+	SEO     *SEO
 }
 
 // UpdatePostInput changes a post; nil fields stay as they are.
@@ -226,4 +331,20 @@ type UpdatePostInput struct {
 	Tags            []string // nil: unchanged; empty: no tags
 	Visibility      *Visibility
 	BlockIDs        []string // nil: unchanged; empty: no blocks
+	// Excerpt replaces the teaser; "" goes back to the one derived from the body.
+	Excerpt *string
+	// SEO replaces all three SEO fields; the ones it leaves out are cleared.
+	SEO *SEO
+	// AsDraft, on a published or scheduled post, keeps what readers see and saves the
+	// change as the post's pending changes instead. On any other post it changes nothing:
+	// what is not live is a draft already.
+	AsDraft *bool
+}
+
+// NoteOrNil is the revision's note, or nil when it has none.
+func (r *PostRevision) NoteOrNil() *string {
+	if r.Note == "" {
+		return nil
+	}
+	return &r.Note
 }

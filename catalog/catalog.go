@@ -168,7 +168,7 @@ func newPostEntry(p *guildhall.Post, w words) *postEntry {
 // excerpt and visibility, and the very same body (a revision that only moved the post in its
 // workflow, or changed its slug or blocks).
 func sameWords(a, b *guildhall.Post) bool {
-	return a.Title == b.Title && a.Excerpt == b.Excerpt && a.Visibility == b.Visibility &&
+	return a.Title == b.Title && a.Excerpt == b.Excerpt && a.CustomExcerpt == b.CustomExcerpt && a.Visibility == b.Visibility &&
 		a.Body.Same(b.Body) && slices.Equal(a.Tags, b.Tags)
 }
 
@@ -181,13 +181,16 @@ func tagWords(p *guildhall.Post) []string {
 }
 
 // postTerms is what the search index files the post under: every word of its title, text
-// and tags, folded, each once, sorted and joined by spaces. Of a members-only post, open
+// (with an excerpt the author wrote) and tags, folded, each once, sorted and joined by spaces. Of a members-only post, open
 // holds only the words of its public text (title, tags and excerpt: what everyone is shown)
 // and hidden the other words of its body, which only readers of the body may search by.
 // Sorting here, while posts are prepared on a spare core at start, keeps it off the catalog
 // lock. text is the plain text of the post's body.
 func postTerms(p *guildhall.Post, text string) (open, hidden string) {
 	all := append(append(fold.Words(p.Title), fold.Words(text)...), tagWords(p)...)
+	if p.CustomExcerpt {
+		all = append(all, fold.Words(p.Excerpt)...) // a teaser the author wrote is text of the post too
+	}
 	slices.Sort(all)
 	all = slices.Compact(all)
 	if p.Visibility != guildhall.VisibilityMembers {

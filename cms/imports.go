@@ -62,8 +62,12 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 		title = truncateRunes(title, guildhall.MaxTitleLength)
 		res.Warnings = append(res.Warnings, "its title was shortened")
 	}
-	s.setTitle(p, strings.Map(dropControl, title), problems)
-	body := s.setBody(p, in.Body, problems)
+	title = strings.Map(dropControl, title)
+	content := p.Content()
+	edit := s.checkEdit(guildhall.UpdatePostInput{Title: &title, Body: &in.Body}, problems)
+	edit.apply(&content)
+	p.SetContent(content)
+	body := edit.rendered
 	var tagWarnings []string
 	p.Tags, tagWarnings = fitTags(in.Tags)
 	res.Warnings = append(res.Warnings, tagWarnings...)

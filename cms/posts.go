@@ -2,6 +2,7 @@ package cms
 
 import (
 	"context"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -39,20 +40,24 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 		ID: guildhall.NewID(guildhall.KindPost, now), Version: 1,
 		Status: guildhall.PostDraft, Visibility: guildhall.VisibilityPublic,
 		AuthorID: authorID, CreatedAt: now, UpdatedAt: now, UpdatedBy: v.Actor(),
+		Tags: []string{}, BlockIDs: []string{},
 	}
-	if in.Visibility != nil {
-		p.Visibility = *in.Visibility
+	tags := in.Tags
+	if tags == nil {
+		tags = []string{}
 	}
-	s.setTitle(p, in.Title, problems)
-	text := s.setBody(p, in.Body, problems).Text
-	p.Tags = cleanTags(in.Tags, problems)
-	p.BlockIDs = s.checkBlocks(in.BlockIDs, problems)
+	e := s.checkEdit(guildhall.UpdatePostInput{Title: &in.Title, Body: &in.Body, Tags: tags, BlockIDs: in.BlockIDs,
+		Visibility: in.Visibility, Excerpt: in.Excerpt, SEO: in.SEO}, problems)
+	text := e.rendered.Text // rendered once, here; the catalog indexes it as it is
 	if in.Slug != nil {
 		checkSlug(*in.Slug, problems)
 	}
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
+	c := p.Content()
+	e.apply(&c)
+	p.SetContent(c)
 	if err := s.claimPostSlug(ctx, p, in.Slug); err != nil {
 		return nil, err
 	}
@@ -66,7 +71,11 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 	return p, nil
 }
 
-// UpdatePost saves a new revision of a post, if expectedVersion is still its version.
+// UpdatePost saves a new revision of a post, if expectedVersion is still its version. With
+// asDraft, on a post readers see (or will see at its scheduled time), the change is saved as
+// the post's pending changes and readers keep seeing what they saw; publishPost applies them.
+// An edit that goes live while changes are pending is made to both, so that publishing the
+// draft later does not undo it.
 func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) (*guildhall.Post, error) {
 	v, cur, err := s.editablePost(ctx, in.ID)
 	if err != nil {
@@ -75,26 +84,19 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 	if in.ExpectedVersion != cur.Version {
 		return nil, staleVersion(cur.Version)
 	}
+	asDraft := in.AsDraft != nil && *in.AsDraft && isLiveOrScheduled(cur, s.now())
 	p := s.nextRevision(cur, v)
 	problems := guildhall.Problems{}
-	if in.Title != nil {
-		s.setTitle(p, *in.Title, problems)
+	e := s.checkEdit(in, problems)
+	base := cur.Slug
+	if asDraft && cur.Pending != nil {
+		base = cur.Pending.Slug
 	}
-	var text *string // the new body's plain text, as rendered
-	if in.Body != nil {
-		t := s.setBody(p, *in.Body, problems).Text
-		text = &t
+	var text *string // the new body's plain text, as rendered, when it goes live
+	if e.body != nil && !asDraft {
+		text = &e.rendered.Text
 	}
-	if in.Tags != nil {
-		p.Tags = cleanTags(in.Tags, problems)
-	}
-	if in.BlockIDs != nil {
-		p.BlockIDs = s.checkBlocks(in.BlockIDs, problems)
-	}
-	if in.Visibility != nil {
-		p.Visibility = *in.Visibility
-	}
-	newSlug := in.Slug != nil && *in.Slug != cur.Slug
+	newSlug := in.Slug != nil && *in.Slug != base
 	if newSlug {
 		checkSlug(*in.Slug, problems)
 	}
@@ -102,12 +104,47 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 		return nil, err
 	}
 	if newSlug {
-		if err := s.claimPostSlug(ctx, p, in.Slug); err != nil {
+		// Claimed now, also for a draft: the slug is then the post's whether or not the draft
+		// is published (claims are never released).
+		if err := s.claimSlug(ctx, p.ID, *in.Slug); err != nil {
 			return nil, err
 		}
-		p.OldSlugs = appendUnique(slices.DeleteFunc(slices.Clone(cur.OldSlugs), func(s string) bool { return s == p.Slug }), cur.Slug)
+	}
+	if asDraft {
+		d := &guildhall.PendingChanges{PostContent: cur.Content()}
+		if cur.Pending != nil {
+			*d = *cur.Pending
+		}
+		e.apply(&d.PostContent)
+		d.Revision, d.SavedAt, d.SavedBy = p.Version, p.UpdatedAt, p.UpdatedBy
+		p.Pending = d
+		return s.savePost(ctx, p, nil)
+	}
+	c := p.Content()
+	e.apply(&c)
+	s.moveTo(p, c)
+	if cur.Pending != nil {
+		d := *cur.Pending
+		e.apply(&d.PostContent)
+		p.Pending = &d
 	}
 	return s.savePost(ctx, p, text)
+}
+
+// isLiveOrScheduled reports whether readers see the post, or will at its scheduled time:
+// the posts whose edits can be held back as pending changes.
+func isLiveOrScheduled(p *guildhall.Post, now time.Time) bool {
+	st := p.StatusAt(now)
+	return st == guildhall.PostPublished || st == guildhall.PostScheduled
+}
+
+// moveTo gives p the content c; a new slug keeps the old one answering (old slugs stay the
+// post's).
+func (s *Service) moveTo(p *guildhall.Post, c guildhall.PostContent) {
+	if c.Slug != p.Slug {
+		p.OldSlugs = appendUnique(slices.DeleteFunc(slices.Clone(p.OldSlugs), func(s string) bool { return s == c.Slug }), p.Slug)
+	}
+	p.SetContent(c)
 }
 
 // The range of publishAt.
@@ -116,13 +153,24 @@ var (
 	latestPublishAt   = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
 )
 
-// PublishPost publishes a post now, or schedules it when publishAt is in the future.
+// PublishPost publishes a post now, or schedules it when publishAt is in the future, with
+// its pending changes if it has any. On a published post with pending changes (and no new
+// date), it publishes the changes: a new revision, live at once.
 func (s *Service) PublishPost(ctx context.Context, id string, publishAt *time.Time) (*guildhall.Post, error) {
 	if publishAt != nil && (publishAt.Before(earliestPublishAt) || !publishAt.Before(latestPublishAt)) {
 		// The zero time (what an empty or default value becomes) would publish the post with
 		// no date; and posts are ordered by nanoseconds since 1970, which end in 2262.
 		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "publishAt is out of range.",
 			Fields: map[string]string{"publishAt": "must be between 1970 and 2200"}}
+	}
+	v, cur, err := s.editablePost(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if cur.Pending != nil && publishAt == nil && cur.StatusAt(s.now()) == guildhall.PostPublished {
+		p := s.nextRevision(cur, v)
+		s.applyPending(p)
+		return s.savePost(ctx, p, nil)
 	}
 	return s.changeStatus(ctx, id, guildhall.PostPublish, func(p *guildhall.Post, now time.Time) {
 		at := now
@@ -131,7 +179,32 @@ func (s *Service) PublishPost(ctx context.Context, id string, publishAt *time.Ti
 			at = publishAt.UTC().Truncate(time.Millisecond)
 		}
 		p.PublishedAt = &at
+		s.applyPending(p)
 	})
+}
+
+// applyPending makes p's pending changes its content, if it has any.
+func (s *Service) applyPending(p *guildhall.Post) {
+	if p.Pending != nil {
+		s.moveTo(p, p.Pending.PostContent)
+		p.Pending = nil
+	}
+}
+
+// DiscardPendingChanges drops a post's pending changes; what readers see stays as it is. A
+// post without pending changes is BAD_USER_INPUT.
+func (s *Service) DiscardPendingChanges(ctx context.Context, id string) (*guildhall.Post, error) {
+	v, cur, err := s.editablePost(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if cur.Pending == nil {
+		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The post has no pending changes to discard.",
+			Fields: map[string]string{"id": "has no pending changes"}}
+	}
+	p := s.nextRevision(cur, v)
+	p.Pending = nil
+	return s.savePost(ctx, p, nil)
 }
 
 // editablePost returns the current post for a viewer who may change it.
@@ -154,7 +227,7 @@ func (s *Service) editablePost(ctx context.Context, id string) (*guildhall.Viewe
 func (s *Service) nextRevision(cur *guildhall.Post, v *guildhall.Viewer) *guildhall.Post {
 	p := *cur
 	p.Version++
-	p.UpdatedAt, p.UpdatedBy = s.now(), v.Actor()
+	p.UpdatedAt, p.UpdatedBy, p.Note = s.now(), v.Actor(), ""
 	if !p.UpdatedAt.After(cur.UpdatedAt) {
 		p.UpdatedAt = cur.UpdatedAt.Add(time.Millisecond) // keep updatedAt strictly increasing
 	}
@@ -192,35 +265,133 @@ func staleVersion(current int) error {
 		Extra:   map[string]any{"currentVersion": current}}
 }
 
-func (s *Service) setTitle(p *guildhall.Post, title string, problems guildhall.Problems) {
-	title = strings.TrimSpace(title)
-	switch {
-	case title == "":
-		problems.Add("title", "is required")
-	case utf8.RuneCountInString(title) > guildhall.MaxTitleLength:
-		problems.Add("title", "must be at most %d characters", guildhall.MaxTitleLength)
-	case strings.ContainsFunc(title, unicode.IsControl):
-		problems.Add("title", "must not contain control characters")
-	}
-	p.Title = title
+// postEdit is a checked change to a post's content: each field that is set replaces the
+// content's own. The same edit can be applied to the post and to its pending changes.
+type postEdit struct {
+	title      *string
+	body       *guildhall.RichText
+	rendered   richtext.Rendered // the new body as rendered: its text for the excerpt and the index, its HTML for imports
+	excerpt    *string
+	slug       *string
+	tags       []string
+	blocks     []string
+	visibility *guildhall.Visibility
+	seo        *guildhall.SEO
 }
 
-// setBody sanitises html into p's body and excerpt and returns the body as rendered: each
-// form is made once, here, and handed on (the catalog indexes the text, an import compares
-// the HTML, the body is packed for memory and the database) rather than unpacked again.
-func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Problems) richtext.Rendered {
-	if len(html) > 4*guildhall.MaxBodyBytes {
-		problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
-		return richtext.Rendered{}
+// checkEdit checks the content fields of in, adding what is wrong to problems.
+func (s *Service) checkEdit(in guildhall.UpdatePostInput, problems guildhall.Problems) *postEdit {
+	e := &postEdit{slug: in.Slug, visibility: in.Visibility}
+	if in.Title != nil {
+		title := strings.TrimSpace(*in.Title)
+		switch {
+		case title == "":
+			problems.Add("title", "is required")
+		case utf8.RuneCountInString(title) > guildhall.MaxTitleLength:
+			problems.Add("title", "must be at most %d characters", guildhall.MaxTitleLength)
+		case strings.ContainsFunc(title, unicode.IsControl):
+			problems.Add("title", "must not contain control characters")
+		}
+		e.title = &title
 	}
-	body := richtext.Render(html)
-	if len(body.HTML) > guildhall.MaxBodyBytes {
-		problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
-		return richtext.Rendered{}
+	if in.Body != nil {
+		if len(*in.Body) > 4*guildhall.MaxBodyBytes {
+			problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
+		} else if body := richtext.Render(*in.Body); len(body.HTML) > guildhall.MaxBodyBytes {
+			problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
+		} else {
+			held := held(body)
+			e.body, e.rendered = &held, body
+		}
 	}
-	p.Body = held(body)
-	p.Excerpt = richtext.Excerpt(body.Text, guildhall.ExcerptWords)
-	return body
+	if in.Excerpt != nil {
+		x := strings.Join(strings.Fields(*in.Excerpt), " ")
+		if utf8.RuneCountInString(x) > guildhall.MaxExcerptLength {
+			problems.Add("excerpt", "must be at most %d characters", guildhall.MaxExcerptLength)
+		}
+		e.excerpt = &x
+	}
+	if in.Tags != nil {
+		e.tags = cleanTags(in.Tags, problems)
+	}
+	if in.BlockIDs != nil {
+		e.blocks = s.checkBlocks(in.BlockIDs, problems)
+	}
+	if in.SEO != nil {
+		e.seo = checkSEO(*in.SEO, problems)
+	}
+	return e
+}
+
+// apply makes the edit to c. The excerpt follows a new body unless the author wrote one.
+func (e *postEdit) apply(c *guildhall.PostContent) {
+	if e.title != nil {
+		c.Title = *e.title
+	}
+	if e.slug != nil {
+		c.Slug = *e.slug
+	}
+	if e.body != nil {
+		c.Body = *e.body
+		if !c.CustomExcerpt {
+			c.Excerpt = richtext.Excerpt(e.rendered.Text, guildhall.ExcerptWords)
+		}
+	}
+	if e.excerpt != nil {
+		c.CustomExcerpt = *e.excerpt != ""
+		if c.CustomExcerpt {
+			c.Excerpt = *e.excerpt
+		} else {
+			c.Excerpt = richtext.Excerpt(c.Body.Text(), guildhall.ExcerptWords)
+		}
+	}
+	if e.tags != nil {
+		c.Tags = e.tags
+	}
+	if e.blocks != nil {
+		c.BlockIDs = e.blocks
+	}
+	if e.visibility != nil {
+		c.Visibility = *e.visibility
+	}
+	if e.seo != nil {
+		c.SEO = *e.seo
+	}
+}
+
+// checkSEO trims the SEO fields, drops empty ones and checks limits: plain text without
+// control characters, and an absolute http(s) canonical URL.
+func checkSEO(in guildhall.SEO, problems guildhall.Problems) *guildhall.SEO {
+	text := func(field string, v *string, limit int) *string {
+		if v == nil {
+			return nil
+		}
+		x := strings.Join(strings.Fields(*v), " ")
+		switch {
+		case x == "":
+			return nil
+		case utf8.RuneCountInString(x) > limit:
+			problems.Add(field, "must be at most %d characters", limit)
+		}
+		return &x
+	}
+	out := &guildhall.SEO{
+		Title:       text("seo.title", in.Title, guildhall.MaxSEOTitleLength),
+		Description: text("seo.description", in.Description, guildhall.MaxSEODescriptionLength),
+	}
+	if in.CanonicalURL != nil && strings.TrimSpace(*in.CanonicalURL) != "" {
+		u := strings.TrimSpace(*in.CanonicalURL)
+		parsed, err := url.Parse(u)
+		switch {
+		case len(u) > guildhall.MaxURLLength:
+			problems.Add("seo.canonicalUrl", "must be at most %d characters", guildhall.MaxURLLength)
+		case err != nil || (parsed.Scheme != "https" && parsed.Scheme != "http") || parsed.Host == "" || parsed.User != nil ||
+			strings.ContainsFunc(u, unicode.IsSpace):
+			problems.Add("seo.canonicalUrl", "must be an absolute http(s) URL, e.g. https://example.org/posts/my-post")
+		}
+		out.CanonicalURL = &u
+	}
+	return out
 }
 
 // held is a rendered text as the catalog and the store keep it: packed once here, when it is
@@ -312,6 +483,20 @@ func (s *Service) claimPostSlug(ctx context.Context, p *guildhall.Post, requeste
 	var err error
 	p.Slug, err = s.claimFreeSlug(ctx, guildhall.ClaimPostSlug, p.Title, "post", p.ID, s.cat().PostSlugOwner)
 	return err
+}
+
+// claimSlug makes slug post id's, or says it is taken.
+func (s *Service) claimSlug(ctx context.Context, id, slug string) error {
+	if owner := s.cat().PostSlugOwner(slug); owner != "" && owner != id {
+		return errSlugTaken()
+	}
+	if err := s.store.claims.Claim(ctx, guildhall.ClaimPostSlug, slug, id); err != nil {
+		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
+			return errSlugTaken()
+		}
+		return err
+	}
+	return nil
 }
 
 // claimFreeSlug claims the slug made from name for owner, or the first free one with a

@@ -24,6 +24,15 @@ func (s *Service) PostRevisions(ctx context.Context, p *guildhall.Post, first *i
 	return pageByID(revs, n, deref(after), "revisions:"+p.ID, func(r *guildhall.PostRevision) string { return strconv.Itoa(r.Revision) })
 }
 
+// PendingChanges returns the post's pending changes as a revision, for its author and staff;
+// nil for everyone else, and when there are none.
+func (s *Service) PendingChanges(ctx context.Context, p *guildhall.Post) *guildhall.PostRevision {
+	if p.Pending == nil || !guildhall.ViewerFrom(ctx).CanSeeRevisions(p) {
+		return nil
+	}
+	return guildhall.PendingRevision(p)
+}
+
 // RevisionBody returns the body a revision was saved with. The current revision's is in
 // memory; an older one is read from the database by _id (revisions are reached only through
 // PostRevisions, which has checked the viewer).
@@ -36,6 +45,9 @@ func (s *Service) RevisionBody(ctx context.Context, r *guildhall.PostRevision) (
 }
 
 func (s *Service) revisionBody(ctx context.Context, r *guildhall.PostRevision) (guildhall.RichText, error) {
+	if r.Pending {
+		return r.Body, nil // pending changes are made whole, body and all (PendingRevision)
+	}
 	if p, ok := s.cat().PostByID(r.PostID); ok && p.Version == r.Revision {
 		return p.Body, nil
 	}

@@ -255,6 +255,9 @@ func PostEvent(prev, p *guildhall.Post, now time.Time) (Event, bool) {
 
 func postChange(prev, p *guildhall.Post, now time.Time, wasLive bool) (Event, bool) {
 	switch {
+	case wasLive && p.IsLive(now) && prev.SameContent(p):
+		// A revision that only saves or drops pending changes changes nothing readers see.
+		return Event{}, false
 	case wasLive && p.IsLive(now):
 		return Event{Type: guildhall.EventPostUpdated, Post: p}, true
 	case wasLive:
@@ -294,11 +297,17 @@ type (
 		Status      guildhall.PostStatus `json:"status"`
 		Visibility  guildhall.Visibility `json:"visibility"`
 		Excerpt     string               `json:"excerpt"`
+		SEO         *seoPayload          `json:"seo,omitempty"`
 		Tags        []string             `json:"tags"`
 		PublishedAt *time.Time           `json:"publishedAt"`
 		UpdatedAt   time.Time            `json:"updatedAt"`
 		Version     int                  `json:"version"`
 		Author      *memberPayload       `json:"author,omitempty"`
+	}
+	seoPayload struct {
+		Title        *string `json:"title,omitempty"`
+		Description  *string `json:"description,omitempty"`
+		CanonicalURL *string `json:"canonicalUrl,omitempty"`
 	}
 	memberPayload struct {
 		ID         string             `json:"id"`
@@ -332,6 +341,9 @@ func (s *Service) eventPayload(id string, e Event, now, due time.Time) eventPayl
 			Excerpt: p.Excerpt, Tags: p.Tags, PublishedAt: p.PublishedAt, UpdatedAt: p.UpdatedAt, Version: p.Version}
 		if s.opts.SiteURL != "" {
 			pp.URL = guildhall.PostURL(s.opts.SiteURL, p.Slug)
+		}
+		if !p.SEO.Equal(guildhall.SEO{}) {
+			pp.SEO = &seoPayload{Title: p.SEO.Title, Description: p.SEO.Description, CanonicalURL: p.SEO.CanonicalURL}
 		}
 		if m, ok := s.cat().Member(p.AuthorID); ok {
 			pp.Author = s.memberPayload(m, false, now)

@@ -16,6 +16,10 @@ func TestPostEvent(t *testing.T) {
 	}
 	draft := post(guildhall.PostDraft, nil)
 	live := post(guildhall.PostPublished, at(-time.Hour))
+	edited := post(guildhall.PostPublished, at(-time.Hour))
+	edited.Title = "Edited"
+	drafted := post(guildhall.PostPublished, at(-time.Hour))
+	drafted.Pending = &guildhall.PendingChanges{PostContent: guildhall.PostContent{Title: "Not yet"}}
 	scheduled := post(guildhall.PostPublished, at(time.Hour))
 	for _, tc := range []struct {
 		name    string
@@ -27,7 +31,10 @@ func TestPostEvent(t *testing.T) {
 		{"a draft edited", draft, draft, "", time.Time{}},
 		{"published now", draft, live, guildhall.EventPostPublished, time.Time{}},
 		{"published back-dated", draft, post(guildhall.PostPublished, at(-48*time.Hour)), guildhall.EventPostPublished, time.Time{}},
-		{"a live post edited", live, live, guildhall.EventPostUpdated, time.Time{}},
+		{"a live post edited", live, edited, guildhall.EventPostUpdated, time.Time{}},
+		{"a live post saved unchanged", live, live, "", time.Time{}},
+		{"changes to a live post saved as a draft", live, drafted, "", time.Time{}},
+		{"pending changes discarded", drafted, live, "", time.Time{}},
 		{"a live post back to draft", live, post(guildhall.PostDraft, at(-time.Hour)), guildhall.EventPostUnpublished, time.Time{}},
 		{"a live post archived", live, post(guildhall.PostArchived, at(-time.Hour)), guildhall.EventPostUnpublished, time.Time{}},
 		{"a live post deferred", live, scheduled, guildhall.EventPostUnpublished, time.Time{}},

@@ -235,6 +235,9 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 			Published: *p.PublishedAt, Updated: later(p.UpdatedAt, *p.PublishedAt),
 			Tags: p.Tags, Summary: p.Excerpt,
 		}
+		if c := p.SEO.CanonicalURL; c != nil {
+			it.Link = *c
+		}
 		if body == nil {
 			it.MembersOnly, it.ContentHTML = true, teaserHTML(p.Excerpt, it.URL, h.opts.SiteName)
 		}

@@ -32,8 +32,12 @@ type Feed struct {
 type Item struct {
 	// ID never changes, whatever happens to the post's slug or title: a tag URI (RFC 4151)
 	// made from the site's host, the day the post was created and the post's ID.
-	ID         string
-	URL        string
+	ID string
+	// URL is the post's page on the site: relative links in the content resolve against it.
+	URL string
+	// Link is where the item sends readers: the post's canonical URL when it has one (a post
+	// that first appeared elsewhere), else URL.
+	Link       string
 	Title      string
 	AuthorName string
 	AuthorURL  string
@@ -106,7 +110,10 @@ func prepared(f *Feed) *Feed {
 	out.Title, out.Description, out.HomeURL, out.SelfURL = clean(f.Title), clean(f.Description), clean(f.HomeURL), clean(f.SelfURL)
 	out.Items = make([]Item, len(f.Items))
 	for i, it := range f.Items {
-		it.ID, it.URL, it.Title = clean(it.ID), clean(it.URL), clean(it.Title)
+		if it.Link == "" {
+			it.Link = it.URL
+		}
+		it.ID, it.URL, it.Link, it.Title = clean(it.ID), clean(it.URL), clean(it.Link), clean(it.Title)
 		it.AuthorName, it.AuthorURL = clean(it.AuthorName), clean(it.AuthorURL)
 		it.Summary, it.ContentHTML = clean(it.Summary), clean(absolutize(it.ContentHTML, it.URL))
 		tags := make([]string, len(it.Tags))
@@ -190,7 +197,7 @@ func renderRSS(f *Feed) ([]byte, error) {
 			categories = append(categories, rssCategory{Domain: accessScheme, Value: MembersOnlyCategory})
 		}
 		doc.Channel.Items = append(doc.Channel.Items, rssItem{
-			Title: it.Title, Link: it.URL, GUID: rssGUID{Value: it.ID}, PubDate: it.Published.UTC().Format(time.RFC1123Z),
+			Title: it.Title, Link: it.Link, GUID: rssGUID{Value: it.ID}, PubDate: it.Published.UTC().Format(time.RFC1123Z),
 			Creator: it.AuthorName, Categories: categories,
 			// description is HTML by convention: the plain-text excerpt is escaped for it, so
 			// a "<" in the text stays a "<" on the screen.
@@ -257,7 +264,7 @@ func renderAtom(f *Feed) ([]byte, error) {
 	for _, it := range f.Items {
 		e := atomEntry{
 			Title: atomText{"text", it.Title}, ID: it.ID, Published: atomTime(it.Published), Updated: atomTime(it.Updated),
-			Links:   []atomLink{{Href: it.URL, Rel: "alternate", Type: "text/html"}},
+			Links:   []atomLink{{Href: it.Link, Rel: "alternate", Type: "text/html"}},
 			Author:  atomPerson{Name: it.AuthorName, URI: it.AuthorURL},
 			Summary: atomText{"text", it.Summary},
 		}
@@ -327,7 +334,7 @@ func renderJSON(f *Feed) ([]byte, error) {
 	doc := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: f.HomeURL,
 		FeedURL: f.SelfURL + ".json", Description: f.Description, Items: []jsonItem{}}
 	for _, it := range f.Items {
-		ji := jsonItem{ID: it.ID, URL: it.URL, Title: it.Title, ContentHTML: it.ContentHTML, Summary: it.Summary,
+		ji := jsonItem{ID: it.ID, URL: it.Link, Title: it.Title, ContentHTML: it.ContentHTML, Summary: it.Summary,
 			DatePublished: atomTime(it.Published), DateModified: atomTime(it.Updated),
 			Authors: []jsonAuthor{{Name: it.AuthorName, URL: it.AuthorURL}}, Tags: it.Tags}
 		if ji.ContentHTML == "" {

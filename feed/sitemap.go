@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -16,7 +17,9 @@ import (
 
 // The sitemap (https://www.sitemaps.org/protocol.html) lists the pages search engines may
 // index: every member with published posts ({site}/members/{slug}) and every published
-// PUBLIC post ({site}/posts/{slug}), oldest first, each with the time it last changed.
+// PUBLIC post ({site}/posts/{slug}, or its canonical URL when that is on the site; a post
+// whose canonical URL is elsewhere is left out), oldest first, each with the time it last
+// changed.
 // Members-only posts are left out: their pages show a teaser, not the post. A file holds at
 // most Options.SitemapURLs URLs; when there are more, /sitemap.xml is an index of
 // /sitemaps/1.xml, /sitemaps/2.xml and so on.
@@ -109,8 +112,15 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 		}
 		for _, p := range page.Items {
 			at := later(p.UpdatedAt, *p.PublishedAt)
-			posts = append(posts, newSitemapURL(guildhall.PostURL(site, p.Slug), at))
 			newest[p.AuthorID] = later(newest[p.AuthorID], at)
+			loc := guildhall.PostURL(site, p.Slug)
+			if c := p.SEO.CanonicalURL; c != nil {
+				if !sameOrigin(*c, site) {
+					continue // the page's canonical home is another site: its sitemap lists it
+				}
+				loc = *c
+			}
+			posts = append(posts, newSitemapURL(loc, at))
 		}
 		if !page.HasNextPage {
 			break
@@ -138,6 +148,14 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 	h.sitemaps[site] = sm
 	h.mu.Unlock()
 	return sm, nil
+}
+
+// sameOrigin reports whether the URL u is on the site (the same scheme, host and port): a
+// sitemap may list only its own site's pages.
+func sameOrigin(u, site string) bool {
+	a, err1 := url.Parse(u)
+	b, err2 := url.Parse(site)
+	return err1 == nil && err2 == nil && strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Host, b.Host)
 }
 
 func newSitemapURL(loc string, at time.Time) sitemapURL {

@@ -28,12 +28,20 @@ func (r *mutationResolver) RestorePostRevision(ctx context.Context, postID strin
 	return r.Service.RestorePostRevision(ctx, postID, revision, expectedVersion)
 }
 
+func (r *mutationResolver) DiscardPendingChanges(ctx context.Context, id string) (*guildhall.Post, error) {
+	return r.Service.DiscardPendingChanges(ctx, id)
+}
+
 func (r *mutationResolver) DeleteBlock(ctx context.Context, id string) (string, error) {
 	return r.Service.DeleteBlock(ctx, id)
 }
 
 func (r *mutationResolver) CreatePreviewLink(ctx context.Context, postID string, expiresInMinutes *int) (*guildhall.PreviewLink, error) {
 	return r.Service.CreatePreviewLink(ctx, postID, expiresInMinutes)
+}
+
+func (r *postResolver) PendingChanges(ctx context.Context, obj *guildhall.Post) (*guildhall.PostRevision, error) {
+	return r.Service.PendingChanges(ctx, obj), nil
 }
 
 func (r *postResolver) Revisions(ctx context.Context, obj *guildhall.Post, first *int, after *string) (*model.PostRevisionConnection, error) {

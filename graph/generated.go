@@ -219,32 +219,33 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ArchivePost         func(childComplexity int, id string) int
-		CancelMembership    func(childComplexity int, memberID string, reason *string) int
-		ChangePassword      func(childComplexity int, currentPassword string, newPassword string) int
-		CreateAPIToken      func(childComplexity int, input guildhall.CreateApiTokenInput) int
-		CreateAccount       func(childComplexity int, input guildhall.CreateAccountInput) int
-		CreateBlock         func(childComplexity int, input guildhall.CreateBlockInput) int
-		CreatePost          func(childComplexity int, input guildhall.CreatePostInput) int
-		CreatePreviewLink   func(childComplexity int, postID string, expiresInMinutes *int) int
-		CreateWebhook       func(childComplexity int, input guildhall.CreateWebhookInput) int
-		DeleteBlock         func(childComplexity int, id string) int
-		DeletePost          func(childComplexity int, id string) int
-		DeleteWebhook       func(childComplexity int, id string) int
-		EraseMember         func(childComplexity int, id string, posts guildhall.ErasePosts) int
-		JoinMembership      func(childComplexity int, input guildhall.JoinMembershipInput) int
-		Login               func(childComplexity int, email string, password string) int
-		Logout              func(childComplexity int) int
-		PublishPost         func(childComplexity int, id string, publishAt *time.Time) int
-		RenewMembership     func(childComplexity int, input guildhall.RenewMembershipInput) int
-		RestorePostRevision func(childComplexity int, postID string, revision int, expectedVersion *int) int
-		RevokeAPIToken      func(childComplexity int, id string) int
-		RevokeSessions      func(childComplexity int, accountID string) int
-		UnpublishPost       func(childComplexity int, id string) int
-		UpdateAccount       func(childComplexity int, input guildhall.UpdateAccountInput) int
-		UpdateBlock         func(childComplexity int, input guildhall.UpdateBlockInput) int
-		UpdateMemberProfile func(childComplexity int, input guildhall.UpdateMemberProfileInput) int
-		UpdatePost          func(childComplexity int, input guildhall.UpdatePostInput) int
+		ArchivePost           func(childComplexity int, id string) int
+		CancelMembership      func(childComplexity int, memberID string, reason *string) int
+		ChangePassword        func(childComplexity int, currentPassword string, newPassword string) int
+		CreateAPIToken        func(childComplexity int, input guildhall.CreateApiTokenInput) int
+		CreateAccount         func(childComplexity int, input guildhall.CreateAccountInput) int
+		CreateBlock           func(childComplexity int, input guildhall.CreateBlockInput) int
+		CreatePost            func(childComplexity int, input guildhall.CreatePostInput) int
+		CreatePreviewLink     func(childComplexity int, postID string, expiresInMinutes *int) int
+		CreateWebhook         func(childComplexity int, input guildhall.CreateWebhookInput) int
+		DeleteBlock           func(childComplexity int, id string) int
+		DeletePost            func(childComplexity int, id string) int
+		DeleteWebhook         func(childComplexity int, id string) int
+		DiscardPendingChanges func(childComplexity int, id string) int
+		EraseMember           func(childComplexity int, id string, posts guildhall.ErasePosts) int
+		JoinMembership        func(childComplexity int, input guildhall.JoinMembershipInput) int
+		Login                 func(childComplexity int, email string, password string) int
+		Logout                func(childComplexity int) int
+		PublishPost           func(childComplexity int, id string, publishAt *time.Time) int
+		RenewMembership       func(childComplexity int, input guildhall.RenewMembershipInput) int
+		RestorePostRevision   func(childComplexity int, postID string, revision int, expectedVersion *int) int
+		RevokeAPIToken        func(childComplexity int, id string) int
+		RevokeSessions        func(childComplexity int, accountID string) int
+		UnpublishPost         func(childComplexity int, id string) int
+		UpdateAccount         func(childComplexity int, input guildhall.UpdateAccountInput) int
+		UpdateBlock           func(childComplexity int, input guildhall.UpdateBlockInput) int
+		UpdateMemberProfile   func(childComplexity int, input guildhall.UpdateMemberProfileInput) int
+		UpdatePost            func(childComplexity int, input guildhall.UpdatePostInput) int
 	}
 
 	PageInfo struct {
@@ -255,22 +256,24 @@ type ComplexityRoot struct {
 	}
 
 	Post struct {
-		Author      func(childComplexity int) int
-		Blocks      func(childComplexity int) int
-		Body        func(childComplexity int) int
-		CreatedAt   func(childComplexity int) int
-		Excerpt     func(childComplexity int) int
-		ID          func(childComplexity int) int
-		PublishedAt func(childComplexity int) int
-		Related     func(childComplexity int, first *int) int
-		Revisions   func(childComplexity int, first *int, after *string) int
-		Slug        func(childComplexity int) int
-		Status      func(childComplexity int) int
-		Tags        func(childComplexity int) int
-		Title       func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
-		Version     func(childComplexity int) int
-		Visibility  func(childComplexity int) int
+		Author         func(childComplexity int) int
+		Blocks         func(childComplexity int) int
+		Body           func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Excerpt        func(childComplexity int) int
+		ID             func(childComplexity int) int
+		PendingChanges func(childComplexity int) int
+		PublishedAt    func(childComplexity int) int
+		Related        func(childComplexity int, first *int) int
+		Revisions      func(childComplexity int, first *int, after *string) int
+		SEO            func(childComplexity int) int
+		Slug           func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Tags           func(childComplexity int) int
+		Title          func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		Version        func(childComplexity int) int
+		Visibility     func(childComplexity int) int
 	}
 
 	PostConnection struct {
@@ -288,7 +291,10 @@ type ComplexityRoot struct {
 	PostRevision struct {
 		Blocks     func(childComplexity int) int
 		Body       func(childComplexity int) int
+		Excerpt    func(childComplexity int) int
+		NoteOrNil  func(childComplexity int) int
 		Revision   func(childComplexity int) int
+		SEO        func(childComplexity int) int
 		SavedAt    func(childComplexity int) int
 		SavedBy    func(childComplexity int) int
 		Slug       func(childComplexity int) int
@@ -376,6 +382,12 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		TitleOrEmpty func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
+	}
+
+	Seo struct {
+		CanonicalURL func(childComplexity int) int
+		Description  func(childComplexity int) int
+		Title        func(childComplexity int) int
 	}
 
 	Session struct {
@@ -495,6 +507,7 @@ type MutationResolver interface {
 	ArchivePost(ctx context.Context, id string) (*guildhall.Post, error)
 	DeletePost(ctx context.Context, id string) (string, error)
 	RestorePostRevision(ctx context.Context, postID string, revision int, expectedVersion *int) (*guildhall.Post, error)
+	DiscardPendingChanges(ctx context.Context, id string) (*guildhall.Post, error)
 	DeleteBlock(ctx context.Context, id string) (string, error)
 	CreatePreviewLink(ctx context.Context, postID string, expiresInMinutes *int) (*guildhall.PreviewLink, error)
 	CreateWebhook(ctx context.Context, input guildhall.CreateWebhookInput) (*guildhall.Webhook, error)
@@ -510,6 +523,7 @@ type PostResolver interface {
 	Blocks(ctx context.Context, obj *guildhall.Post) ([]guildhall.Block, error)
 
 	Related(ctx context.Context, obj *guildhall.Post, first *int) ([]*guildhall.Post, error)
+	PendingChanges(ctx context.Context, obj *guildhall.Post) (*guildhall.PostRevision, error)
 	Revisions(ctx context.Context, obj *guildhall.Post, first *int, after *string) (*model.PostRevisionConnection, error)
 }
 type PostRevisionResolver interface {
@@ -1356,6 +1370,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteWebhook(childComplexity, args["id"].(string)), true
+	case "Mutation.discardPendingChanges":
+		if e.ComplexityRoot.Mutation.DiscardPendingChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_discardPendingChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DiscardPendingChanges(childComplexity, args["id"].(string)), true
 	case "Mutation.eraseMember":
 		if e.ComplexityRoot.Mutation.EraseMember == nil {
 			break
@@ -1567,6 +1592,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Post.ID(childComplexity), true
+	case "Post.pendingChanges":
+		if e.ComplexityRoot.Post.PendingChanges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Post.PendingChanges(childComplexity), true
 	case "Post.publishedAt":
 		if e.ComplexityRoot.Post.PublishedAt == nil {
 			break
@@ -1595,6 +1626,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Post.Revisions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Post.seo":
+		if e.ComplexityRoot.Post.SEO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Post.SEO(childComplexity), true
 	case "Post.slug":
 		if e.ComplexityRoot.Post.Slug == nil {
 			break
@@ -1688,12 +1725,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PostRevision.Body(childComplexity), true
+	case "PostRevision.excerpt":
+		if e.ComplexityRoot.PostRevision.Excerpt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.Excerpt(childComplexity), true
+	case "PostRevision.note":
+		if e.ComplexityRoot.PostRevision.NoteOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.NoteOrNil(childComplexity), true
 	case "PostRevision.revision":
 		if e.ComplexityRoot.PostRevision.Revision == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PostRevision.Revision(childComplexity), true
+	case "PostRevision.seo":
+		if e.ComplexityRoot.PostRevision.SEO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.SEO(childComplexity), true
 	case "PostRevision.savedAt":
 		if e.ComplexityRoot.PostRevision.SavedAt == nil {
 			break
@@ -2123,6 +2178,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RichTextBlock.UpdatedAt(childComplexity), true
 
+	case "Seo.canonicalUrl":
+		if e.ComplexityRoot.Seo.CanonicalURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Seo.CanonicalURL(childComplexity), true
+	case "Seo.description":
+		if e.ComplexityRoot.Seo.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Seo.Description(childComplexity), true
+	case "Seo.title":
+		if e.ComplexityRoot.Seo.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Seo.Title(childComplexity), true
+
 	case "Session.expiresAt":
 		if e.ComplexityRoot.Session.ExpiresAt == nil {
 			break
@@ -2380,6 +2454,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PostFilter", ec.unmarshalInputPostFilter),
 			graphql.NewInputUnmarshaler("PostOrder", ec.unmarshalInputPostOrder),
 			graphql.NewInputUnmarshaler("RenewMembershipInput", ec.unmarshalInputRenewMembershipInput),
+			graphql.NewInputUnmarshaler("SeoInput", ec.unmarshalInputSeoInput),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateBlockInput", ec.unmarshalInputUpdateBlockInput),
 			graphql.NewInputUnmarshaler("UpdateMemberProfileInput", ec.unmarshalInputUpdateMemberProfileInput),
@@ -2587,10 +2662,11 @@ type Mutation {
     input: CreatePostInput!
   ): Post!
   """
-  Change a post, in any status; the change is live at once for a published post. Name the
-  ` + "`" + `version` + "`" + ` you edited as ` + "`" + `expectedVersion` + "`" + `: if someone saved in between, the answer is
-  ` + "`" + `CONFLICT` + "`" + ` with ` + "`" + `extensions.currentVersion` + "`" + `, and nothing is saved. Every save is a new
-  revision (` + "`" + `Post.revisions` + "`" + `).
+  Change a post, in any status; the change is live at once for a published post, unless it is
+  saved ` + "`" + `asDraft` + "`" + ` (then it waits in ` + "`" + `pendingChanges` + "`" + ` until ` + "`" + `publishPost` + "`" + `). Name the ` + "`" + `version` + "`" + `
+  you edited as ` + "`" + `expectedVersion` + "`" + `: if someone saved in between, the answer is ` + "`" + `CONFLICT` + "`" + ` with
+  ` + "`" + `extensions.currentVersion` + "`" + `, and nothing is saved. Every save is a new revision
+  (` + "`" + `Post.revisions` + "`" + `).
   """
   updatePost(
     "Which post, the version you edited, and only the fields to change."
@@ -2599,9 +2675,10 @@ type Mutation {
   """
   Publish a post now, or schedule it: with a future ` + "`" + `publishAt` + "`" + ` it is SCHEDULED and goes live
   by itself at that moment (nothing needs to run then). A DRAFT or a SCHEDULED post (to
-  reschedule it, or publish it now) may be published; a PUBLISHED or ARCHIVED post is
-  ` + "`" + `BAD_USER_INPUT` + "`" + ` with the reason in ` + "`" + `extensions.fields.id` + "`" + ` (unpublish it first). The author
-  and editors may publish.
+  reschedule it, or publish it now) may be published, with its ` + "`" + `pendingChanges` + "`" + ` if it has
+  any. A PUBLISHED post with ` + "`" + `pendingChanges` + "`" + ` (and no ` + "`" + `publishAt` + "`" + `) gets them: a new revision,
+  live at once. Otherwise a PUBLISHED or ARCHIVED post is ` + "`" + `BAD_USER_INPUT` + "`" + ` with the reason in
+  ` + "`" + `extensions.fields.id` + "`" + ` (unpublish it first). The author and editors may publish.
   """
   publishPost(
     "The post to publish."
@@ -2836,8 +2913,10 @@ type Post implements Node {
   author: Member!
   "The text, as sanitised HTML and plain text. Null when the caller may read the teaser but not the body (a MEMBERS post, for anyone but members in good standing, the author and staff)."
   body: RichText
-  "The first 50 or so words of the plain text, ending with … when cut: for lists and teasers. Always readable, also for members-only posts."
+  "The teaser for lists, feeds and members-only posts: the author's own (` + "`" + `excerpt` + "`" + ` in the input), or else the first 50 or so words of the plain text, ending with … when cut. Always readable, also for members-only posts."
   excerpt: String!
+  "What the post's page tells search engines and link previews where it differs from the post: a title, a description and a canonical URL, each null when not set (use ` + "`" + `title` + "`" + `, ` + "`" + `excerpt` + "`" + ` and the post's own URL then). Feeds and the sitemap follow it."
+  seo: Seo!
   "Tags, in the order the author gave them, e.g. ` + "`" + `[\"cpd\", \"supervision\"]` + "`" + `."
   tags: [String!]!
   "Related-info blocks shown with the post, in the author's order (blocks deleted since are left out)."
@@ -2855,6 +2934,26 @@ type Post implements Node {
     "How many posts to return: 0 to 100, default 5. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
     first: Int = 5
   ): [Post!]!
+}
+
+"What a post's page tells search engines and link previews (` + "`" + `<title>` + "`" + `, ` + "`" + `<meta name=\"description\">` + "`" + `, ` + "`" + `<link rel=\"canonical\">` + "`" + `, Open Graph). Each field is null when not set."
+type Seo {
+  "The title for search results and sharing cards, e.g. \"Spring conference: what we learned\". Null: use the post's ` + "`" + `title` + "`" + `."
+  title: String
+  "The description for search results and sharing cards, plain text. Null: use the post's ` + "`" + `excerpt` + "`" + `."
+  description: String
+  "The page's canonical URL, when the post first appeared elsewhere, e.g. ` + "`" + `\"https://partner.example/original\"` + "`" + `. Null: the post's own URL on the site. The sitemap lists a post at its canonical URL when that is on the site, and leaves it out when it is elsewhere."
+  canonicalUrl: String
+}
+
+"SEO settings for a post. Given as a whole: a field left out or empty is cleared."
+input SeoInput {
+  "A title for search results and sharing cards: plain text, at most 200 characters."
+  title: String
+  "A description for search results and sharing cards: plain text, at most 500 characters."
+  description: String
+  "The canonical URL: an absolute http(s) URL of at most 2048 characters, e.g. ` + "`" + `\"https://partner.example/original\"` + "`" + `. Anything else is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `seo.canonicalUrl` + "`" + `."
+  canonicalUrl: String
 }
 
 "A post's place in the authoring workflow."
@@ -2974,6 +3073,10 @@ input CreatePostInput {
   visibility: Visibility = PUBLIC
   "Related-info blocks to show with the post, in order: IDs from ` + "`" + `blocks` + "`" + ` or ` + "`" + `createBlock` + "`" + `. An unknown or repeated ID is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `blockIds` + "`" + `."
   blockIds: [ID!]
+  "A teaser written by the author, plain text of at most 500 characters, instead of the start of the body. Absent or empty: derived from the body."
+  excerpt: String
+  "Title, description and canonical URL for search engines and link previews."
+  seo: SeoInput
 }
 
 "A change to a post: the fields given change, the ones left out stay as they are."
@@ -2994,6 +3097,17 @@ input UpdatePostInput {
   visibility: Visibility
   "The new blocks, in order, replacing all of them; ` + "`" + `[]` + "`" + ` removes every block."
   blockIds: [ID!]
+  "A new teaser, plain text of at most 500 characters; ` + "`" + `\"\"` + "`" + ` goes back to the one derived from the body."
+  excerpt: String
+  "New SEO settings, replacing all three (a field left out is cleared)."
+  seo: SeoInput
+  """
+  On a PUBLISHED or SCHEDULED post, ` + "`" + `true` + "`" + ` keeps what readers see and saves this change as
+  the post's ` + "`" + `pendingChanges` + "`" + ` (a draft of the next version, for the author and editors only);
+  ` + "`" + `publishPost` + "`" + ` puts it live, ` + "`" + `discardPendingChanges` + "`" + ` drops it. On any other post the change
+  is saved as usual: it is not live. Default ` + "`" + `false` + "`" + `: the change is live at once.
+  """
+  asDraft: Boolean = false
 }
 
 # ---- Blocks ----
@@ -3580,6 +3694,11 @@ extend type Mutation {
     "The post's current ` + "`" + `version` + "`" + `, to refuse (` + "`" + `CONFLICT` + "`" + `) if someone saved since you looked. Absent: no check."
     expectedVersion: Int
   ): Post!
+  "Drop a post's ` + "`" + `pendingChanges` + "`" + ` (saved with ` + "`" + `updatePost(input: {asDraft: true})` + "`" + `); readers keep seeing the post as it is. A post without pending changes is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `id` + "`" + `. The author and editors."
+  discardPendingChanges(
+    "The post whose pending changes to drop."
+    id: ID!
+  ): Post!
   "Delete a block; returns its ID. ` + "`" + `CONFLICT` + "`" + ` while posts (in any status) use it, with their IDs in ` + "`" + `extensions.usedBy` + "`" + `: detach it first. EDITOR and ADMIN."
   deleteBlock(
     "The block to delete."
@@ -3599,6 +3718,13 @@ extend type Mutation {
 }
 
 extend type Post {
+  """
+  Changes saved with ` + "`" + `updatePost(input: {asDraft: true})` + "`" + ` and not yet published: the whole
+  post as it will read once ` + "`" + `publishPost` + "`" + ` puts them live (` + "`" + `revision` + "`" + ` is the save that last
+  changed them, ` + "`" + `status` + "`" + ` DRAFT). Null when there are none, and for anyone but the author,
+  EDITOR and ADMIN: readers, feeds, search and caches never see them.
+  """
+  pendingChanges: PostRevision
   "Every saved state, newest first. Only the author, EDITOR and ADMIN see them; for anyone else the list is empty, as for a post without history."
   revisions(
     "How many revisions to return: 0 to 100, default 20. More than 100 is ` + "`" + `BAD_USER_INPUT` + "`" + `."
@@ -3618,6 +3744,10 @@ type PostRevision {
   slug: String!
   "The text then. Reading an old revision's body is a database read: a query may open a page of them, not thousands (it weighs 100 in the complexity limit)."
   body: RichText!
+  "The teaser then (the author's own, or derived from the body)."
+  excerpt: String!
+  "The SEO settings then."
+  seo: Seo!
   "The tags then."
   tags: [String!]!
   "The blocks it showed that still exist, in order."
@@ -3630,6 +3760,8 @@ type PostRevision {
   savedAt: Time!
   "Who saved it. Null when a staff token without a member saved it."
   savedBy: Member
+  "What was said with this revision: an editor's note when asking for changes. Null when nothing was."
+  note: String
 }
 
 "A page of revisions (a Relay cursor connection)."
@@ -4236,6 +4368,8 @@ func (ec *executionContext) childFields_Post(ctx context.Context, field graphql.
 		return ec.fieldContext_Post_body(ctx, field)
 	case "excerpt":
 		return ec.fieldContext_Post_excerpt(ctx, field)
+	case "seo":
+		return ec.fieldContext_Post_seo(ctx, field)
 	case "tags":
 		return ec.fieldContext_Post_tags(ctx, field)
 	case "blocks":
@@ -4250,6 +4384,8 @@ func (ec *executionContext) childFields_Post(ctx context.Context, field graphql.
 		return ec.fieldContext_Post_version(ctx, field)
 	case "related":
 		return ec.fieldContext_Post_related(ctx, field)
+	case "pendingChanges":
+		return ec.fieldContext_Post_pendingChanges(ctx, field)
 	case "revisions":
 		return ec.fieldContext_Post_revisions(ctx, field)
 	}
@@ -4290,6 +4426,10 @@ func (ec *executionContext) childFields_PostRevision(ctx context.Context, field 
 		return ec.fieldContext_PostRevision_slug(ctx, field)
 	case "body":
 		return ec.fieldContext_PostRevision_body(ctx, field)
+	case "excerpt":
+		return ec.fieldContext_PostRevision_excerpt(ctx, field)
+	case "seo":
+		return ec.fieldContext_PostRevision_seo(ctx, field)
 	case "tags":
 		return ec.fieldContext_PostRevision_tags(ctx, field)
 	case "blocks":
@@ -4302,6 +4442,8 @@ func (ec *executionContext) childFields_PostRevision(ctx context.Context, field 
 		return ec.fieldContext_PostRevision_savedAt(ctx, field)
 	case "savedBy":
 		return ec.fieldContext_PostRevision_savedBy(ctx, field)
+	case "note":
+		return ec.fieldContext_PostRevision_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PostRevision", field.Name)
 }
@@ -4408,6 +4550,18 @@ func (ec *executionContext) childFields_RichText(ctx context.Context, field grap
 		return ec.fieldContext_RichText_readingMinutes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RichText", field.Name)
+}
+
+func (ec *executionContext) childFields_Seo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_Seo_title(ctx, field)
+	case "description":
+		return ec.fieldContext_Seo_description(ctx, field)
+	case "canonicalUrl":
+		return ec.fieldContext_Seo_canonicalUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Seo", field.Name)
 }
 
 func (ec *executionContext) childFields_Session(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4879,6 +5033,20 @@ func (ec *executionContext) field_Mutation_deletePost_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Mutation_deleteWebhook_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_discardPendingChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -8565,6 +8733,50 @@ func (ec *executionContext) fieldContext_Mutation_restorePostRevision(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_discardPendingChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_discardPendingChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DiscardPendingChanges(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Post) graphql.Marshaler {
+			return ec.marshalNPost2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPost(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_discardPendingChanges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Post(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_discardPendingChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_deleteBlock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8983,6 +9195,38 @@ func (ec *executionContext) fieldContext_Post_excerpt(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Post", field, false, false, "String")
 }
 
+func (ec *executionContext) _Post_seo(ctx context.Context, field graphql.CollectedField, obj *guildhall.Post) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Post_seo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SEO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v guildhall.SEO) graphql.Marshaler {
+			return ec.marshalNSeo2githubᚗcomᚋguildhallᚋguildhallᚐSEO(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Post_seo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Post",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Seo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Post_tags(ctx context.Context, field graphql.CollectedField, obj *guildhall.Post) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9154,6 +9398,38 @@ func (ec *executionContext) fieldContext_Post_related(ctx context.Context, field
 	if fc.Args, err = ec.field_Post_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Post_pendingChanges(ctx context.Context, field graphql.CollectedField, obj *guildhall.Post) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Post_pendingChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Post().PendingChanges(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.PostRevision) graphql.Marshaler {
+			return ec.marshalOPostRevision2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostRevision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Post_pendingChanges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Post",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostRevision(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -9397,6 +9673,45 @@ func (ec *executionContext) fieldContext_PostRevision_body(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _PostRevision_excerpt(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return ec.marshalNString2string(ctx, field.Selections, obj.Excerpt) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_PostRevision_excerpt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevision", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostRevision_seo(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_seo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SEO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v guildhall.SEO) graphql.Marshaler {
+			return ec.marshalNSeo2githubᚗcomᚋguildhallᚋguildhallᚐSEO(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_seo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostRevision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Seo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PostRevision_tags(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9551,6 +9866,29 @@ func (ec *executionContext) fieldContext_PostRevision_savedBy(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PostRevision_note(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoteOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostRevision", field, true, false, "String")
 }
 
 func (ec *executionContext) _PostRevisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PostRevisionConnection) (ret graphql.Marshaler) {
@@ -10978,6 +11316,75 @@ func (ec *executionContext) fieldContext_RichTextBlock_body(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Seo_title(ctx context.Context, field graphql.CollectedField, obj *guildhall.SEO) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Seo_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Seo_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Seo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Seo_description(ctx context.Context, field graphql.CollectedField, obj *guildhall.SEO) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Seo_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Seo_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Seo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Seo_canonicalUrl(ctx context.Context, field graphql.CollectedField, obj *guildhall.SEO) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Seo_canonicalUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanonicalURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Seo_canonicalUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Seo", field, false, false, "String")
 }
 
 func (ec *executionContext) _Session_token(ctx context.Context, field graphql.CollectedField, obj *guildhall.Session) (ret graphql.Marshaler) {
@@ -12943,7 +13350,7 @@ func (ec *executionContext) unmarshalInputCreatePostInput(ctx context.Context, o
 		asMap["visibility"] = "PUBLIC"
 	}
 
-	fieldsInOrder := [...]string{"title", "body", "authorId", "slug", "tags", "visibility", "blockIds"}
+	fieldsInOrder := [...]string{"title", "body", "authorId", "slug", "tags", "visibility", "blockIds", "excerpt", "seo"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12999,6 +13406,20 @@ func (ec *executionContext) unmarshalInputCreatePostInput(ctx context.Context, o
 				return it, err
 			}
 			it.BlockIDs = data
+		case "excerpt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("excerpt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Excerpt = data
+		case "seo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("seo"))
+			data, err := ec.unmarshalOSeoInput2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐSEO(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SEO = data
 		}
 	}
 	return it, nil
@@ -13485,6 +13906,62 @@ func UnmarshalRenewMembershipInput(ctx context.Context, raw any) (guildhall.Rene
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSeoInput(ctx context.Context, obj any) (guildhall.SEO, error) {
+	var it guildhall.SEO
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "description", "canonicalUrl"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "canonicalUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canonicalUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanonicalURL = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSeoInput unmarshals raw into the SeoInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSeoInput(ctx context.Context, raw any) (guildhall.SEO, error) {
+	var out guildhall.SEO
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SeoInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateAccountInput(ctx context.Context, obj any) (guildhall.UpdateAccountInput, error) {
 	var it guildhall.UpdateAccountInput
 	if obj == nil {
@@ -13762,7 +14239,11 @@ func (ec *executionContext) unmarshalInputUpdatePostInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "expectedVersion", "title", "body", "slug", "tags", "visibility", "blockIds"}
+	if _, present := asMap["asDraft"]; !present {
+		asMap["asDraft"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "expectedVersion", "title", "body", "slug", "tags", "visibility", "blockIds", "excerpt", "seo", "asDraft"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13825,6 +14306,27 @@ func (ec *executionContext) unmarshalInputUpdatePostInput(ctx context.Context, o
 				return it, err
 			}
 			it.BlockIDs = data
+		case "excerpt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("excerpt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Excerpt = data
+		case "seo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("seo"))
+			data, err := ec.unmarshalOSeoInput2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐSEO(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SEO = data
+		case "asDraft":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asDraft"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsDraft = data
 		}
 	}
 	return it, nil
@@ -15261,6 +15763,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "discardPendingChanges":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_discardPendingChanges(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "deleteBlock":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteBlock(ctx, field)
@@ -15415,6 +15924,11 @@ func (ec *executionContext) _Post(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "seo":
+			out.Values[i] = ec._Post_seo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "tags":
 			out.Values[i] = ec._Post_tags(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -15451,6 +15965,12 @@ func (ec *executionContext) _Post(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Post_related(ctx, field, obj)
+				})
+		case "pendingChanges":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Post_pendingChanges(ctx, field, obj)
 				})
 		case "revisions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -15593,6 +16113,16 @@ func (ec *executionContext) _PostRevision(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PostRevision_body(ctx, field, obj)
 				})
+		case "excerpt":
+			out.Values[i] = ec._PostRevision_excerpt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "seo":
+			out.Values[i] = ec._PostRevision_seo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "tags":
 			out.Values[i] = ec._PostRevision_tags(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -15625,6 +16155,11 @@ func (ec *executionContext) _PostRevision(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PostRevision_savedBy(ctx, field, obj)
 				})
+		case "note":
+			out.Values[i] = ec._PostRevision_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16193,6 +16728,49 @@ func (ec *executionContext) _RichTextBlock(ctx context.Context, sel ast.Selectio
 			}
 		case "body":
 			out.Values[i] = ec._RichTextBlock_body(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return fieldSet{fields, out.Values}
+}
+
+var seoImplementors = []string{"Seo"}
+
+func (ec *executionContext) _Seo(ctx context.Context, sel ast.SelectionSet, obj *guildhall.SEO) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, seoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := newDeferredGroup(ctx, fields)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Seo")
+		case "title":
+			out.Values[i] = ec._Seo_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._Seo_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "canonicalUrl":
+			out.Values[i] = ec._Seo_canonicalUrl(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -17770,6 +18348,10 @@ func (ec *executionContext) marshalNRole2githubᚗcomᚋguildhallᚋguildhallᚐ
 	return res
 }
 
+func (ec *executionContext) marshalNSeo2githubᚗcomᚋguildhallᚋguildhallᚐSEO(ctx context.Context, sel ast.SelectionSet, v guildhall.SEO) graphql.Marshaler {
+	return ec._Seo(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNSession2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐSession(ctx context.Context, sel ast.SelectionSet, v *guildhall.Session) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Session!")
@@ -18468,6 +19050,13 @@ func (ec *executionContext) unmarshalOPostOrder2ᚖgithubᚗcomᚋguildhallᚋgu
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOPostRevision2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostRevision(ctx context.Context, sel ast.SelectionSet, v *guildhall.PostRevision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PostRevision(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOPostStatus2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPostStatus(ctx context.Context, v any) (*guildhall.PostStatus, error) {
 	if v == nil {
 		return nil, nil
@@ -18522,6 +19111,14 @@ func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋguildhallᚋguildhall
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOSeoInput2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐSEO(ctx context.Context, v any) (*guildhall.SEO, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSeoInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

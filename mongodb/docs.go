@@ -39,41 +39,97 @@ func (d richTextDoc) domain() guildhall.RichText {
 }
 
 type postDoc struct {
-	Slug        string      `bson:"slug"`
-	OldSlugs    []string    `bson:"oldSlugs,omitempty"`
-	OldPaths    []string    `bson:"oldPaths,omitempty"`
-	Title       string      `bson:"title"`
-	Status      string      `bson:"status"`
-	Visibility  string      `bson:"visibility"`
-	AuthorID    string      `bson:"author"`
-	Body        richTextDoc `bson:"body"`
-	Excerpt     string      `bson:"excerpt"`
-	Tags        []string    `bson:"tags"`
-	BlockIDs    []string    `bson:"blocks,omitempty"`
-	PublishedAt *time.Time  `bson:"publishedAt,omitempty"`
-	CreatedAt   time.Time   `bson:"createdAt"`
+	Slug          string      `bson:"slug"`
+	OldSlugs      []string    `bson:"oldSlugs,omitempty"`
+	OldPaths      []string    `bson:"oldPaths,omitempty"`
+	Title         string      `bson:"title"`
+	Status        string      `bson:"status"`
+	Visibility    string      `bson:"visibility"`
+	AuthorID      string      `bson:"author"`
+	Body          richTextDoc `bson:"body"`
+	Excerpt       string      `bson:"excerpt"`
+	CustomExcerpt bool        `bson:"customExcerpt,omitempty"`
+	SEO           *seoDoc     `bson:"seo,omitempty"`
+	Tags          []string    `bson:"tags"`
+	BlockIDs      []string    `bson:"blocks,omitempty"`
+	PublishedAt   *time.Time  `bson:"publishedAt,omitempty"`
+	CreatedAt     time.Time   `bson:"createdAt"`
+	// Pending is the draft of changes to a live post (asDraft), kept with the post.
+	Pending *pendingDoc `bson:"pending,omitempty"`
+	// Note is what was said with this revision (a request for changes).
+	Note string `bson:"note,omitempty"`
+}
+
+type seoDoc struct {
+	Title        *string `bson:"title,omitempty"`
+	Description  *string `bson:"description,omitempty"`
+	CanonicalURL *string `bson:"canonicalUrl,omitempty"`
+}
+
+type pendingDoc struct {
+	Slug          string      `bson:"slug"`
+	Title         string      `bson:"title"`
+	Visibility    string      `bson:"visibility"`
+	Body          richTextDoc `bson:"body"`
+	Excerpt       string      `bson:"excerpt"`
+	CustomExcerpt bool        `bson:"customExcerpt,omitempty"`
+	SEO           *seoDoc     `bson:"seo,omitempty"`
+	Tags          []string    `bson:"tags"`
+	BlockIDs      []string    `bson:"blocks,omitempty"`
+	Revision      int         `bson:"revision"`
+	SavedAt       time.Time   `bson:"savedAt"`
+	SavedBy       string      `bson:"savedBy,omitempty"`
+}
+
+func toSEODoc(s guildhall.SEO) *seoDoc {
+	if s.Equal(guildhall.SEO{}) {
+		return nil
+	}
+	return &seoDoc{Title: s.Title, Description: s.Description, CanonicalURL: s.CanonicalURL}
+}
+
+func (d *seoDoc) domain() guildhall.SEO {
+	if d == nil {
+		return guildhall.SEO{}
+	}
+	return guildhall.SEO{Title: d.Title, Description: d.Description, CanonicalURL: d.CanonicalURL}
 }
 
 func toPostDoc(p *guildhall.Post) *postDoc {
-	return &postDoc{
+	d := &postDoc{
 		Slug: p.Slug, OldSlugs: p.OldSlugs, OldPaths: p.OldPaths, Title: p.Title,
 		Status: string(p.Status), Visibility: string(p.Visibility), AuthorID: p.AuthorID,
-		Body: toRichText(p.Body), Excerpt: p.Excerpt, Tags: p.Tags, BlockIDs: p.BlockIDs,
-		PublishedAt: p.PublishedAt, CreatedAt: p.CreatedAt,
+		Body: toRichText(p.Body), Excerpt: p.Excerpt, CustomExcerpt: p.CustomExcerpt, SEO: toSEODoc(p.SEO),
+		Tags: p.Tags, BlockIDs: p.BlockIDs, PublishedAt: p.PublishedAt, CreatedAt: p.CreatedAt, Note: p.Note,
 	}
+	if c := p.Pending; c != nil {
+		d.Pending = &pendingDoc{Slug: c.Slug, Title: c.Title, Visibility: string(c.Visibility), Body: toRichText(c.Body),
+			Excerpt: c.Excerpt, CustomExcerpt: c.CustomExcerpt, SEO: toSEODoc(c.SEO), Tags: c.Tags, BlockIDs: c.BlockIDs,
+			Revision: c.Revision, SavedAt: c.SavedAt, SavedBy: c.SavedBy}
+	}
+	return d
 }
 
 func postFromRevision(r revision[postDoc]) *guildhall.Post {
 	d := r.Doc
-	return &guildhall.Post{
+	p := &guildhall.Post{
 		ID: r.Entity, Version: r.Version,
 		Slug: d.Slug, OldSlugs: d.OldSlugs, OldPaths: d.OldPaths, Title: d.Title,
 		Status: guildhall.PostStatus(d.Status), Visibility: guildhall.Visibility(d.Visibility),
-		AuthorID: d.AuthorID, Body: d.Body.domain(), Excerpt: d.Excerpt,
+		AuthorID: d.AuthorID, Body: d.Body.domain(), Excerpt: d.Excerpt, CustomExcerpt: d.CustomExcerpt, SEO: d.SEO.domain(),
 		Tags: nonNil(d.Tags), BlockIDs: nonNil(d.BlockIDs),
 		PublishedAt: utcPtr(d.PublishedAt), CreatedAt: d.CreatedAt.UTC(),
-		UpdatedAt: r.SavedAt.UTC(), UpdatedBy: r.SavedBy,
+		UpdatedAt: r.SavedAt.UTC(), UpdatedBy: r.SavedBy, Note: d.Note,
 	}
+	if c := d.Pending; c != nil {
+		p.Pending = &guildhall.PendingChanges{
+			PostContent: guildhall.PostContent{Title: c.Title, Slug: c.Slug, Body: c.Body.domain(), Excerpt: c.Excerpt,
+				CustomExcerpt: c.CustomExcerpt, Tags: nonNil(c.Tags), BlockIDs: nonNil(c.BlockIDs),
+				Visibility: guildhall.Visibility(c.Visibility), SEO: c.SEO.domain()},
+			Revision: c.Revision, SavedAt: c.SavedAt.UTC(), SavedBy: c.SavedBy,
+		}
+	}
+	return p
 }
 
 type memberDoc struct {
