@@ -12,9 +12,11 @@ type PostAction string
 
 // The workflow actions, named as the mutations that take them.
 const (
-	PostPublish   PostAction = "publish"   // publishPost: now, or scheduled for a future date
-	PostUnpublish PostAction = "unpublish" // unpublishPost: back to a draft
-	PostArchive   PostAction = "archive"   // archivePost: out of lists and feeds, kept for editors
+	PostPublish        PostAction = "publish"            // publishPost: now, or scheduled for a future date
+	PostUnpublish      PostAction = "unpublish"          // unpublishPost: back to a draft
+	PostArchive        PostAction = "archive"            // archivePost: out of lists and feeds, kept for editors
+	PostSubmit         PostAction = "submit"             // submitPostForReview: to an editor
+	PostRequestChanges PostAction = "request changes to" // requestChanges: back to its author
 )
 
 // transition is one cell of the lifecycle table: the stored status an action leads to, or
@@ -27,26 +29,45 @@ type transition struct {
 // postLifecycle is the whole workflow in one table, indexed by the status readers see now
 // (StatusAt) and the action. Publishing stores PUBLISHED; a future publishAt then reads as
 // SCHEDULED until its time comes, with no job that must run at that instant.
+//
+// Review concerns posts that are not live: a DRAFT is submitted (IN_REVIEW) and an editor
+// publishes it or sends it back. The pending changes of a live post are reviewed apart (the
+// post stays live meanwhile), so submitting a live post itself is refused here.
 var postLifecycle = map[PostStatus]map[PostAction]transition{
 	PostDraft: {
-		PostPublish:   {to: PostPublished},
-		PostUnpublish: {refused: "is a draft already; there is nothing to unpublish"},
-		PostArchive:   {to: PostArchived},
+		PostPublish:        {to: PostPublished},
+		PostUnpublish:      {refused: "is a draft already; there is nothing to unpublish"},
+		PostArchive:        {to: PostArchived},
+		PostSubmit:         {to: PostInReview},
+		PostRequestChanges: {refused: "is not in review"},
+	},
+	PostInReview: {
+		PostPublish:        {to: PostPublished},
+		PostUnpublish:      {to: PostDraft}, // withdrawn from review
+		PostArchive:        {to: PostArchived},
+		PostSubmit:         {refused: "is in review already"},
+		PostRequestChanges: {to: PostDraft},
 	},
 	PostScheduled: {
-		PostPublish:   {to: PostPublished}, // publish now, or move the date
-		PostUnpublish: {to: PostDraft},     // cancel the schedule
-		PostArchive:   {to: PostArchived},
+		PostPublish:        {to: PostPublished}, // publish now, or move the date
+		PostUnpublish:      {to: PostDraft},     // cancel the schedule
+		PostArchive:        {to: PostArchived},
+		PostSubmit:         {refused: "is scheduled; save changes to it with asDraft, then submit them"},
+		PostRequestChanges: {refused: "is not in review"},
 	},
 	PostPublished: {
-		PostPublish:   {refused: "is already published; unpublish it first to change its date"},
-		PostUnpublish: {to: PostDraft},
-		PostArchive:   {to: PostArchived},
+		PostPublish:        {refused: "is already published; unpublish it first to change its date"},
+		PostUnpublish:      {to: PostDraft},
+		PostArchive:        {to: PostArchived},
+		PostSubmit:         {refused: "is published; save changes to it with asDraft, then submit them"},
+		PostRequestChanges: {refused: "is not in review"},
 	},
 	PostArchived: {
-		PostPublish:   {refused: "is archived; unpublish it to make it a draft, then publish it"},
-		PostUnpublish: {to: PostDraft},
-		PostArchive:   {refused: "is archived already"},
+		PostPublish:        {refused: "is archived; unpublish it to make it a draft, then publish it"},
+		PostUnpublish:      {to: PostDraft},
+		PostArchive:        {refused: "is archived already"},
+		PostSubmit:         {refused: "is archived; unpublish it to make it a draft first"},
+		PostRequestChanges: {refused: "is not in review"},
 	},
 }
 

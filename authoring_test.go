@@ -27,6 +27,19 @@ func TestTransition(t *testing.T) {
 		{guildhall.PostArchived, guildhall.PostPublish, refused},
 		{guildhall.PostArchived, guildhall.PostUnpublish, guildhall.PostDraft},
 		{guildhall.PostArchived, guildhall.PostArchive, refused},
+		{guildhall.PostDraft, guildhall.PostSubmit, guildhall.PostInReview},
+		{guildhall.PostDraft, guildhall.PostRequestChanges, refused},
+		{guildhall.PostInReview, guildhall.PostPublish, guildhall.PostPublished},
+		{guildhall.PostInReview, guildhall.PostUnpublish, guildhall.PostDraft},
+		{guildhall.PostInReview, guildhall.PostArchive, guildhall.PostArchived},
+		{guildhall.PostInReview, guildhall.PostSubmit, refused},
+		{guildhall.PostInReview, guildhall.PostRequestChanges, guildhall.PostDraft},
+		{guildhall.PostScheduled, guildhall.PostSubmit, refused},
+		{guildhall.PostScheduled, guildhall.PostRequestChanges, refused},
+		{guildhall.PostPublished, guildhall.PostSubmit, refused},
+		{guildhall.PostPublished, guildhall.PostRequestChanges, refused},
+		{guildhall.PostArchived, guildhall.PostSubmit, refused},
+		{guildhall.PostArchived, guildhall.PostRequestChanges, refused},
 	}
 	for _, tc := range table {
 		t.Run(string(tc.from)+" "+string(tc.act), func(t *testing.T) {

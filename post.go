@@ -20,7 +20,7 @@ type Post struct {
 	// "/2014/01/spring-meeting/" and "/?p=101"), which redirect(path:) maps to it.
 	OldPaths   []string
 	Title      string
-	Status     PostStatus // as stored: DRAFT, PUBLISHED or ARCHIVED; see StatusAt
+	Status     PostStatus // as stored: DRAFT, IN_REVIEW, PUBLISHED or ARCHIVED; see StatusAt
 	Visibility Visibility
 	AuthorID   string
 	Body       RichText
@@ -73,6 +73,7 @@ type PostStatus string
 // The post statuses.
 const (
 	PostDraft     PostStatus = "DRAFT"
+	PostInReview  PostStatus = "IN_REVIEW"
 	PostScheduled PostStatus = "SCHEDULED"
 	PostPublished PostStatus = "PUBLISHED"
 	PostArchived  PostStatus = "ARCHIVED"
@@ -81,7 +82,7 @@ const (
 // IsValid reports whether s is one of the defined statuses.
 func (s PostStatus) IsValid() bool {
 	switch s {
-	case PostDraft, PostScheduled, PostPublished, PostArchived:
+	case PostDraft, PostInReview, PostScheduled, PostPublished, PostArchived:
 		return true
 	}
 	return false
@@ -278,6 +279,9 @@ type PendingChanges struct {
 	Revision int
 	SavedAt  time.Time
 	SavedBy  string
+	// InReview is set while they are submitted for review (submitPostForReview), until an
+	// editor publishes them or asks for changes.
+	InReview bool
 }
 
 // PendingRevision describes the post's pending changes as a revision (Post.pendingChanges),
@@ -290,8 +294,16 @@ func PendingRevision(p *Post) *PostRevision {
 	return &PostRevision{
 		PostID: p.ID, Revision: d.Revision, Title: d.Title, Slug: d.Slug, Body: d.Body, Excerpt: d.Excerpt,
 		CustomExcerpt: d.CustomExcerpt, SEO: d.SEO, Tags: d.Tags, BlockIDs: d.BlockIDs, Visibility: d.Visibility,
-		Status: PostDraft, SavedAt: d.SavedAt, SavedBy: d.SavedBy, Pending: true,
+		Status: d.Status(), SavedAt: d.SavedAt, SavedBy: d.SavedBy, Pending: true,
 	}
+}
+
+// Status is where pending changes stand: IN_REVIEW while submitted, else DRAFT.
+func (d *PendingChanges) Status() PostStatus {
+	if d.InReview {
+		return PostInReview
+	}
+	return PostDraft
 }
 
 // Post limits, checked on every write. A slug's length is the slug format's own

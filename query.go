@@ -88,8 +88,12 @@ type PostQuery struct {
 	Visibility      Visibility
 	PublishedAfter  *time.Time
 	PublishedBefore *time.Time
-	OrderBy         PostOrderField
-	Direction       OrderDirection
+	// AwaitingReview, when set, keeps the posts that wait for an editor (true) or the others
+	// (false), in any status unless Status says one: IN_REVIEW posts, and live or scheduled
+	// posts whose pending changes are submitted (as far as the viewer may see them).
+	AwaitingReview *bool
+	OrderBy        PostOrderField
+	Direction      OrderDirection
 }
 
 // MemberQuery selects members; they are always ordered by sort name.
@@ -121,6 +125,7 @@ type PostFilter struct {
 	Visibility      *Visibility
 	PublishedAfter  *time.Time
 	PublishedBefore *time.Time
+	AwaitingReview  *bool
 }
 
 // PostOrder sorts a post list.

@@ -32,19 +32,22 @@ type WebhookEvent string
 
 // The events. POST_PUBLISHED is sent when a post goes live (a scheduled post when its time
 // comes), POST_UPDATED when a live post changes, POST_UNPUBLISHED when a live post stops being
-// live (unpublished, archived). The member events are sent by the membership service.
+// live (unpublished, archived). POST_SUBMITTED and POST_CHANGES_REQUESTED are the steps of
+// review. The member events are sent by the membership service.
 const (
-	EventPostPublished   WebhookEvent = "POST_PUBLISHED"
-	EventPostUpdated     WebhookEvent = "POST_UPDATED"
-	EventPostUnpublished WebhookEvent = "POST_UNPUBLISHED"
-	EventMemberJoined    WebhookEvent = "MEMBER_JOINED"
-	EventMemberRenewed   WebhookEvent = "MEMBER_RENEWED"
-	EventMemberCancelled WebhookEvent = "MEMBER_CANCELLED"
+	EventPostPublished        WebhookEvent = "POST_PUBLISHED"
+	EventPostUpdated          WebhookEvent = "POST_UPDATED"
+	EventPostUnpublished      WebhookEvent = "POST_UNPUBLISHED"
+	EventPostSubmitted        WebhookEvent = "POST_SUBMITTED"
+	EventPostChangesRequested WebhookEvent = "POST_CHANGES_REQUESTED"
+	EventMemberJoined         WebhookEvent = "MEMBER_JOINED"
+	EventMemberRenewed        WebhookEvent = "MEMBER_RENEWED"
+	EventMemberCancelled      WebhookEvent = "MEMBER_CANCELLED"
 )
 
 // WebhookEvents lists every event, in the order the API documents them.
 var WebhookEvents = []WebhookEvent{
-	EventPostPublished, EventPostUpdated, EventPostUnpublished,
+	EventPostPublished, EventPostUpdated, EventPostUnpublished, EventPostSubmitted, EventPostChangesRequested,
 	EventMemberJoined, EventMemberRenewed, EventMemberCancelled,
 }
 

@@ -60,6 +60,10 @@ type Config struct {
 	// waits five times as long for the database to answer.
 	DBTimeout time.Duration
 
+	// RequireReview (GUILDHALL_REQUIRE_REVIEW=true) keeps authors from publishing: they submit
+	// posts and changes to live posts for review, and an editor publishes them.
+	RequireReview bool
+
 	SyncInterval    time.Duration // GUILDHALL_SYNC_INTERVAL, default 1s: how often other instances' writes are picked up
 	GracePeriod     time.Duration // GUILDHALL_GRACE_DAYS, default 30 days
 	ShutdownTimeout time.Duration // GUILDHALL_SHUTDOWN_TIMEOUT, default 20s: how long requests in flight may finish
@@ -150,13 +154,9 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		}
 		c.TrustedProxies = proxies
 	}
-	if v := getenv("GUILDHALL_WEBHOOK_ALLOW_PRIVATE"); v != "" {
-		b, err := strconv.ParseBool(strings.TrimSpace(v))
-		if err != nil {
-			errs = append(errs, fmt.Errorf("GUILDHALL_WEBHOOK_ALLOW_PRIVATE=%q: want true or false", v))
-		}
-		c.WebhookAllowPrivate = b
-	}
+	errs = append(errs,
+		boolVar(getenv, "GUILDHALL_WEBHOOK_ALLOW_PRIVATE", &c.WebhookAllowPrivate),
+		boolVar(getenv, "GUILDHALL_REQUIRE_REVIEW", &c.RequireReview))
 	if v := getenv("GUILDHALL_LOG_LEVEL"); v != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			errs = append(errs, fmt.Errorf("GUILDHALL_LOG_LEVEL=%q: want debug, info, warn or error", v))
@@ -203,8 +203,23 @@ func (c Config) serviceOptions(log *slog.Logger) cms.Options {
 		AdminToken: c.AdminToken, GracePeriod: c.GracePeriod, SyncInterval: c.SyncInterval,
 		Now: c.Now, Logger: log, Failpoint: c.Failpoint,
 		SiteURL: c.SiteURL, WebhookAllowPrivate: c.WebhookAllowPrivate, WebhookInterval: c.WebhookInterval,
-		WebhookBackoff: c.WebhookBackoff,
+		WebhookBackoff: c.WebhookBackoff, RequireReview: c.RequireReview,
 	}
+}
+
+// boolVar reads true or false from the variable name into *b when it is set, or returns why
+// it cannot.
+func boolVar(getenv func(string) string, name string, b *bool) error {
+	v := getenv(name)
+	if v == "" {
+		return nil
+	}
+	parsed, err := strconv.ParseBool(strings.TrimSpace(v))
+	if err != nil {
+		return fmt.Errorf("%s=%q: want true or false", name, v)
+	}
+	*b = parsed
+	return nil
 }
 
 // durationVar reads the duration in the variable name into *d when it is set, or returns why

@@ -112,10 +112,13 @@ func (f *postFilter) match(c *Catalog, e *postEntry) bool {
 	}
 	status := p.StatusAt(f.now)
 	want := f.q.Status
-	if want == "" {
+	if want == "" && f.q.AwaitingReview == nil {
 		want = guildhall.PostPublished
 	}
-	if status != want || !f.v.CanSeePost(p, f.now) {
+	if (want != "" && status != want) || !f.v.CanSeePost(p, f.now) {
+		return false
+	}
+	if f.q.AwaitingReview != nil && awaitingReview(f.v, p, status) != *f.q.AwaitingReview {
 		return false
 	}
 	if f.q.Visibility != "" && p.Visibility != f.q.Visibility {
@@ -132,6 +135,17 @@ func (f *postFilter) match(c *Catalog, e *postEntry) bool {
 	}
 	// Every word must occur; the last one may be a prefix, as the user is still typing.
 	return f.query == nil || c.hasWords(e, f.query, -1)
+}
+
+// awaitingReview reports whether the post waits for an editor, as far as the viewer may
+// know: it is IN_REVIEW, or its pending changes (which only its author and staff see) are
+// submitted.
+func awaitingReview(v *guildhall.Viewer, p *guildhall.Post, status guildhall.PostStatus) bool {
+	if status == guildhall.PostInReview {
+		return true
+	}
+	live := status == guildhall.PostPublished || status == guildhall.PostScheduled
+	return live && p.Pending != nil && p.Pending.InReview && v.CanSeeRevisions(p)
 }
 
 // containsWord reports whether the space-delimited list holds word (or a word starting with
@@ -165,7 +179,7 @@ func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuer
 	f := c.newPostFilter(v, now, &q)
 	list := c.postCandidates(f, o)
 
-	if o == byPublished && desc && (q.Status == "" || q.Status == guildhall.PostPublished) {
+	if o == byPublished && desc && q.AwaitingReview == nil && (q.Status == "" || q.Status == guildhall.PostPublished) {
 		// Scheduled posts sort after now and are not listed yet: leave them out of the walk
 		// rather than test each of them.
 		key := timeKey(now)

@@ -85,6 +85,10 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 		return nil, staleVersion(cur.Version)
 	}
 	asDraft := in.AsDraft != nil && *in.AsDraft && isLiveOrScheduled(cur, s.now())
+	if s.reviewRequired(v) && isLiveOrScheduled(cur, s.now()) && !asDraft {
+		return nil, guildhall.Errorf(guildhall.EFORBIDDEN,
+			"Review is required: save changes to a published or scheduled post with asDraft: true, and submit them for review.")
+	}
 	p := s.nextRevision(cur, v)
 	problems := guildhall.Problems{}
 	e := s.checkEdit(in, problems)
@@ -162,6 +166,11 @@ func (s *Service) PublishPost(ctx context.Context, id string, publishAt *time.Ti
 		// no date; and posts are ordered by nanoseconds since 1970, which end in 2262.
 		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "publishAt is out of range.",
 			Fields: map[string]string{"publishAt": "must be between 1970 and 2200"}}
+	}
+	if v, err := require(ctx, guildhall.RoleAuthor); err != nil {
+		return nil, err
+	} else if s.reviewRequired(v) {
+		return nil, errReviewRequired
 	}
 	v, cur, err := s.editablePost(ctx, id)
 	if err != nil {

@@ -43,7 +43,7 @@ func (s *Service) Posts(ctx context.Context, first *int, after *string, filter *
 	q := guildhall.PostQuery{First: n, After: deref(after)}
 	if f := filter; f != nil {
 		q.AuthorSlug, q.Tag, q.Search = deref(f.AuthorSlug), deref(f.Tag), strings.TrimSpace(deref(f.Search))
-		q.PublishedAfter, q.PublishedBefore = f.PublishedAfter, f.PublishedBefore
+		q.PublishedAfter, q.PublishedBefore, q.AwaitingReview = f.PublishedAfter, f.PublishedBefore, f.AwaitingReview
 		if f.Status != nil {
 			q.Status = *f.Status
 		}

@@ -64,6 +64,9 @@ type Options struct {
 	// WebhookBackoff is the wait before each retry of a delivery; there are as many retries
 	// as waits. Default webhook.Backoff, about a day in all.
 	WebhookBackoff []time.Duration
+	// RequireReview (GUILDHALL_REQUIRE_REVIEW) keeps authors from putting anything live:
+	// they submit posts and changes for review, and an editor publishes them.
+	RequireReview bool
 	// WebhookClient sends deliveries; nil means webhook.NewClient with WebhookAllowPrivate.
 	WebhookClient *http.Client
 }

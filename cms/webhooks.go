@@ -164,6 +164,10 @@ type Event struct {
 	// "renewal:"+idempotencyKey; Occurred is the stored time of the change.
 	Key      string
 	Occurred time.Time
+	// Note is the editor's note of a POST_CHANGES_REQUESTED event; PendingReview marks a
+	// review event about a live post's pending changes rather than about the post itself.
+	Note          string
+	PendingReview bool
 }
 
 // emit records one delivery of the event for each webhook subscribed to it. It is called
@@ -286,6 +290,7 @@ type (
 	}
 	eventData struct {
 		Post    *postPayload    `json:"post,omitempty"`
+		Review  *reviewPayload  `json:"review,omitempty"`
 		Member  *memberPayload  `json:"member,omitempty"`
 		Renewal *renewalPayload `json:"renewal,omitempty"`
 	}
@@ -303,6 +308,12 @@ type (
 		UpdatedAt   time.Time            `json:"updatedAt"`
 		Version     int                  `json:"version"`
 		Author      *memberPayload       `json:"author,omitempty"`
+	}
+	reviewPayload struct {
+		// PendingChanges is true when the review is of a live post's pending changes (the
+		// post itself stays live), false when of the post.
+		PendingChanges bool   `json:"pendingChanges"`
+		Note           string `json:"note,omitempty"`
 	}
 	seoPayload struct {
 		Title        *string `json:"title,omitempty"`
@@ -349,6 +360,9 @@ func (s *Service) eventPayload(id string, e Event, now, due time.Time) eventPayl
 			pp.Author = s.memberPayload(m, false, now)
 		}
 		out.Data.Post = pp
+		if e.Type == guildhall.EventPostSubmitted || e.Type == guildhall.EventPostChangesRequested {
+			out.Data.Review = &reviewPayload{PendingChanges: e.PendingReview, Note: e.Note}
+		}
 	}
 	if e.Member != nil {
 		out.Data.Member = s.memberPayload(e.Member, true, now)

@@ -28,6 +28,14 @@ func (r *mutationResolver) RestorePostRevision(ctx context.Context, postID strin
 	return r.Service.RestorePostRevision(ctx, postID, revision, expectedVersion)
 }
 
+func (r *mutationResolver) SubmitPostForReview(ctx context.Context, id string) (*guildhall.Post, error) {
+	return r.Service.SubmitPostForReview(ctx, id)
+}
+
+func (r *mutationResolver) RequestChanges(ctx context.Context, id string, note string) (*guildhall.Post, error) {
+	return r.Service.RequestChanges(ctx, id, note)
+}
+
 func (r *mutationResolver) DiscardPendingChanges(ctx context.Context, id string) (*guildhall.Post, error) {
 	return r.Service.DiscardPendingChanges(ctx, id)
 }

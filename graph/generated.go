@@ -238,9 +238,11 @@ type ComplexityRoot struct {
 		Logout                func(childComplexity int) int
 		PublishPost           func(childComplexity int, id string, publishAt *time.Time) int
 		RenewMembership       func(childComplexity int, input guildhall.RenewMembershipInput) int
+		RequestChanges        func(childComplexity int, id string, note string) int
 		RestorePostRevision   func(childComplexity int, postID string, revision int, expectedVersion *int) int
 		RevokeAPIToken        func(childComplexity int, id string) int
 		RevokeSessions        func(childComplexity int, accountID string) int
+		SubmitPostForReview   func(childComplexity int, id string) int
 		UnpublishPost         func(childComplexity int, id string) int
 		UpdateAccount         func(childComplexity int, input guildhall.UpdateAccountInput) int
 		UpdateBlock           func(childComplexity int, input guildhall.UpdateBlockInput) int
@@ -507,6 +509,8 @@ type MutationResolver interface {
 	ArchivePost(ctx context.Context, id string) (*guildhall.Post, error)
 	DeletePost(ctx context.Context, id string) (string, error)
 	RestorePostRevision(ctx context.Context, postID string, revision int, expectedVersion *int) (*guildhall.Post, error)
+	SubmitPostForReview(ctx context.Context, id string) (*guildhall.Post, error)
+	RequestChanges(ctx context.Context, id string, note string) (*guildhall.Post, error)
 	DiscardPendingChanges(ctx context.Context, id string) (*guildhall.Post, error)
 	DeleteBlock(ctx context.Context, id string) (string, error)
 	CreatePreviewLink(ctx context.Context, postID string, expiresInMinutes *int) (*guildhall.PreviewLink, error)
@@ -1442,6 +1446,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RenewMembership(childComplexity, args["input"].(guildhall.RenewMembershipInput)), true
+	case "Mutation.requestChanges":
+		if e.ComplexityRoot.Mutation.RequestChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestChanges(childComplexity, args["id"].(string), args["note"].(string)), true
 	case "Mutation.restorePostRevision":
 		if e.ComplexityRoot.Mutation.RestorePostRevision == nil {
 			break
@@ -1475,6 +1490,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeSessions(childComplexity, args["accountId"].(string)), true
+	case "Mutation.submitPostForReview":
+		if e.ComplexityRoot.Mutation.SubmitPostForReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitPostForReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitPostForReview(childComplexity, args["id"].(string)), true
 	case "Mutation.unpublishPost":
 		if e.ComplexityRoot.Mutation.UnpublishPost == nil {
 			break
@@ -2663,7 +2689,9 @@ type Mutation {
   ): Post!
   """
   Change a post, in any status; the change is live at once for a published post, unless it is
-  saved ` + "`" + `asDraft` + "`" + ` (then it waits in ` + "`" + `pendingChanges` + "`" + ` until ` + "`" + `publishPost` + "`" + `). Name the ` + "`" + `version` + "`" + `
+  saved ` + "`" + `asDraft` + "`" + ` (then it waits in ` + "`" + `pendingChanges` + "`" + ` until ` + "`" + `publishPost` + "`" + `; with
+  ` + "`" + `GUILDHALL_REQUIRE_REVIEW=true` + "`" + ` an AUTHOR's change to a published or scheduled post must be
+  saved ` + "`" + `asDraft` + "`" + `, or it is ` + "`" + `FORBIDDEN` + "`" + `). Name the ` + "`" + `version` + "`" + `
   you edited as ` + "`" + `expectedVersion` + "`" + `: if someone saved in between, the answer is ` + "`" + `CONFLICT` + "`" + ` with
   ` + "`" + `extensions.currentVersion` + "`" + `, and nothing is saved. Every save is a new revision
   (` + "`" + `Post.revisions` + "`" + `).
@@ -2678,7 +2706,9 @@ type Mutation {
   reschedule it, or publish it now) may be published, with its ` + "`" + `pendingChanges` + "`" + ` if it has
   any. A PUBLISHED post with ` + "`" + `pendingChanges` + "`" + ` (and no ` + "`" + `publishAt` + "`" + `) gets them: a new revision,
   live at once. Otherwise a PUBLISHED or ARCHIVED post is ` + "`" + `BAD_USER_INPUT` + "`" + ` with the reason in
-  ` + "`" + `extensions.fields.id` + "`" + ` (unpublish it first). The author and editors may publish.
+  ` + "`" + `extensions.fields.id` + "`" + ` (unpublish it first). The author and editors may publish; with
+  ` + "`" + `GUILDHALL_REQUIRE_REVIEW=true` + "`" + ` only editors (an AUTHOR is ` + "`" + `FORBIDDEN` + "`" + `: they submit the post
+  with ` + "`" + `submitPostForReview` + "`" + `).
   """
   publishPost(
     "The post to publish."
@@ -2960,6 +2990,8 @@ input SeoInput {
 enum PostStatus {
   "Being written: only the author, EDITOR and ADMIN see it."
   DRAFT
+  "Submitted for review (` + "`" + `submitPostForReview` + "`" + `): waits for an editor to publish it or send it back with ` + "`" + `requestChanges` + "`" + `. Only the author, EDITOR and ADMIN see it. As ` + "`" + `pendingChanges.status` + "`" + `: the changes to a live post are submitted."
+  IN_REVIEW
   "Published with a future ` + "`" + `publishedAt` + "`" + `: hidden from readers until then, when it goes live by itself."
   SCHEDULED
   "Live: listed, in feeds and the sitemap (PUBLIC posts), readable as its visibility allows."
@@ -3016,8 +3048,10 @@ input PostFilter {
   tag: String
   "Words of the title, tags, author name or text, ignoring case and accents; the last word may be unfinished (\"supervis\"). At most 200 characters and 20 words (` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `filter.search` + "`" + `). Without ` + "`" + `orderBy` + "`" + `, results come most relevant first."
   search: String
-  "Posts in this status. Defaults to PUBLISHED; DRAFT, SCHEDULED and ARCHIVED list only what the caller may see (their own posts for an author, all for editors)."
+  "Posts in this status. Defaults to PUBLISHED (unless ` + "`" + `awaitingReview` + "`" + ` is given); DRAFT, IN_REVIEW, SCHEDULED and ARCHIVED list only what the caller may see (their own posts for an author, all for editors)."
   status: PostStatus
+  "true: the review queue, posts waiting for an editor: IN_REVIEW posts, and published or scheduled posts whose ` + "`" + `pendingChanges` + "`" + ` are submitted (those only for their author and staff). false: every other post. Either way, in any status unless ` + "`" + `status` + "`" + ` names one."
+  awaitingReview: Boolean
   "Only PUBLIC or only MEMBERS posts."
   visibility: Visibility
   "Only posts published strictly after this time, e.g. ` + "`" + `\"2026-01-01T00:00:00Z\"` + "`" + `."
@@ -3666,7 +3700,7 @@ type MembershipEventEdge {
 # files, and their resolvers live in graph/authoring.resolvers.go.
 
 extend type Mutation {
-  "Take a published, scheduled or archived post back to a DRAFT (a scheduled post's schedule is cancelled; ` + "`" + `publishedAt` + "`" + ` is cleared). A draft is ` + "`" + `BAD_USER_INPUT` + "`" + `. The author and editors."
+  "Take a published, scheduled or archived post back to a DRAFT (a scheduled post's schedule is cancelled; ` + "`" + `publishedAt` + "`" + ` is cleared), or withdraw one IN_REVIEW. A draft is ` + "`" + `BAD_USER_INPUT` + "`" + `. The author and editors."
   unpublishPost(
     "The post to unpublish."
     id: ID!
@@ -3693,6 +3727,29 @@ extend type Mutation {
     revision: Int!
     "The post's current ` + "`" + `version` + "`" + `, to refuse (` + "`" + `CONFLICT` + "`" + `) if someone saved since you looked. Absent: no check."
     expectedVersion: Int
+  ): Post!
+  """
+  Ask an editor to publish: a DRAFT becomes IN_REVIEW; of a published or scheduled post,
+  its ` + "`" + `pendingChanges` + "`" + ` are submitted (their ` + "`" + `status` + "`" + ` becomes IN_REVIEW) while the post stays
+  as readers see it. Sends the ` + "`" + `POST_SUBMITTED` + "`" + ` webhook event. Anything else (a post in review
+  already, a live post without pending changes, an archived post) is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `id` + "`" + `.
+  The author and editors.
+  """
+  submitPostForReview(
+    "The post to submit."
+    id: ID!
+  ): Post!
+  """
+  Send a post in review back to its author: an IN_REVIEW post becomes a DRAFT, submitted
+  ` + "`" + `pendingChanges` + "`" + ` a draft again; the note is kept in the new revision (` + "`" + `revisions { note }` + "`" + `)
+  and sent with the ` + "`" + `POST_CHANGES_REQUESTED` + "`" + ` webhook event. A post that is not in review is
+  ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `id` + "`" + `. EDITOR and ADMIN only.
+  """
+  requestChanges(
+    "The post in review."
+    id: ID!
+    "What to change, for the author: 1 to 2000 characters of plain text (line breaks allowed). Otherwise ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `note` + "`" + `."
+    note: String!
   ): Post!
   "Drop a post's ` + "`" + `pendingChanges` + "`" + ` (saved with ` + "`" + `updatePost(input: {asDraft: true})` + "`" + `); readers keep seeing the post as it is. A post without pending changes is ` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `id` + "`" + `. The author and editors."
   discardPendingChanges(
@@ -3721,7 +3778,7 @@ extend type Post {
   """
   Changes saved with ` + "`" + `updatePost(input: {asDraft: true})` + "`" + ` and not yet published: the whole
   post as it will read once ` + "`" + `publishPost` + "`" + ` puts them live (` + "`" + `revision` + "`" + ` is the save that last
-  changed them, ` + "`" + `status` + "`" + ` DRAFT). Null when there are none, and for anyone but the author,
+  changed them; ` + "`" + `status` + "`" + ` DRAFT, or IN_REVIEW once submitted). Null when there are none, and for anyone but the author,
   EDITOR and ADMIN: readers, feeds, search and caches never see them.
   """
   pendingChanges: PostRevision
@@ -3847,6 +3904,10 @@ enum WebhookEvent {
   POST_UPDATED
   "A live post stopped being live (unpublished or archived)."
   POST_UNPUBLISHED
+  "A post, or a live post's pending changes, was submitted for review (` + "`" + `submitPostForReview` + "`" + `). The payload's ` + "`" + `data.review.pendingChanges` + "`" + ` says which."
+  POST_SUBMITTED
+  "An editor sent a post in review back to its author (` + "`" + `requestChanges` + "`" + `); ` + "`" + `data.review.note` + "`" + ` is the editor's note."
+  POST_CHANGES_REQUESTED
   "A member joined (` + "`" + `joinMembership` + "`" + `); the payload carries ` + "`" + `data.member` + "`" + ` with its membership."
   MEMBER_JOINED
   "A membership was renewed; the payload carries ` + "`" + `data.member` + "`" + ` and ` + "`" + `data.renewal` + "`" + `."
@@ -5154,6 +5215,28 @@ func (ec *executionContext) field_Mutation_renewMembership_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_requestChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_restorePostRevision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5209,6 +5292,20 @@ func (ec *executionContext) field_Mutation_revokeSessions_args(ctx context.Conte
 		return nil, err
 	}
 	args["accountId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitPostForReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -8727,6 +8824,94 @@ func (ec *executionContext) fieldContext_Mutation_restorePostRevision(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_restorePostRevision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitPostForReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitPostForReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitPostForReview(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Post) graphql.Marshaler {
+			return ec.marshalNPost2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPost(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitPostForReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Post(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitPostForReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestChanges(ctx, fc.Args["id"].(string), fc.Args["note"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Post) graphql.Marshaler {
+			return ec.marshalNPost2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐPost(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestChanges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Post(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13714,7 +13899,7 @@ func (ec *executionContext) unmarshalInputPostFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"authorSlug", "tag", "search", "status", "visibility", "publishedAfter", "publishedBefore"}
+	fieldsInOrder := [...]string{"authorSlug", "tag", "search", "status", "awaitingReview", "visibility", "publishedAfter", "publishedBefore"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13749,6 +13934,13 @@ func (ec *executionContext) unmarshalInputPostFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Status = data
+		case "awaitingReview":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("awaitingReview"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AwaitingReview = data
 		case "visibility":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibility"))
 			data, err := ec.unmarshalOVisibility2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐVisibility(ctx, v)
@@ -15759,6 +15951,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "restorePostRevision":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_restorePostRevision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitPostForReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitPostForReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestChanges":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestChanges(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
