@@ -87,6 +87,16 @@ func Transition(from PostStatus, action PostAction) (PostStatus, error) {
 	return t.to, nil
 }
 
+// PublishInput says when a post goes live and when it comes down (publishPost).
+type PublishInput struct {
+	// PublishAt is when the post goes live: nil for now; in the future, it is scheduled.
+	PublishAt *time.Time
+	// UnpublishAt, when set, is when the post is taken down. With ClearUnpublishAt a take-down
+	// set before is removed; with neither, it stays as it is.
+	UnpublishAt      *time.Time
+	ClearUnpublishAt bool
+}
+
 // PreviewLink is a signed, short-lived token that lets whoever holds it read one post as it
 // stands, draft or scheduled, through the ordinary post query. It grants nothing else.
 type PreviewLink struct {

@@ -56,6 +56,28 @@ func TestPostStatusAt(t *testing.T) {
 	}
 }
 
+// A take-down makes a published post ARCHIVED from its instant on, by the clock alone; a
+// scheduled post with a later take-down is SCHEDULED first; a draft is never taken down.
+func TestPostStatusAtTakeDown(t *testing.T) {
+	past, future, later := now.Add(-time.Minute), now.Add(time.Minute), now.Add(time.Hour)
+	for _, tc := range []struct {
+		stored    guildhall.PostStatus
+		at, until *time.Time
+		want      guildhall.PostStatus
+	}{
+		{guildhall.PostPublished, &past, &future, guildhall.PostPublished},
+		{guildhall.PostPublished, &past, &now, guildhall.PostArchived},
+		{guildhall.PostPublished, &past, &past, guildhall.PostArchived},
+		{guildhall.PostPublished, &future, &later, guildhall.PostScheduled},
+		{guildhall.PostDraft, nil, &past, guildhall.PostDraft},
+	} {
+		p := &guildhall.Post{Status: tc.stored, PublishedAt: tc.at, UnpublishAt: tc.until}
+		if got := p.StatusAt(now); got != tc.want {
+			t.Errorf("%s at %v until %v: %s, want %s", tc.stored, tc.at, tc.until, got, tc.want)
+		}
+	}
+}
+
 func TestViewerRules(t *testing.T) {
 	post := &guildhall.Post{AuthorID: "mbr_a", Status: guildhall.PostDraft, Visibility: guildhall.VisibilityMembers}
 	author := &guildhall.Viewer{Role: guildhall.RoleAuthor, MemberID: "mbr_a"}

@@ -35,6 +35,9 @@ type Post struct {
 	SEO SEO
 	// PublishedAt is when the post goes (or went) live; in the future it means scheduled.
 	PublishedAt *time.Time
+	// UnpublishAt, on a published post, is when it is taken down: from then on it reads as
+	// ARCHIVED, by the clock alone, as PublishedAt makes it live.
+	UnpublishAt *time.Time
 	// Pending holds changes to a published or scheduled post saved as a draft (asDraft):
 	// readers see the post without them until they are published.
 	Pending   *PendingChanges
@@ -54,10 +57,16 @@ type Post struct {
 func (*Post) IsNode() {}
 
 // StatusAt is the status readers see at now: a published post whose time has not come is
-// SCHEDULED, and becomes PUBLISHED by the clock alone, with no job that must run on time.
+// SCHEDULED, and becomes PUBLISHED by the clock alone, with no job that must run on time; one
+// whose UnpublishAt has come reads as ARCHIVED, by the clock alone too.
 func (p *Post) StatusAt(now time.Time) PostStatus {
-	if p.Status == PostPublished && p.PublishedAt != nil && p.PublishedAt.After(now) {
-		return PostScheduled
+	if p.Status == PostPublished {
+		switch {
+		case p.PublishedAt != nil && p.PublishedAt.After(now):
+			return PostScheduled
+		case p.UnpublishAt != nil && !now.Before(*p.UnpublishAt):
+			return PostArchived
+		}
 	}
 	return p.Status
 }
@@ -260,7 +269,8 @@ func (p *Post) SetContent(c PostContent) {
 }
 
 // SameContent reports whether the post shows readers exactly what o shows: the same content,
-// status and dates. A revision that changes only its pending changes or its note does not.
+// status and publication date. A revision that changes only its pending changes, its note or
+// when it will be taken down does not (the take-down is announced when it happens).
 func (p *Post) SameContent(o *Post) bool {
 	a, b := p.Content(), o.Content()
 	sameTime := func(x, y *time.Time) bool { return (x == nil) == (y == nil) && (x == nil || x.Equal(*y)) }

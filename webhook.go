@@ -150,9 +150,12 @@ type QueuedAttempt struct {
 	CreatedAt  time.Time // of the delivery
 	// GuardPostID and GuardPublishedAt, when set, name a post that must still be live with
 	// that publication time when the attempt is made, or the delivery is cancelled: an event
-	// for a scheduled publication is queued for the time it goes live.
+	// for a scheduled publication is queued for the time it goes live. GuardUnpublishAt
+	// likewise names the take-down time the post must still have, for an event queued for
+	// its scheduled take-down.
 	GuardPostID      string
 	GuardPublishedAt *time.Time
+	GuardUnpublishAt *time.Time
 	GuardVersion     int // the post's version when the event was queued
 }
 

@@ -54,7 +54,10 @@ type Catalog struct {
 	plans []guildhall.MembershipPlan
 
 	webhooks map[string]*guildhall.Webhook
-	live     liveTimes // per author, the publication times of their published posts
+	live     liveTimes // per author, the publication and take-down times of their published posts
+	// downs holds the take-down times of every published post that has one (Unix ns),
+	// ascending, for NextChange; in a bulk load it is sorted once at the end.
+	downs []int64
 
 	generation atomic.Uint64
 }
@@ -343,8 +346,16 @@ func (c *Catalog) indexPost(e *postEntry) {
 // indexPostLookups indexes e everywhere but in the sorted lists; in a bulk load (PutPosts)
 // the per-author times are put in order once at the end.
 func (c *Catalog) indexPostLookups(e *postEntry, bulk bool) {
-	c.live.add(e, bulk)
 	p := e.post
+	c.live.add(p.AuthorID, p, bulk)
+	if t, ok := downTime(p); ok {
+		if bulk {
+			c.downs = append(c.downs, t)
+		} else {
+			i, _ := slices.BinarySearch(c.downs, t)
+			c.downs = slices.Insert(c.downs, i, t)
+		}
+	}
 	c.posts[p.ID] = e
 	c.postSlugs[p.Slug] = p.ID
 	for _, s := range p.OldSlugs {
@@ -376,9 +387,14 @@ func (c *Catalog) unindexPost(e *postEntry, w words) {
 
 // unindexPostLookups removes e, filed under w, from everywhere but the sorted lists.
 func (c *Catalog) unindexPostLookups(e *postEntry, w words) {
-	c.live.remove(e)
-	c.index.removePost(e, w)
 	p := e.post
+	c.live.remove(p.AuthorID, p)
+	if t, ok := downTime(p); ok {
+		if i, found := slices.BinarySearch(c.downs, t); found {
+			c.downs = slices.Delete(c.downs, i, i+1)
+		}
+	}
+	c.index.removePost(e, w)
 	delete(c.posts, p.ID)
 	c.byAuthor[p.AuthorID] = removeEntry(c.byAuthor[p.AuthorID], e)
 	if len(c.byAuthor[p.AuthorID]) == 0 {

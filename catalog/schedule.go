@@ -8,8 +8,9 @@ import (
 )
 
 // NextChange returns the first moment after now at which what readers see changes with no
-// write at all: a scheduled post goes live, or a membership moves to GRACE, LAPSED or CANCELLED
-// (grace is the grace period). It is zero when nothing is due. Caches of responses expire then.
+// write at all: a scheduled post goes live, a published post is taken down, or a membership
+// moves to GRACE, LAPSED or CANCELLED (grace is the grace period). It is zero when nothing is
+// due. Caches of responses expire then.
 func (c *Catalog) NextChange(now time.Time, grace time.Duration) time.Time {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
@@ -28,6 +29,9 @@ func (c *Catalog) NextChange(now time.Time, grace time.Duration) time.Time {
 			earlier(*p.PublishedAt)
 			break
 		}
+	}
+	if i := sort.Search(len(c.downs), func(i int) bool { return c.downs[i] > now.UnixNano() }); i < len(c.downs) {
+		earlier(time.Unix(0, c.downs[i]).UTC())
 	}
 	for _, e := range c.members {
 		if ms := e.member.Membership; ms != nil {

@@ -65,7 +65,7 @@ func TestAuthorRules(t *testing.T) {
 	}
 
 	// Published: everyone reads it; only the author and staff change it or see its history.
-	if p, err = ds.PublishPost(ann, id, nil); err != nil {
+	if p, err = ds.PublishPost(ann, id, guildhall.PublishInput{}); err != nil {
 		t.Fatal(err)
 	}
 	denied := map[string]func(ctx context.Context) error{

@@ -10,10 +10,11 @@ import (
 	"github.com/guildhall/guildhall/catalog"
 )
 
-// UnpublishPost takes a published, scheduled or archived post back to a draft.
+// UnpublishPost takes a published, scheduled or archived post back to a draft (or withdraws
+// one from review); its publication and take-down dates are cleared.
 func (s *Service) UnpublishPost(ctx context.Context, id string) (*guildhall.Post, error) {
 	return s.changeStatus(ctx, id, guildhall.PostUnpublish, func(p *guildhall.Post, _ time.Time) {
-		p.PublishedAt = nil
+		p.PublishedAt, p.UnpublishAt = nil, nil
 	})
 }
 

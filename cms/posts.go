@@ -158,14 +158,17 @@ var (
 )
 
 // PublishPost publishes a post now, or schedules it when publishAt is in the future, with
-// its pending changes if it has any. On a published post with pending changes (and no new
-// date), it publishes the changes: a new revision, live at once.
-func (s *Service) PublishPost(ctx context.Context, id string, publishAt *time.Time) (*guildhall.Post, error) {
-	if publishAt != nil && (publishAt.Before(earliestPublishAt) || !publishAt.Before(latestPublishAt)) {
-		// The zero time (what an empty or default value becomes) would publish the post with
-		// no date; and posts are ordered by nanoseconds since 1970, which end in 2262.
-		return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "publishAt is out of range.",
-			Fields: map[string]string{"publishAt": "must be between 1970 and 2200"}}
+// its pending changes if it has any, and sets, keeps or clears when it is taken down. On a
+// published post it applies pending changes and sets the take-down (a new date is refused:
+// unpublish it first), as a new revision, live at once.
+func (s *Service) PublishPost(ctx context.Context, id string, in guildhall.PublishInput) (*guildhall.Post, error) {
+	for field, at := range map[string]*time.Time{"publishAt": in.PublishAt, "unpublishAt": in.UnpublishAt} {
+		if at != nil && (at.Before(earliestPublishAt) || !at.Before(latestPublishAt)) {
+			// The zero time (what an empty or default value becomes) would publish the post with
+			// no date; and posts are ordered by nanoseconds since 1970, which end in 2262.
+			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: field + " is out of range.",
+				Fields: map[string]string{field: "must be between 1970 and 2200"}}
+		}
 	}
 	if v, err := require(ctx, guildhall.RoleAuthor); err != nil {
 		return nil, err
@@ -176,20 +179,51 @@ func (s *Service) PublishPost(ctx context.Context, id string, publishAt *time.Ti
 	if err != nil {
 		return nil, err
 	}
-	if cur.Pending != nil && publishAt == nil && cur.StatusAt(s.now()) == guildhall.PostPublished {
-		p := s.nextRevision(cur, v)
-		s.applyPending(p)
-		return s.savePost(ctx, p, nil)
+	now := s.now()
+	takeDown := cur.UnpublishAt
+	switch {
+	case in.ClearUnpublishAt:
+		takeDown = nil
+	case in.UnpublishAt != nil:
+		at := in.UnpublishAt.UTC().Truncate(time.Millisecond)
+		takeDown = &at
 	}
-	return s.changeStatus(ctx, id, guildhall.PostPublish, func(p *guildhall.Post, now time.Time) {
-		at := now
-		if publishAt != nil {
-			// A future date schedules; a past one back-dates (an import, a correction).
-			at = publishAt.UTC().Truncate(time.Millisecond)
+	p := s.nextRevision(cur, v)
+	if st := cur.StatusAt(now); st == guildhall.PostPublished {
+		// Live already: its date stays; what may change is its pending changes and take-down.
+		sameDate := in.PublishAt == nil || (cur.PublishedAt != nil && in.PublishAt.Equal(*cur.PublishedAt))
+		if !sameDate || (cur.Pending == nil && sameTime(takeDown, cur.UnpublishAt)) {
+			_, err := guildhall.Transition(st, guildhall.PostPublish)
+			return nil, err
 		}
-		p.PublishedAt = &at
-		s.applyPending(p)
-	})
+	} else {
+		to, err := guildhall.Transition(st, guildhall.PostPublish)
+		if err != nil {
+			return nil, err
+		}
+		at := now
+		if in.PublishAt != nil {
+			// A future date schedules; a past one back-dates (an import, a correction).
+			at = in.PublishAt.UTC().Truncate(time.Millisecond)
+		}
+		p.Status, p.PublishedAt = to, &at
+	}
+	switch {
+	case takeDown == nil:
+	case !sameTime(takeDown, cur.UnpublishAt) && !takeDown.After(now):
+		return nil, invalidTakeDown("must be in the future")
+	case p.PublishedAt != nil && !takeDown.After(*p.PublishedAt):
+		return nil, invalidTakeDown("must be after the post goes live (publishAt); move it, or remove it with unpublishAt: null")
+	}
+	p.UnpublishAt = takeDown
+	s.applyPending(p)
+	return s.savePost(ctx, p, nil)
+}
+
+func sameTime(a, b *time.Time) bool { return (a == nil) == (b == nil) && (a == nil || a.Equal(*b)) }
+
+func invalidTakeDown(why string) error {
+	return &guildhall.Error{Code: guildhall.EINVALID, Message: "unpublishAt " + why + ".", Fields: map[string]string{"unpublishAt": why}}
 }
 
 // applyPending makes p's pending changes its content, if it has any.

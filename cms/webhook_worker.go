@@ -125,6 +125,8 @@ func (s *Service) attemptDelivery(ctx context.Context, q guildhall.QueuedAttempt
 	switch {
 	case !known:
 		result.Error = ptr("not sent: the webhook was deleted")
+	case !scheduled && q.GuardUnpublishAt != nil:
+		result.Error = ptr("not sent: the post is no longer due to be taken down at this time")
 	case !scheduled:
 		result.Error = ptr("not sent: the post is no longer due to go live at this time")
 	default:
@@ -133,8 +135,9 @@ func (s *Service) attemptDelivery(ctx context.Context, q guildhall.QueuedAttempt
 	s.settle(wctx, q, result)
 }
 
-// stillScheduled reports whether the post of a scheduled publication is still published for
-// the time the delivery was queued for, and whether this instance can be sure of it: its
+// stillScheduled reports whether the post of a scheduled publication (or take-down) is still
+// published for (or taken down at) the time the delivery was queued for, and whether this
+// instance can be sure of it: its
 // catalog must hold the post at least at the version that queued the event. A post unknown
 // here for longer than staleAttempt is taken to be deleted.
 func (s *Service) stillScheduled(q guildhall.QueuedAttempt, now time.Time) (scheduled, sure bool) {
@@ -144,6 +147,9 @@ func (s *Service) stillScheduled(q guildhall.QueuedAttempt, now time.Time) (sche
 		return false, now.Sub(q.DueAt) > staleAttempt
 	case p.Version < q.GuardVersion:
 		return false, false
+	}
+	if q.GuardUnpublishAt != nil {
+		return p.Status == guildhall.PostPublished && p.UnpublishAt != nil && p.UnpublishAt.Equal(*q.GuardUnpublishAt), true
 	}
 	return p.Status == guildhall.PostPublished && p.PublishedAt != nil && q.GuardPublishedAt != nil && p.PublishedAt.Equal(*q.GuardPublishedAt), true
 }
@@ -204,7 +210,7 @@ func (s *Service) settle(ctx context.Context, q guildhall.QueuedAttempt, r guild
 		next := q
 		next.N++
 		next.DueAt = r.At.Add(s.opts.WebhookBackoff[q.N-1])
-		next.GuardPostID, next.GuardPublishedAt, next.GuardVersion = "", nil, 0 // it went live: retries need no check
+		next.GuardPostID, next.GuardPublishedAt, next.GuardUnpublishAt, next.GuardVersion = "", nil, nil, 0 // it happened: retries need no check
 		if err := s.store.deliveries.Requeue(ctx, next); err != nil {
 			s.log.Warn("queuing a webhook retry failed; it will be taken up again", "delivery", q.DeliveryID, "attempt", next.N, "err", err)
 			return

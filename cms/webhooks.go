@@ -217,7 +217,11 @@ func (s *Service) emit(ctx context.Context, e Event) {
 	for _, w := range hooks {
 		q := guildhall.QueuedAttempt{DeliveryID: deliveryID(w), N: 1, WebhookID: w.ID,
 			EventID: eventID, Event: e.Type, Payload: string(body), DueAt: due, CreatedAt: now}
-		if due.After(now) && e.Post != nil && e.Post.PublishedAt != nil {
+		switch {
+		case !due.After(now) || e.Post == nil:
+		case e.Type == guildhall.EventPostUnpublished && e.Post.UnpublishAt != nil:
+			q.GuardPostID, q.GuardUnpublishAt, q.GuardVersion = e.Post.ID, e.Post.UnpublishAt, e.Post.Version
+		case e.Post.PublishedAt != nil:
 			q.GuardPostID, q.GuardPublishedAt, q.GuardVersion = e.Post.ID, e.Post.PublishedAt, e.Post.Version
 		}
 		queue = append(queue, q)
@@ -231,11 +235,33 @@ func (s *Service) emit(ctx context.Context, e Event) {
 }
 
 // postEvent emits what a change from prev (nil for a new post) to p (nil for a deletion)
-// means for webhooks.
+// means for webhooks: now, and at a take-down it schedules.
 func (s *Service) postEvent(ctx context.Context, prev, p *guildhall.Post) {
-	if e, ok := PostEvent(prev, p, s.now()); ok {
+	now := s.now()
+	if e, ok := PostEvent(prev, p, now); ok {
 		s.emit(ctx, e)
 	}
+	if e, ok := TakeDownEvent(prev, p, now); ok {
+		s.emit(ctx, e)
+	}
+}
+
+// TakeDownEvent is the POST_UNPUBLISHED event of a take-down that p schedules
+// (publishPost's unpublishAt), due at its time; none when p schedules none, or prev had the
+// same one. It is keyed by the post and the time, so scheduling the same take-down again
+// (after unpublishing and publishing again, or from another instance) queues nothing new;
+// when the time comes, the delivery goes out only if the post is still due to come down
+// then (the queue entry's guard), by the clock alone, with no job run at that moment.
+func TakeDownEvent(prev, p *guildhall.Post, now time.Time) (Event, bool) {
+	if p == nil || p.Status != guildhall.PostPublished || p.UnpublishAt == nil || !p.UnpublishAt.After(now) {
+		return Event{}, false
+	}
+	if prev != nil && prev.Status == guildhall.PostPublished && prev.UnpublishAt != nil && prev.UnpublishAt.Equal(*p.UnpublishAt) {
+		return Event{}, false // queued when prev set it
+	}
+	at := *p.UnpublishAt
+	return Event{Type: guildhall.EventPostUnpublished, Post: p, At: at,
+		Key: fmt.Sprintf("post:%s:takedown:%d", p.ID, at.UnixMilli()), Occurred: at}, true
 }
 
 // PostEvent is the event, if any, of a change from prev (nil for a new post) to p (nil for a
@@ -305,6 +331,7 @@ type (
 		SEO         *seoPayload          `json:"seo,omitempty"`
 		Tags        []string             `json:"tags"`
 		PublishedAt *time.Time           `json:"publishedAt"`
+		UnpublishAt *time.Time           `json:"unpublishAt,omitempty"`
 		UpdatedAt   time.Time            `json:"updatedAt"`
 		Version     int                  `json:"version"`
 		Author      *memberPayload       `json:"author,omitempty"`
@@ -349,7 +376,7 @@ func (s *Service) eventPayload(id string, e Event, now, due time.Time) eventPayl
 	out := eventPayload{ID: id, Type: e.Type, CreatedAt: now}
 	if p := e.Post; p != nil {
 		pp := &postPayload{ID: p.ID, Slug: p.Slug, Title: p.Title, Status: p.StatusAt(due), Visibility: p.Visibility,
-			Excerpt: p.Excerpt, Tags: p.Tags, PublishedAt: p.PublishedAt, UpdatedAt: p.UpdatedAt, Version: p.Version}
+			Excerpt: p.Excerpt, Tags: p.Tags, PublishedAt: p.PublishedAt, UnpublishAt: p.UnpublishAt, UpdatedAt: p.UpdatedAt, Version: p.Version}
 		if s.opts.SiteURL != "" {
 			pp.URL = guildhall.PostURL(s.opts.SiteURL, p.Slug)
 		}

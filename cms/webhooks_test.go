@@ -73,3 +73,45 @@ func TestPostEventKeys(t *testing.T) {
 		t.Errorf("keys %q %q %q", a.Key, b.Key, c.Key)
 	}
 }
+
+// A take-down is announced at its moment: once per post and time, not again when a revision
+// keeps it, and a moved take-down is a new one (the old one's delivery is then cancelled by
+// its guard). Setting or moving it is not POST_UPDATED: readers see nothing change then.
+func TestTakeDownEvent(t *testing.T) {
+	now := time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) *time.Time { t := now.Add(d); return &t }
+	post := func(status guildhall.PostStatus, published, down *time.Time) *guildhall.Post {
+		return &guildhall.Post{ID: "pst_1", Status: status, PublishedAt: published, UnpublishAt: down}
+	}
+	live := post(guildhall.PostPublished, at(-time.Hour), nil)
+	goesDown := post(guildhall.PostPublished, at(-time.Hour), at(time.Hour))
+	for _, tc := range []struct {
+		name    string
+		prev, p *guildhall.Post
+		want    *time.Time // nil for none
+	}{
+		{"a take-down set on a live post", live, goesDown, at(time.Hour)},
+		{"a revision that keeps it", goesDown, goesDown, nil},
+		{"moved", goesDown, post(guildhall.PostPublished, at(-time.Hour), at(2*time.Hour)), at(2 * time.Hour)},
+		{"removed", goesDown, live, nil},
+		{"published with one", post(guildhall.PostDraft, nil, nil), post(guildhall.PostPublished, at(time.Hour), at(3*time.Hour)), at(3 * time.Hour)},
+		{"a draft", nil, post(guildhall.PostDraft, nil, at(time.Hour)), nil},
+		{"one already past", live, post(guildhall.PostPublished, at(-time.Hour), at(-time.Minute)), nil},
+		{"deleted", goesDown, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, ok := cms.TakeDownEvent(tc.prev, tc.p, now)
+			if ok != (tc.want != nil) || (ok && (e.Type != guildhall.EventPostUnpublished || !e.At.Equal(*tc.want) || e.Key == "")) {
+				t.Errorf("got %v %+v, want at %v", ok, e, tc.want)
+			}
+			if pe, ok := cms.PostEvent(tc.prev, tc.p, now); ok && tc.prev != nil && tc.p != nil && tc.prev.IsLive(now) && tc.p.IsLive(now) {
+				t.Errorf("a take-down change is %s", pe.Type)
+			}
+		})
+	}
+	a, _ := cms.TakeDownEvent(live, goesDown, now)
+	b, _ := cms.TakeDownEvent(live, goesDown, now.Add(time.Minute))
+	if a.Key != b.Key {
+		t.Errorf("the same take-down has two keys: %q %q", a.Key, b.Key)
+	}
+}

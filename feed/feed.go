@@ -47,6 +47,9 @@ type Source interface {
 	// Last-Modified is never earlier, so it never goes back in time.
 	RemovedAt(filter *guildhall.PostFilter) time.Time
 	Generation() uint64
+	// NextChange is the next moment after now at which what readers see changes by the clock
+	// alone (a scheduled post goes live, a post is taken down); zero when none is due.
+	NextChange(now time.Time) time.Time
 }
 
 // Options configure the handler.

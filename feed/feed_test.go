@@ -89,6 +89,8 @@ func (s *source) Generation() uint64 { return s.gen }
 
 func (s *source) RemovedAt(*guildhall.PostFilter) time.Time { return s.removed }
 
+func (s *source) NextChange(time.Time) time.Time { return time.Time{} }
+
 const (
 	hostileTitle = "Hostile ]]> & <script>alert(1)</script> \u202eevil\u200f \x01bell \xff and \xed\xa0\x80 \uFFFEend"
 	cleanTitle   = "Hostile ]]> & <script>alert(1)</script> \u202eevil\u200f bell \uFFFD and \uFFFD end"

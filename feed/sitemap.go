@@ -25,9 +25,12 @@ import (
 // /sitemaps/1.xml, /sitemaps/2.xml and so on.
 
 type sitemap struct {
-	key   string
-	urls  []sitemapURL
-	files map[string]sitemapFile // rendered, by name ("index", "1", "2", ...)
+	// generation and until say how long it holds: while content is unchanged, and until the
+	// clock changes what readers see (a scheduled post goes live, a post is taken down).
+	generation uint64
+	until      time.Time
+	urls       []sitemapURL
+	files      map[string]sitemapFile // rendered, by name ("index", "1", "2", ...)
 }
 
 type sitemapURL struct {
@@ -88,17 +91,18 @@ func (h *Handler) serveSitemap(w http.ResponseWriter, r *http.Request, name stri
 	serve(w, r, "application/xml; charset=utf-8", file.etag, file.modified, file.body)
 }
 
-// sitemap returns the URLs of the site, built again when content has changed or a minute has
-// passed (scheduled posts go live by the clock alone).
+// sitemap returns the URLs of the site, built again when content has changed or the clock
+// has changed what readers see (scheduled posts go live, and posts are taken down, by the
+// clock alone).
 func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
-	key := fmt.Sprintf("%d/%d", h.src.Generation(), h.opts.Now().Truncate(time.Minute).Unix())
+	now, gen := h.opts.Now(), h.src.Generation()
 	h.mu.Lock()
 	sm, ok := h.sitemaps[site]
 	h.mu.Unlock()
-	if ok && sm.key == key {
+	if ok && sm.generation == gen && (sm.until.IsZero() || now.Before(sm.until)) {
 		return sm, nil
 	}
-	sm = &sitemap{key: key, files: map[string]sitemapFile{}}
+	sm = &sitemap{generation: gen, until: h.src.NextChange(now), files: map[string]sitemapFile{}}
 	public := guildhall.VisibilityPublic
 	filter := &guildhall.PostFilter{Visibility: &public}
 	order := &guildhall.PostOrder{Field: guildhall.OrderPublishedAt, Direction: guildhall.Asc}

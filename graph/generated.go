@@ -236,7 +236,7 @@ type ComplexityRoot struct {
 		JoinMembership        func(childComplexity int, input guildhall.JoinMembershipInput) int
 		Login                 func(childComplexity int, email string, password string) int
 		Logout                func(childComplexity int) int
-		PublishPost           func(childComplexity int, id string, publishAt *time.Time) int
+		PublishPost           func(childComplexity int, id string, publishAt *time.Time, unpublishAt *time.Time) int
 		RenewMembership       func(childComplexity int, input guildhall.RenewMembershipInput) int
 		RequestChanges        func(childComplexity int, id string, note string) int
 		RestorePostRevision   func(childComplexity int, postID string, revision int, expectedVersion *int) int
@@ -273,6 +273,7 @@ type ComplexityRoot struct {
 		Status         func(childComplexity int) int
 		Tags           func(childComplexity int) int
 		Title          func(childComplexity int) int
+		UnpublishAt    func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 		Version        func(childComplexity int) int
 		Visibility     func(childComplexity int) int
@@ -490,7 +491,7 @@ type MembershipEventResolver interface {
 type MutationResolver interface {
 	CreatePost(ctx context.Context, input guildhall.CreatePostInput) (*guildhall.Post, error)
 	UpdatePost(ctx context.Context, input guildhall.UpdatePostInput) (*guildhall.Post, error)
-	PublishPost(ctx context.Context, id string, publishAt *time.Time) (*guildhall.Post, error)
+	PublishPost(ctx context.Context, id string, publishAt *time.Time, unpublishAt *time.Time) (*guildhall.Post, error)
 	CreateBlock(ctx context.Context, input guildhall.CreateBlockInput) (guildhall.Block, error)
 	UpdateBlock(ctx context.Context, input guildhall.UpdateBlockInput) (guildhall.Block, error)
 	Login(ctx context.Context, email string, password string) (*guildhall.Session, error)
@@ -1434,7 +1435,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.PublishPost(childComplexity, args["id"].(string), args["publishAt"].(*time.Time)), true
+		return e.ComplexityRoot.Mutation.PublishPost(childComplexity, args["id"].(string), args["publishAt"].(*time.Time), args["unpublishAt"].(*time.Time)), true
 	case "Mutation.renewMembership":
 		if e.ComplexityRoot.Mutation.RenewMembership == nil {
 			break
@@ -1682,6 +1683,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Post.Title(childComplexity), true
+	case "Post.unpublishAt":
+		if e.ComplexityRoot.Post.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Post.UnpublishAt(childComplexity), true
 	case "Post.updatedAt":
 		if e.ComplexityRoot.Post.UpdatedAt == nil {
 			break
@@ -2704,9 +2711,10 @@ type Mutation {
   Publish a post now, or schedule it: with a future ` + "`" + `publishAt` + "`" + ` it is SCHEDULED and goes live
   by itself at that moment (nothing needs to run then). A DRAFT or a SCHEDULED post (to
   reschedule it, or publish it now) may be published, with its ` + "`" + `pendingChanges` + "`" + ` if it has
-  any. A PUBLISHED post with ` + "`" + `pendingChanges` + "`" + ` (and no ` + "`" + `publishAt` + "`" + `) gets them: a new revision,
-  live at once. Otherwise a PUBLISHED or ARCHIVED post is ` + "`" + `BAD_USER_INPUT` + "`" + ` with the reason in
-  ` + "`" + `extensions.fields.id` + "`" + ` (unpublish it first). The author and editors may publish; with
+  any. A PUBLISHED post with ` + "`" + `pendingChanges` + "`" + ` gets them, and one given ` + "`" + `unpublishAt` + "`" + ` gets
+  that take-down: a new revision, live at once (its ` + "`" + `publishedAt` + "`" + ` stays). Otherwise (nothing
+  to change, or a new ` + "`" + `publishAt` + "`" + `) a PUBLISHED or ARCHIVED post is ` + "`" + `BAD_USER_INPUT` + "`" + ` with the
+  reason in ` + "`" + `extensions.fields.id` + "`" + ` (unpublish it first). The author and editors may publish; with
   ` + "`" + `GUILDHALL_REQUIRE_REVIEW=true` + "`" + ` only editors (an AUTHOR is ` + "`" + `FORBIDDEN` + "`" + `: they submit the post
   with ` + "`" + `submitPostForReview` + "`" + `).
   """
@@ -2715,6 +2723,14 @@ type Mutation {
     id: ID!
     "When it goes live, e.g. ` + "`" + `\"2027-01-01T09:00:00Z\"` + "`" + `. Absent or in the past: now."
     publishAt: Time
+    """
+    When it is taken down, e.g. ` + "`" + `"2027-02-01T00:00:00Z"` + "`" + `: from then on readers, feeds, the
+    sitemap and search no longer show it and its ` + "`" + `status` + "`" + ` reads ARCHIVED, by the clock alone
+    (` + "`" + `POST_UNPUBLISHED` + "`" + ` is sent then). It must be in the future and after ` + "`" + `publishAt` + "`" + `
+    (` + "`" + `BAD_USER_INPUT` + "`" + ` on ` + "`" + `unpublishAt` + "`" + `). Absent: a take-down set before stays; ` + "`" + `null` + "`" + ` removes
+    it.
+    """
+    unpublishAt: Time
   ): Post!
   """
   Make a related-info block (EDITOR and ADMIN), to attach to posts with ` + "`" + `blockIds` + "`" + `. Which
@@ -2953,6 +2969,8 @@ type Post implements Node {
   blocks: [Block!]!
   "When the post went live, or goes live if SCHEDULED. Null for a draft that was never published."
   publishedAt: Time
+  "When the post is (or was) taken down: from then on it reads as ARCHIVED. Null when no take-down is set (` + "`" + `publishPost(unpublishAt:)` + "`" + `)."
+  unpublishAt: Time
   "When the post was first saved."
   createdAt: Time!
   "When the post was last saved."
@@ -2996,7 +3014,7 @@ enum PostStatus {
   SCHEDULED
   "Live: listed, in feeds and the sitemap (PUBLIC posts), readable as its visibility allows."
   PUBLISHED
-  "Withdrawn: gone from lists, feeds and public reads; its author and editors still reach it."
+  "Withdrawn (` + "`" + `archivePost` + "`" + `, or taken down at its ` + "`" + `unpublishAt` + "`" + `): gone from lists, feeds and public reads; its author and editors still reach it."
   ARCHIVED
 }
 
@@ -4437,6 +4455,8 @@ func (ec *executionContext) childFields_Post(ctx context.Context, field graphql.
 		return ec.fieldContext_Post_blocks(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Post_publishedAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Post_unpublishAt(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Post_createdAt(ctx, field)
 	case "updatedAt":
@@ -5198,6 +5218,14 @@ func (ec *executionContext) field_Mutation_publishPost_args(ctx context.Context,
 		return nil, err
 	}
 	args["publishAt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "unpublishAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unpublishAt"] = arg2
 	return args, nil
 }
 
@@ -8025,7 +8053,7 @@ func (ec *executionContext) _Mutation_publishPost(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().PublishPost(ctx, fc.Args["id"].(string), fc.Args["publishAt"].(*time.Time))
+			return ec.Resolvers.Mutation().PublishPost(ctx, fc.Args["id"].(string), fc.Args["publishAt"].(*time.Time), fc.Args["unpublishAt"].(*time.Time))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Post) graphql.Marshaler {
@@ -9487,6 +9515,29 @@ func (ec *executionContext) _Post_publishedAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Post_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Post", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Post_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.Post) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Post_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Post_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Post", field, false, false, "Time")
 }
 
@@ -16148,6 +16199,11 @@ func (ec *executionContext) _Post(ctx context.Context, sel ast.SelectionSet, obj
 				})
 		case "publishedAt":
 			out.Values[i] = ec._Post_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Post_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

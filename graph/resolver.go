@@ -3,7 +3,13 @@
 // presenter.
 package graph
 
-import "github.com/guildhall/guildhall/cms"
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/guildhall/guildhall/cms"
+)
 
 // Resolver is the root resolver; every field resolver reaches the service through it.
 type Resolver struct {
@@ -17,4 +23,15 @@ func pointers[T any](items []T) []*T {
 		out[i] = &items[i]
 	}
 	return out
+}
+
+// argumentGiven reports whether the field being resolved was given the argument, null
+// included: GraphQL tells an explicit null (clear it) from an argument left out (keep it).
+func argumentGiven(ctx context.Context, name string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil {
+		return false
+	}
+	_, given := fc.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables)[name]
+	return given
 }

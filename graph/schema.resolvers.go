@@ -87,8 +87,9 @@ func (r *mutationResolver) UpdatePost(ctx context.Context, input guildhall.Updat
 	return r.Service.UpdatePost(ctx, input)
 }
 
-func (r *mutationResolver) PublishPost(ctx context.Context, id string, publishAt *time.Time) (*guildhall.Post, error) {
-	return r.Service.PublishPost(ctx, id, publishAt)
+func (r *mutationResolver) PublishPost(ctx context.Context, id string, publishAt *time.Time, unpublishAt *time.Time) (*guildhall.Post, error) {
+	return r.Service.PublishPost(ctx, id, guildhall.PublishInput{PublishAt: publishAt, UnpublishAt: unpublishAt,
+		ClearUnpublishAt: unpublishAt == nil && argumentGiven(ctx, "unpublishAt")})
 }
 
 func (r *mutationResolver) CreateBlock(ctx context.Context, input guildhall.CreateBlockInput) (guildhall.Block, error) {

@@ -53,6 +53,7 @@ type postDoc struct {
 	Tags          []string    `bson:"tags"`
 	BlockIDs      []string    `bson:"blocks,omitempty"`
 	PublishedAt   *time.Time  `bson:"publishedAt,omitempty"`
+	UnpublishAt   *time.Time  `bson:"unpublishAt,omitempty"`
 	CreatedAt     time.Time   `bson:"createdAt"`
 	// Pending is the draft of changes to a live post (asDraft), kept with the post.
 	Pending *pendingDoc `bson:"pending,omitempty"`
@@ -100,7 +101,7 @@ func toPostDoc(p *guildhall.Post) *postDoc {
 		Slug: p.Slug, OldSlugs: p.OldSlugs, OldPaths: p.OldPaths, Title: p.Title,
 		Status: string(p.Status), Visibility: string(p.Visibility), AuthorID: p.AuthorID,
 		Body: toRichText(p.Body), Excerpt: p.Excerpt, CustomExcerpt: p.CustomExcerpt, SEO: toSEODoc(p.SEO),
-		Tags: p.Tags, BlockIDs: p.BlockIDs, PublishedAt: p.PublishedAt, CreatedAt: p.CreatedAt, Note: p.Note,
+		Tags: p.Tags, BlockIDs: p.BlockIDs, PublishedAt: p.PublishedAt, UnpublishAt: p.UnpublishAt, CreatedAt: p.CreatedAt, Note: p.Note,
 	}
 	if c := p.Pending; c != nil {
 		d.Pending = &pendingDoc{Slug: c.Slug, Title: c.Title, Visibility: string(c.Visibility), Body: toRichText(c.Body),
@@ -118,7 +119,7 @@ func postFromRevision(r revision[postDoc]) *guildhall.Post {
 		Status: guildhall.PostStatus(d.Status), Visibility: guildhall.Visibility(d.Visibility),
 		AuthorID: d.AuthorID, Body: d.Body.domain(), Excerpt: d.Excerpt, CustomExcerpt: d.CustomExcerpt, SEO: d.SEO.domain(),
 		Tags: nonNil(d.Tags), BlockIDs: nonNil(d.BlockIDs),
-		PublishedAt: utcPtr(d.PublishedAt), CreatedAt: d.CreatedAt.UTC(),
+		PublishedAt: utcPtr(d.PublishedAt), UnpublishAt: utcPtr(d.UnpublishAt), CreatedAt: d.CreatedAt.UTC(),
 		UpdatedAt: r.SavedAt.UTC(), UpdatedBy: r.SavedBy, Note: d.Note,
 	}
 	if c := d.Pending; c != nil {

@@ -4,11 +4,12 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/guildhall/guildhall"
 )
 
-// A post's pending changes, custom excerpt, SEO settings and note are part of its revision:
+// A post's pending changes, custom excerpt, SEO settings, note and take-down are part of its revision:
 // stored, loaded, and read back by revision as they were saved.
 func TestEditorialFieldsRoundTrip(t *testing.T) {
 	s := MustOpenStore(t)
@@ -18,6 +19,8 @@ func TestEditorialFieldsRoundTrip(t *testing.T) {
 	p.Excerpt, p.CustomExcerpt = "A teaser", true
 	p.SEO = guildhall.SEO{Title: &title, CanonicalURL: &canonical}
 	p.Note = "Please shorten the introduction."
+	down := t0.Add(48 * time.Hour)
+	p.UnpublishAt = &down
 	p.Pending = &guildhall.PendingChanges{
 		PostContent: guildhall.PostContent{Title: "Draft", Slug: "draft-slug", Body: guildhall.NewRichText("<p>Draft words</p>", "Draft words", 2),
 			Excerpt: "Draft words", Tags: []string{}, BlockIDs: []string{}, Visibility: guildhall.VisibilityPublic},
@@ -34,15 +37,15 @@ func TestEditorialFieldsRoundTrip(t *testing.T) {
 	if err != nil || len(content.Posts) != 1 {
 		t.Fatalf("loaded %v, %v", content, err)
 	}
-	if got := content.Posts[0]; got.Pending != nil || got.CustomExcerpt || !got.SEO.Equal(guildhall.SEO{}) || got.Note != "" {
+	if got := content.Posts[0]; got.Pending != nil || got.CustomExcerpt || !got.SEO.Equal(guildhall.SEO{}) || got.Note != "" || got.UnpublishAt != nil {
 		t.Errorf("a revision without them loaded with %+v %v %+v %q", got.Pending, got.CustomExcerpt, got.SEO, got.Note)
 	}
 	got, err := s.PostRevision(ctx, "pst_test", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Excerpt != "A teaser" || !got.CustomExcerpt || !got.SEO.Equal(p.SEO) || got.Note != p.Note {
-		t.Errorf("loaded excerpt %q (custom %v), SEO %+v, note %q", got.Excerpt, got.CustomExcerpt, got.SEO, got.Note)
+	if got.Excerpt != "A teaser" || !got.CustomExcerpt || !got.SEO.Equal(p.SEO) || got.Note != p.Note || got.UnpublishAt == nil || !got.UnpublishAt.Equal(down) {
+		t.Errorf("loaded excerpt %q (custom %v), SEO %+v, note %q, take-down %v", got.Excerpt, got.CustomExcerpt, got.SEO, got.Note, got.UnpublishAt)
 	}
 	d := got.Pending
 	if d == nil || d.Title != "Draft" || d.Slug != "draft-slug" || !d.Body.Equal(p.Pending.Body) || d.Revision != 1 ||

@@ -116,18 +116,21 @@ type queueDoc struct {
 	CreatedAt        time.Time  `bson:"createdAt"`
 	GuardPost        string     `bson:"guardPost,omitempty"`
 	GuardPublishedAt *time.Time `bson:"guardPublishedAt,omitempty"`
+	GuardUnpublishAt *time.Time `bson:"guardUnpublishAt,omitempty"`
 	GuardVersion     int        `bson:"guardVersion,omitempty"`
 }
 
 func toQueueDoc(q guildhall.QueuedAttempt) queueDoc {
 	return queueDoc{ID: q.ID(), Delivery: q.DeliveryID, N: q.N, Webhook: q.WebhookID, EventID: q.EventID, Event: string(q.Event),
-		Payload: q.Payload, DueAt: q.DueAt, CreatedAt: q.CreatedAt, GuardPost: q.GuardPostID, GuardPublishedAt: q.GuardPublishedAt, GuardVersion: q.GuardVersion}
+		Payload: q.Payload, DueAt: q.DueAt, CreatedAt: q.CreatedAt, GuardPost: q.GuardPostID, GuardPublishedAt: q.GuardPublishedAt,
+		GuardUnpublishAt: q.GuardUnpublishAt, GuardVersion: q.GuardVersion}
 }
 
 func (d queueDoc) domain() guildhall.QueuedAttempt {
 	return guildhall.QueuedAttempt{DeliveryID: d.Delivery, N: d.N, WebhookID: d.Webhook, EventID: d.EventID, Event: guildhall.WebhookEvent(d.Event),
 		Payload: d.Payload, DueAt: d.DueAt.UTC(), CreatedAt: d.CreatedAt.UTC(), GuardPostID: d.GuardPost, GuardPublishedAt: utcPtr(d.GuardPublishedAt),
-		GuardVersion: d.GuardVersion}
+		GuardUnpublishAt: utcPtr(d.GuardUnpublishAt),
+		GuardVersion:     d.GuardVersion}
 }
 
 // EnqueueDeliveries records new deliveries in the log and queues their first attempts. The
