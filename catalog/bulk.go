@@ -100,6 +100,7 @@ func (c *Catalog) PutPrepared(p *Preparer, posts []*guildhall.Post) {
 		changed = true
 	}
 	c.live.finish()
+	c.tags.finish()
 	slices.Sort(c.downs)
 	if !changed {
 		return

@@ -26,15 +26,15 @@ type Catalog struct {
 	mu sync.RWMutex
 
 	posts     map[string]*postEntry
-	postSlugs map[string]string          // current and old slugs -> post ID
-	postPaths map[string]string          // paths on a former site -> post ID (Post.OldPaths)
-	sorted    [numOrders][]*postEntry    // every post, ascending by (key, ID) per ordering
-	byAuthor  map[string][]*postEntry    // author ID -> posts, unordered
-	byTag     map[string][]*postEntry    // folded tag -> posts, unordered
-	tagNames  map[string]map[string]bool // folded tag -> spellings in use
-	index     *searchIndex               // words -> posts and members, for search
-	ranks     rankCache                  // ranked results of recent searches
-	removed   removals                   // when posts left feeds, for Last-Modified
+	postSlugs map[string]string       // current and old slugs -> post ID
+	postPaths map[string]string       // paths on a former site -> post ID (Post.OldPaths)
+	sorted    [numOrders][]*postEntry // every post, ascending by (key, ID) per ordering
+	byAuthor  map[string][]*postEntry // author ID -> posts, unordered
+	byTag     map[string][]*postEntry // tag key (TagKey) -> posts, unordered
+	tags      tagIndex                // the tag list: keys in order, names, live counts
+	index     *searchIndex            // words -> posts and members, for search
+	ranks     rankCache               // ranked results of recent searches
+	removed   removals                // when posts left feeds, for Last-Modified
 
 	// history holds every post's revisions, oldest first, as summaries without bodies.
 	history map[string][]*guildhall.PostRevision
@@ -74,7 +74,7 @@ func New() *Catalog {
 		postPaths:   map[string]string{},
 		byAuthor:    map[string][]*postEntry{},
 		byTag:       map[string][]*postEntry{},
-		tagNames:    map[string]map[string]bool{},
+		tags:        newTagIndex(),
 		history:     map[string][]*guildhall.PostRevision{},
 		deleted:     map[string]int{},
 		index:       newSearchIndex(),
@@ -159,7 +159,7 @@ func newPostEntry(p *guildhall.Post, w words) *postEntry {
 	e.keys[byTitle] = fold.String(p.Title)
 	e.tags = make([]string, len(p.Tags))
 	for i, t := range p.Tags {
-		e.tags[i] = fold.String(t)
+		e.tags[i] = TagKey(t)
 	}
 	e.title = " " + joinWords(fold.Words(p.Title)) + " "
 	e.tagWords = " " + joinWords(tagWords(p)) + " "
@@ -366,11 +366,11 @@ func (c *Catalog) indexPostLookups(e *postEntry, bulk bool) {
 	}
 	c.byAuthor[p.AuthorID] = append(c.byAuthor[p.AuthorID], e)
 	for i, t := range e.tags {
-		c.byTag[t] = append(c.byTag[t], e)
-		if c.tagNames[t] == nil {
-			c.tagNames[t] = map[string]bool{}
+		if slices.Index(e.tags, t) < i {
+			continue // two spellings of one tag on one post (stored before tags were folded by slug)
 		}
-		c.tagNames[t][p.Tags[i]] = true
+		c.tags.add(t, e, len(c.byTag[t]) == 0, bulk)
+		c.byTag[t] = append(c.byTag[t], e)
 	}
 	c.index.addPost(e)
 }
@@ -400,11 +400,14 @@ func (c *Catalog) unindexPostLookups(e *postEntry, w words) {
 	if len(c.byAuthor[p.AuthorID]) == 0 {
 		delete(c.byAuthor, p.AuthorID)
 	}
-	for _, t := range e.tags {
+	for i, t := range e.tags {
+		if slices.Index(e.tags, t) < i {
+			continue
+		}
 		c.byTag[t] = removeEntry(c.byTag[t], e)
+		c.tags.remove(t, e, c.byTag[t])
 		if len(c.byTag[t]) == 0 {
 			delete(c.byTag, t)
-			delete(c.tagNames, t)
 		}
 	}
 }

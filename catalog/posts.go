@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/fold"
 )
 
 // Post returns the post with the ID, if the viewer may see it.
@@ -94,7 +93,7 @@ func (c *Catalog) newPostFilter(v *guildhall.Viewer, now time.Time, q *guildhall
 		f.author = id
 	}
 	if q.Tag != "" {
-		f.tag = fold.String(q.Tag)
+		f.tag = TagKey(q.Tag)
 	}
 	if q.Search != "" {
 		f.words = searchWords(q.Search)

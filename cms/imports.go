@@ -69,7 +69,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 	p.SetContent(content)
 	body := edit.rendered
 	var tagWarnings []string
-	p.Tags, tagWarnings = fitTags(in.Tags)
+	p.Tags, tagWarnings = s.fitTags(in.Tags)
 	res.Warnings = append(res.Warnings, tagWarnings...)
 	if err := problems.Err(); err != nil {
 		reason := guildhall.ErrorMessage(err)
@@ -160,8 +160,9 @@ func skipped(res guildhall.ImportResult, reason string) guildhall.ImportResult {
 }
 
 // fitTags keeps the first MaxTags tags, each shortened to MaxTagLength, without control
-// characters: an imported post is not refused for its tags.
-func fitTags(tags []string) ([]string, []string) {
+// characters, one spelling of each tag (as cleanTags) and none without a letter or digit: an
+// imported post is not refused for its tags.
+func (s *Service) fitTags(tags []string) ([]string, []string) {
 	var warnings []string
 	seen := map[string]bool{}
 	out := make([]string, 0, len(tags))
@@ -171,12 +172,19 @@ func fitTags(tags []string) ([]string, []string) {
 			warnings = append(warnings, fmt.Sprintf("the tag %q was shortened", t))
 			t = strings.TrimSpace(truncateRunes(t, guildhall.MaxTagLength))
 		}
-		key := strings.ToLower(t)
-		if t == "" || seen[key] {
+		if t == "" {
+			continue
+		}
+		key := catalog.TagKey(t)
+		if strings.HasPrefix(key, "~") {
+			warnings = append(warnings, fmt.Sprintf("the tag %q was dropped: it has no letter or digit", t))
+			continue
+		}
+		if seen[key] {
 			continue
 		}
 		seen[key] = true
-		out = append(out, t)
+		out = append(out, s.tagSpelling(t))
 	}
 	if len(out) > guildhall.MaxTags {
 		warnings = append(warnings, fmt.Sprintf("%d tags were dropped (at most %d)", len(out)-guildhall.MaxTags, guildhall.MaxTags))

@@ -355,7 +355,7 @@ func (s *Service) checkEdit(in guildhall.UpdatePostInput, problems guildhall.Pro
 		e.excerpt = &x
 	}
 	if in.Tags != nil {
-		e.tags = cleanTags(in.Tags, problems)
+		e.tags = s.cleanTags(in.Tags, problems)
 	}
 	if in.BlockIDs != nil {
 		e.blocks = s.checkBlocks(in.BlockIDs, problems)
@@ -441,29 +441,45 @@ func checkSEO(in guildhall.SEO, problems guildhall.Problems) *guildhall.SEO {
 // long, from the HTML and text the renderer made.
 func held(r richtext.Rendered) guildhall.RichText { return packtext.RichText(r.HTML, r.Text, r.Words) }
 
-// cleanTags trims tags, drops empty ones and repeats (ignoring case), and checks limits.
-func cleanTags(tags []string, problems guildhall.Problems) []string {
+// cleanTags trims tags, drops empty ones and a second spelling of one tag (the same slug), saves a
+// tag in use with its name, and checks limits.
+func (s *Service) cleanTags(tags []string, problems guildhall.Problems) []string {
 	out := make([]string, 0, len(tags))
 	seen := map[string]bool{}
 	for _, t := range tags {
 		t = strings.Join(strings.Fields(t), " ")
-		key := strings.ToLower(t)
-		if t == "" || seen[key] {
+		if t == "" {
 			continue
 		}
-		seen[key] = true
 		switch {
 		case utf8.RuneCountInString(t) > guildhall.MaxTagLength:
 			problems.Add("tags", "each tag must be at most %d characters", guildhall.MaxTagLength)
 		case strings.ContainsFunc(t, unicode.IsControl):
 			problems.Add("tags", "must not contain control characters")
 		}
-		out = append(out, t)
+		key := catalog.TagKey(t)
+		if strings.HasPrefix(key, "~") {
+			problems.Add("tags", "each tag needs a letter or a digit (%q has none)", t)
+		}
+		if seen[key] {
+			continue // the same tag spelt twice: the first spelling stays, in its place
+		}
+		seen[key] = true
+		out = append(out, s.tagSpelling(t))
 	}
 	if len(out) > guildhall.MaxTags {
 		problems.Add("tags", "at most %d tags", guildhall.MaxTags)
 	}
 	return out
+}
+
+// tagSpelling is the spelling of the tag t as it is already in use, or t for a new tag: two
+// spellings with the same slug are one tag, named as it was first spelt.
+func (s *Service) tagSpelling(t string) string {
+	if name, ok := s.cat().TagName(t); ok {
+		return name
+	}
+	return t
 }
 
 // checkBlocks checks that every block exists and is named once.

@@ -310,3 +310,20 @@ func deref[T any](p *T) T {
 	}
 	return *p
 }
+
+// Tags lists tags in slug order with their published post counts. Readers see the tags of
+// published posts; staff see every tag in use (with the count of its published posts).
+func (s *Service) Tags(ctx context.Context, first *int, after *string, filter *guildhall.TagFilter) (*guildhall.Page[*guildhall.Tag], error) {
+	n, err := guildhall.PageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	q := guildhall.TagQuery{First: n, After: deref(after), All: guildhall.ViewerFrom(ctx).IsStaff()}
+	if filter != nil {
+		q.Search = strings.TrimSpace(deref(filter.Search))
+		if err := checkSearch(q.Search); err != nil {
+			return nil, err
+		}
+	}
+	return s.cat().Tags(s.now(), q)
+}

@@ -191,6 +191,14 @@ func (r *queryResolver) Posts(ctx context.Context, first *int, after *string, fi
 	return &model.PostConnection{Page: page}, nil
 }
 
+func (r *queryResolver) Tags(ctx context.Context, first *int, after *string, filter *guildhall.TagFilter) (*model.TagConnection, error) {
+	page, err := r.Service.Tags(ctx, first, after, filter)
+	if err != nil {
+		return nil, err
+	}
+	return &model.TagConnection{Page: page}, nil
+}
+
 func (r *queryResolver) Member(ctx context.Context, id *string, slug *string) (*guildhall.Member, error) {
 	return r.Service.Member(ctx, id, slug)
 }

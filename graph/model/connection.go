@@ -213,3 +213,28 @@ func (c *AccountConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
 
 // TotalCount is how many accounts there are.
 func (c *AccountConnection) TotalCount() int { return total(c.Page) }
+
+// TagConnection is a page of tags.
+type TagConnection struct {
+	Page *guildhall.Page[*guildhall.Tag]
+}
+
+// TagEdge is a tag and the cursor after it.
+type TagEdge struct {
+	Cursor string
+	Node   *guildhall.Tag
+}
+
+// Edges lists the page's tags with their cursors.
+func (c *TagConnection) Edges() []*TagEdge {
+	return edges(c.Page, func(cur string, n *guildhall.Tag) *TagEdge { return &TagEdge{cur, n} })
+}
+
+// Nodes lists the page's tags.
+func (c *TagConnection) Nodes() []*guildhall.Tag { return c.Page.Items }
+
+// PageInfo says where the page is.
+func (c *TagConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
+
+// TotalCount counts every tag the query matches.
+func (c *TagConnection) TotalCount() int { return total(c.Page) }

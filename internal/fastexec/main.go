@@ -91,7 +91,7 @@ var plainGetters = []string{
 	// Counts of a page held in memory (guildhall.Page.Total over the catalog or a short list).
 	"AccountConnection.totalCount", "ApiTokenConnection.totalCount", "BlockConnection.totalCount", "MemberConnection.totalCount",
 	"MembershipEventConnection.totalCount", "PostConnection.totalCount", "PostRevisionConnection.totalCount",
-	"RenewalConnection.totalCount", "WebhookConnection.totalCount",
+	"RenewalConnection.totalCount", "TagConnection.totalCount", "WebhookConnection.totalCount",
 	// A block's title, or "" (BlockBase.TitleOrEmpty).
 	"CallToActionBlock.title", "ContactBlock.title", "LinksBlock.title", "RichTextBlock.title",
 	// Whether an account is disabled (guildhall.Account.Disabled: DisabledAt is set).
