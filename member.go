@@ -65,6 +65,9 @@ func (s MembershipStatus) IsValid() bool {
 // DefaultGracePeriod is how long a membership stays in GRACE after it expires.
 const DefaultGracePeriod = 30 * 24 * time.Hour
 
+// DefaultExpiryNotice is how long before a membership expires MEMBERSHIP_EXPIRING is sent.
+const DefaultExpiryNotice = 30 * 24 * time.Hour
+
 // GraceEndsAt is the moment the membership lapses if it is not renewed.
 func (m *Membership) GraceEndsAt(grace time.Duration) time.Time {
 	return m.ExpiresAt.Add(grace)

@@ -33,7 +33,10 @@ type WebhookEvent string
 // The events. POST_PUBLISHED is sent when a post goes live (a scheduled post when its time
 // comes), POST_UPDATED when a live post changes, POST_UNPUBLISHED when a live post stops being
 // live (unpublished, archived). POST_SUBMITTED and POST_CHANGES_REQUESTED are the steps of
-// review. The member events are sent by the membership service.
+// review. BLOCK_UPDATED and BLOCK_DELETED follow related-info blocks, MEMBER_UPDATED profile
+// edits. The MEMBER_ events are sent by the membership service; the MEMBERSHIP_ ones when a
+// membership changes by the clock alone: MEMBERSHIP_EXPIRING a notice period before it
+// expires, MEMBERSHIP_GRACE when it expires, MEMBERSHIP_LAPSED when its grace ends.
 const (
 	EventPostPublished        WebhookEvent = "POST_PUBLISHED"
 	EventPostUpdated          WebhookEvent = "POST_UPDATED"
@@ -43,12 +46,20 @@ const (
 	EventMemberJoined         WebhookEvent = "MEMBER_JOINED"
 	EventMemberRenewed        WebhookEvent = "MEMBER_RENEWED"
 	EventMemberCancelled      WebhookEvent = "MEMBER_CANCELLED"
+	EventBlockUpdated         WebhookEvent = "BLOCK_UPDATED"
+	EventBlockDeleted         WebhookEvent = "BLOCK_DELETED"
+	EventMemberUpdated        WebhookEvent = "MEMBER_UPDATED"
+	EventMembershipExpiring   WebhookEvent = "MEMBERSHIP_EXPIRING"
+	EventMembershipGrace      WebhookEvent = "MEMBERSHIP_GRACE"
+	EventMembershipLapsed     WebhookEvent = "MEMBERSHIP_LAPSED"
 )
 
 // WebhookEvents lists every event, in the order the API documents them.
 var WebhookEvents = []WebhookEvent{
 	EventPostPublished, EventPostUpdated, EventPostUnpublished, EventPostSubmitted, EventPostChangesRequested,
 	EventMemberJoined, EventMemberRenewed, EventMemberCancelled,
+	EventBlockUpdated, EventBlockDeleted, EventMemberUpdated,
+	EventMembershipExpiring, EventMembershipGrace, EventMembershipLapsed,
 }
 
 // IsValid reports whether e is one of the defined events.

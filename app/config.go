@@ -66,6 +66,7 @@ type Config struct {
 
 	SyncInterval    time.Duration // GUILDHALL_SYNC_INTERVAL, default 1s: how often other instances' writes are picked up
 	GracePeriod     time.Duration // GUILDHALL_GRACE_DAYS, default 30 days
+	ExpiryNotice    time.Duration // GUILDHALL_EXPIRY_NOTICE_DAYS, default 30 days: when MEMBERSHIP_EXPIRING is sent
 	ShutdownTimeout time.Duration // GUILDHALL_SHUTDOWN_TIMEOUT, default 20s: how long requests in flight may finish
 	LogLevel        slog.Level    // GUILDHALL_LOG_LEVEL: debug, info (default), warn, error
 	LogFormat       string        // GUILDHALL_LOG_FORMAT: text (default) or json
@@ -110,6 +111,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		SyncInterval:    service.SyncInterval,
 		DBTimeout:       mongodb.DefaultTimeout,
 		GracePeriod:     service.GracePeriod,
+		ExpiryNotice:    service.ExpiryNotice,
 		ShutdownTimeout: 20 * time.Second,
 		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
 		SiteName:        or(getenv("GUILDHALL_SITE_NAME"), "Guildhall"),
@@ -132,6 +134,13 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		durationVar(getenv, "GUILDHALL_WEBHOOK_INTERVAL", 10*time.Millisecond, "1s", &c.WebhookInterval))
 	if c.DBTimeout > 5*time.Minute {
 		errs = append(errs, fmt.Errorf("GUILDHALL_DB_TIMEOUT=%q: want at most 5m; a call that waits longer holds a request", getenv("GUILDHALL_DB_TIMEOUT")))
+	}
+	if v := getenv("GUILDHALL_EXPIRY_NOTICE_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 365 {
+			errs = append(errs, fmt.Errorf("GUILDHALL_EXPIRY_NOTICE_DAYS=%q: want a whole number of days, 0 to 365", v))
+		}
+		c.ExpiryNotice = time.Duration(n) * 24 * time.Hour
 	}
 	if v := getenv("GUILDHALL_GRACE_DAYS"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -200,7 +209,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 func (c Config) serviceOptions(log *slog.Logger) cms.Options {
 	return cms.Options{
 		PreviewKey: []byte(c.PreviewKey),
-		AdminToken: c.AdminToken, GracePeriod: c.GracePeriod, SyncInterval: c.SyncInterval,
+		AdminToken: c.AdminToken, GracePeriod: c.GracePeriod, ExpiryNotice: c.ExpiryNotice, SyncInterval: c.SyncInterval,
 		Now: c.Now, Logger: log, Failpoint: c.Failpoint,
 		SiteURL: c.SiteURL, WebhookAllowPrivate: c.WebhookAllowPrivate, WebhookInterval: c.WebhookInterval,
 		WebhookBackoff: c.WebhookBackoff, RequireReview: c.RequireReview,

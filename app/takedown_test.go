@@ -126,6 +126,11 @@ func TestScheduledTakeDown(t *testing.T) {
 	if rss, sm := inFeeds(); rss || sm {
 		t.Errorf("after the take-down: in the feed %v, in the sitemap %v", rss, sm)
 	}
+	// The feed's Last-Modified moves forward to the take-down, so a reader asking
+	// If-Modified-Since is not told that nothing changed.
+	if res, _ := s.fetch(http.MethodGet, "/feeds/posts.rss"); res.Header.Get("Last-Modified") != now.Add(2*time.Hour).UTC().Format(http.TimeFormat) {
+		t.Errorf("the feed's Last-Modified after the take-down: %q", res.Header.Get("Last-Modified"))
+	}
 	waitFor(t, "the take-down's delivery", func() bool { return rcv.count() == 2 })
 	var payload struct {
 		Type string

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -192,4 +193,46 @@ func (c *Catalog) Renewal(id string) (*guildhall.Renewal, string, bool) {
 		}
 	}
 	return nil, "", false
+}
+
+// MembershipTransition is a change of a membership by the clock alone: EXPIRING a notice
+// period before it expires, GRACE when it expires, LAPSED when its grace ends.
+type MembershipTransition struct {
+	Event  guildhall.WebhookEvent
+	Member *guildhall.Member
+	At     time.Time
+}
+
+// MembershipTransitions lists the transitions of current memberships that fall in
+// (from, to], and the first one after to (zero when none is due). A cancelled membership
+// has none; a notice of zero sends no EXPIRING. It reads every member: the delivery worker
+// calls it only when one is due or the catalog changed.
+func (c *Catalog) MembershipTransitions(from, to time.Time, grace, notice time.Duration) (due []MembershipTransition, next time.Time) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for _, e := range c.members {
+		ms := e.member.Membership
+		if ms == nil || ms.CancelledAt != nil {
+			continue
+		}
+		times := []MembershipTransition{
+			{guildhall.EventMembershipGrace, e.member, ms.ExpiresAt},
+			{guildhall.EventMembershipLapsed, e.member, ms.GraceEndsAt(grace)},
+		}
+		if notice > 0 && ms.ExpiresAt.Sub(ms.JoinedAt) > notice {
+			times = append(times, MembershipTransition{guildhall.EventMembershipExpiring, e.member, ms.ExpiresAt.Add(-notice)})
+		}
+		for _, t := range times {
+			switch {
+			case t.At.After(from) && !t.At.After(to):
+				due = append(due, t)
+			case t.At.After(to) && (next.IsZero() || t.At.Before(next)):
+				next = t.At
+			}
+		}
+	}
+	slices.SortFunc(due, func(a, b MembershipTransition) int {
+		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.Member.ID, b.Member.ID), cmp.Compare(a.Event, b.Event))
+	})
+	return due, next
 }

@@ -1,10 +1,10 @@
 package catalog
 
 import (
+	"sort"
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/fold"
 )
 
 // removals remember when posts stopped being live, so that a feed's Last-Modified never goes
@@ -15,7 +15,7 @@ import (
 // restart, answers the same; deletions, whose history is gone, count for every feed.
 type removals struct {
 	all   time.Time            // any post stopped being live
-	tags  map[string]time.Time // folded tag -> a post with it stopped being live, or dropped it
+	tags  map[string]time.Time // tag key -> a post with it stopped being live, or dropped it
 	posts map[string]time.Time // post ID -> when it last stopped being live
 	// deleted is the latest deletion of any post (from RemovePost, and at start from the
 	// store's tombstones): a deleted post's author and tags are not known any more.
@@ -49,11 +49,11 @@ func (r *removals) noteRevisions(prev, next *guildhall.PostRevision) {
 	kept := map[string]bool{}
 	if stillLive {
 		for _, t := range next.Tags {
-			kept[fold.String(t)] = true
+			kept[TagKey(t)] = true
 		}
 	}
 	for _, t := range prev.Tags {
-		if t := fold.String(t); !kept[t] {
+		if t := TagKey(t); !kept[t] {
 			r.tags[t] = later(r.tags[t], at)
 		}
 	}
@@ -78,23 +78,38 @@ func (c *Catalog) PostsDeletedAt(at time.Time) {
 	c.removed.deleted = later(c.removed.deleted, at)
 }
 
-// RemovedAt is the latest time a post left the feed of the author and the tag (either may be
-// empty; both empty is the feed of all posts): unpublished, archived, deleted or untagged.
-// A feed's Last-Modified is never earlier.
-func (c *Catalog) RemovedAt(authorID, tag string) time.Time {
+// RemovedAt is the latest time up to now a post left the feed of the author and the tag
+// (either may be empty; both empty is the feed of all posts): unpublished, archived, deleted,
+// untagged, or taken down by the clock at its unpublishAt. A feed's Last-Modified is never
+// earlier.
+func (c *Catalog) RemovedAt(authorID, tag string, now time.Time) time.Time {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	t := c.removed.deleted
 	if authorID == "" && tag == "" {
 		t = later(t, c.removed.all)
+		t = later(t, lastUpTo(c.downs, now))
 	}
 	if tag != "" {
-		t = later(t, c.removed.tags[fold.String(tag)])
+		key := TagKey(tag)
+		t = later(t, c.removed.tags[key])
+		t = later(t, lastUpTo(c.tags.live.down[key], now))
 	}
 	if authorID != "" {
 		for _, e := range c.byAuthor[authorID] {
 			t = later(t, c.removed.posts[e.post.ID])
 		}
+		t = later(t, lastUpTo(c.live.down[authorID], now))
 	}
 	return t
+}
+
+// lastUpTo is the latest of the ascending times (Unix ns) that is not after now; zero when
+// none is.
+func lastUpTo(times []int64, now time.Time) time.Time {
+	i := sort.Search(len(times), func(i int) bool { return times[i] > now.UnixNano() })
+	if i == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, times[i-1]).UTC()
 }

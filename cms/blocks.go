@@ -2,6 +2,7 @@ package cms
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -38,10 +39,16 @@ func (s *Service) UpdateBlock(ctx context.Context, in guildhall.UpdateBlockInput
 	base := b.Base()
 	base.Version++
 	base.UpdatedAt = s.now()
-	return s.saveBlock(ctx, v, b, guildhall.CreateBlockInput{
+	saved, err := s.saveBlock(ctx, v, b, guildhall.CreateBlockInput{
 		Title: in.Title, ContactName: in.ContactName, ContactTitle: in.ContactTitle, Email: in.Email, Phone: in.Phone,
 		Links: in.Links, Body: in.Body, Label: in.Label, URL: in.URL, Action: in.Action,
 	})
+	if err != nil {
+		return nil, err
+	}
+	s.emit(ctx, Event{Type: guildhall.EventBlockUpdated, Block: saved,
+		Key: fmt.Sprintf("block:%s:%d", base.ID, base.Version), Occurred: base.UpdatedAt})
+	return saved, nil
 }
 
 // saveBlock applies the input's fields to b, validates the result and stores it as b's

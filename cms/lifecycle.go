@@ -154,5 +154,7 @@ func (s *Service) DeleteBlock(ctx context.Context, id string) (string, error) {
 		}
 	}
 	s.write(func(c *catalog.Catalog) { c.RemoveBlock(id, version) })
+	s.emit(ctx, Event{Type: guildhall.EventBlockDeleted, Block: cur,
+		Key: fmt.Sprintf("block:%s:%d", id, version), Occurred: s.now()})
 	return id, nil
 }

@@ -2,6 +2,7 @@ package cms
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/guildhall/guildhall"
@@ -107,5 +108,7 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	if in.Email != nil {
 		s.releaseMemberEmail(ctx, oldEmail, m.ID) // if the address changed away
 	}
+	s.emit(ctx, Event{Type: guildhall.EventMemberUpdated, Member: &m,
+		Key: fmt.Sprintf("member:%s:%d", m.ID, m.Version), Occurred: m.UpdatedAt})
 	return &m, nil
 }

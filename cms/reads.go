@@ -102,7 +102,8 @@ func (s *Service) Author(p *guildhall.Post) (*guildhall.Member, error) {
 }
 
 // RemovedAt is the latest time a post left the posts the filter selects (by author slug and
-// tag; unpublished, archived, deleted or untagged): feeds are never older than that.
+// tag; unpublished, archived, deleted, untagged or taken down): feeds are never older than
+// that.
 func (s *Service) RemovedAt(filter *guildhall.PostFilter) time.Time {
 	cat := s.cat()
 	author, tag := "", ""
@@ -112,7 +113,7 @@ func (s *Service) RemovedAt(filter *guildhall.PostFilter) time.Time {
 	if filter != nil && filter.Tag != nil {
 		tag = *filter.Tag
 	}
-	return cat.RemovedAt(author, tag)
+	return cat.RemovedAt(author, tag, s.now())
 }
 
 // Body returns the post's body, or nil when the viewer may read the teaser only. The copy a

@@ -31,6 +31,9 @@ type Options struct {
 	// GracePeriod is how long an expired membership stays in GRACE. Zero is a setting (no
 	// grace), not the default: start from DefaultOptions.
 	GracePeriod time.Duration
+	// ExpiryNotice is how long before a membership expires MEMBERSHIP_EXPIRING is sent
+	// (GUILDHALL_EXPIRY_NOTICE_DAYS). Zero is a setting (none sent), like GracePeriod.
+	ExpiryNotice time.Duration
 	// SyncInterval is how often the change log is polled for other instances' writes.
 	SyncInterval time.Duration
 	// ChangeRetention is how long change-log entries are kept; a follower that falls further
@@ -96,10 +99,11 @@ type Service struct {
 
 // DefaultOptions are the settings a service runs with unless told otherwise, in one place:
 // the server's configuration starts from them (app.ParseConfig), and New takes each zero
-// field but GracePeriod from them.
+// field but GracePeriod and ExpiryNotice from them.
 func DefaultOptions() Options {
 	return Options{
 		GracePeriod:     guildhall.DefaultGracePeriod,
+		ExpiryNotice:    guildhall.DefaultExpiryNotice,
 		SyncInterval:    time.Second,
 		ChangeRetention: time.Hour,
 		SessionTTL:      12 * time.Hour,

@@ -40,6 +40,8 @@ func (s *Service) DeliverWebhooks(ctx context.Context) {
 		running   sync.WaitGroup
 		inFlight  sync.Map // queue entry IDs this instance is working on
 		lastPrune time.Time
+		// transitions announces memberships' changes by the clock (membership_events.go).
+		transitions transitionAnnouncer
 	)
 	defer running.Wait()
 	slots := make(chan struct{}, webhookConcurrency)
@@ -49,6 +51,7 @@ func (s *Service) DeliverWebhooks(ctx context.Context) {
 			return
 		case <-ticker.C:
 		}
+		s.announceTransitions(ctx, &transitions)
 		queue, err := s.store.deliveries.QueuedAttempts(ctx)
 		if err != nil {
 			if ctx.Err() == nil {

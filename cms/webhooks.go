@@ -152,6 +152,8 @@ type Event struct {
 	Type   guildhall.WebhookEvent
 	Post   *guildhall.Post
 	Member *guildhall.Member
+	// Block is the block of a BLOCK_ event, as it is (updated) or was (deleted).
+	Block guildhall.Block
 	// Renewal is the renewal a MEMBER_RENEWED event is about, if known.
 	Renewal *guildhall.Renewal
 	// At is when the event takes effect, for a post scheduled to go live later: its
@@ -319,6 +321,14 @@ type (
 		Review  *reviewPayload  `json:"review,omitempty"`
 		Member  *memberPayload  `json:"member,omitempty"`
 		Renewal *renewalPayload `json:"renewal,omitempty"`
+		Block   *blockPayload   `json:"block,omitempty"`
+	}
+	blockPayload struct {
+		ID        string              `json:"id"`
+		Kind      guildhall.BlockKind `json:"kind"`
+		Title     string              `json:"title"`
+		Version   int                 `json:"version"`
+		UpdatedAt time.Time           `json:"updatedAt"`
 	}
 	postPayload struct {
 		ID          string               `json:"id"`
@@ -392,7 +402,12 @@ func (s *Service) eventPayload(id string, e Event, now, due time.Time) eventPayl
 		}
 	}
 	if e.Member != nil {
-		out.Data.Member = s.memberPayload(e.Member, true, now)
+		// As it stands when due: a membership event's status is the one it announces.
+		out.Data.Member = s.memberPayload(e.Member, true, due)
+	}
+	if b := e.Block; b != nil {
+		base := b.Base()
+		out.Data.Block = &blockPayload{ID: base.ID, Kind: b.BlockKind(), Title: base.TitleOrEmpty(), Version: base.Version, UpdatedAt: base.UpdatedAt}
 	}
 	if r := e.Renewal; r != nil {
 		out.Data.Renewal = &renewalPayload{ID: r.ID, Plan: r.PlanCode, RenewedAt: r.RenewedAt, PreviousExpiresAt: r.PreviousExpiresAt, NewExpiresAt: r.NewExpiresAt}

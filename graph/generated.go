@@ -4071,6 +4071,18 @@ enum WebhookEvent {
   MEMBER_RENEWED
   "A membership was cancelled; the payload carries ` + "`" + `data.member` + "`" + `."
   MEMBER_CANCELLED
+  "A related-info block was changed (` + "`" + `updateBlock` + "`" + `); the payload carries ` + "`" + `data.block { id kind title version updatedAt }` + "`" + `."
+  BLOCK_UPDATED
+  "A related-info block was deleted (` + "`" + `deleteBlock` + "`" + `); the payload carries ` + "`" + `data.block { id kind title }` + "`" + ` as it was."
+  BLOCK_DELETED
+  "A member's profile was edited (` + "`" + `updateMemberProfile` + "`" + `); the payload carries ` + "`" + `data.member` + "`" + `, public fields only (never contact details)."
+  MEMBER_UPDATED
+  "A membership expires in ` + "`" + `GUILDHALL_EXPIRY_NOTICE_DAYS` + "`" + ` days (default 30; 0 sends none): sent then, by the clock alone, once per expiry date, for renewal reminders. ` + "`" + `data.member.membership.expiresAt` + "`" + ` says when."
+  MEMBERSHIP_EXPIRING
+  "A membership expired and is now in GRACE (sent at ` + "`" + `expiresAt` + "`" + `, by the clock alone, once per expiry date)."
+  MEMBERSHIP_GRACE
+  "A membership's grace period ended: it is LAPSED (sent at ` + "`" + `graceEndsAt` + "`" + `, by the clock alone, once per expiry date)."
+  MEMBERSHIP_LAPSED
 }
 
 "An endpoint sent a signed JSON POST for each event it subscribes to. Its secret is never shown. ADMIN only, also through ` + "`" + `node` + "`" + `."
