@@ -24,6 +24,11 @@ type Post struct {
 	Excerpt    string
 	Tags       []string
 	BlockIDs   []string
+	// FeaturedImageID is the asset shown at the top of the post and in feeds, if any.
+	FeaturedImageID *string
+	// ImageIDs are the assets the body shows, found when it was saved: deleting one of them
+	// is refused while the post uses it.
+	ImageIDs []string
 	// PublishedAt is when the post goes (or went) live; in the future it means scheduled.
 	PublishedAt *time.Time
 	CreatedAt   time.Time
@@ -208,6 +213,8 @@ type CreatePostInput struct {
 	Tags       []string
 	Visibility *Visibility
 	BlockIDs   []string
+	// FeaturedImageID names an asset; nil or "" means none.
+	FeaturedImageID *string
 }
 
 // UpdatePostInput changes a post; nil fields stay as they are.
@@ -220,4 +227,5 @@ type UpdatePostInput struct {
 	Tags            []string // nil: unchanged; empty: no tags
 	Visibility      *Visibility
 	BlockIDs        []string // nil: unchanged; empty: no blocks
+	FeaturedImageID *string  // nil: unchanged; "": none
 }

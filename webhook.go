@@ -46,6 +46,7 @@ const (
 var WebhookEvents = []WebhookEvent{
 	EventPostPublished, EventPostUpdated, EventPostUnpublished,
 	EventMemberJoined, EventMemberRenewed, EventMemberCancelled,
+	EventAssetCreated, EventAssetDeleted,
 }
 
 // IsValid reports whether e is one of the defined events.

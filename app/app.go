@@ -10,12 +10,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/guildhall/guildhall/cms"
 	"github.com/guildhall/guildhall/demo"
 	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/mongodb"
 )
 
@@ -26,12 +29,15 @@ type App struct {
 	embedded *embedded.Server
 	store    *mongodb.Store
 	svc      *cms.Service
-	http     *http.Server
-	ln       net.Listener
-	stop     context.CancelFunc // stops background work (the change-log follower, webhook deliveries)
-	workers  sync.WaitGroup     // background work that must finish before the database closes
-	served   chan error
-	pprof    *http.Server // GUILDHALL_PPROF, when set
+	media    *media.Handler
+	// mediaTemp is a temporary data folder for media, removed on close (see openMedia).
+	mediaTemp string
+	http      *http.Server
+	ln        net.Listener
+	stop      context.CancelFunc // stops background work (the change-log follower, webhook deliveries)
+	workers   sync.WaitGroup     // background work that must finish before the database closes
+	served    chan error
+	pprof     *http.Server // GUILDHALL_PPROF, when set
 	// metricsSrv serves /metrics on GUILDHALL_METRICS_ADDR, when set.
 	metricsSrv *http.Server
 }
@@ -90,7 +96,13 @@ func (a *App) start(ctx context.Context) (err error) {
 		log.Info("applied database migrations", "migrations", applied)
 	}
 
-	a.svc = cms.New(a.store, cfg.serviceOptions(log))
+	if err := a.openMedia(); err != nil {
+		return err
+	}
+	opts := cfg.serviceOptions(log)
+	opts.Originals, opts.Pipeline, opts.OnOriginalDeleted = a.media.Originals, a.media.Pipeline, a.media.Cache.Remove
+	a.svc = cms.New(a.store, opts)
+	a.media.Asset = a.svc.CatalogAsset
 	if cfg.Seed {
 		// Loads too; with instances starting together, after the one that seeds is done.
 		seeded, err := a.svc.SeedIfEmpty(ctx, demo.New(cfg.Now().UTC()))
@@ -124,6 +136,37 @@ func (a *App) start(ctx context.Context) (err error) {
 	go func() { a.served <- a.http.Serve(a.ln) }()
 	log.Info("Guildhall is ready", "addr", a.ln.Addr().String(), "playground", "http://"+displayAddr(a.ln.Addr())+"/playground",
 		"startup", time.Since(began).Round(time.Millisecond).String())
+	return nil
+}
+
+// openMedia prepares where images live: originals as files under the data folder with the
+// embedded engine (which would scan every stored chunk to find one in GridFS), in GridFS
+// with MongoDB (so every instance reaches them); and this instance's bounded cache.
+//
+// A configuration without a data folder (tests that build one by hand) gets a temporary
+// one, removed when the app stops.
+func (a *App) openMedia() error {
+	dataDir := a.cfg.DataDir
+	if dataDir == "" {
+		tmp, err := os.MkdirTemp("", "guildhall-media-")
+		if err != nil {
+			return err
+		}
+		dataDir, a.mediaTemp = tmp, tmp
+	}
+	var originals media.Originals = a.store.Originals()
+	if a.cfg.MongoURI == "" {
+		dir, err := media.NewDirOriginals(filepath.Join(dataDir, "media", "originals"))
+		if err != nil {
+			return err
+		}
+		originals = dir
+	}
+	cache, err := media.OpenCache(filepath.Join(dataDir, "media", "cache"), int64(max(a.cfg.MediaCacheMB, 1))<<20)
+	if err != nil {
+		return err
+	}
+	a.media = &media.Handler{Originals: originals, Cache: cache, Pipeline: media.NewPipeline(0), Log: a.log}
 	return nil
 }
 
@@ -161,6 +204,9 @@ func (a *App) closeData() {
 	}
 	if a.embedded != nil {
 		_ = a.embedded.Close()
+	}
+	if a.mediaTemp != "" {
+		_ = os.RemoveAll(a.mediaTemp)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/guildhall/guildhall/cms"
 	"github.com/guildhall/guildhall/forwarded"
 	"github.com/guildhall/guildhall/mongodb"
+	"github.com/guildhall/guildhall/richtext"
 )
 
 // Config is everything Guildhall can be told, from the environment and flags. Names of the
@@ -79,6 +80,20 @@ type Config struct {
 	// MetricsToken (GUILDHALL_METRICS_TOKEN, at least 32 characters) makes /metrics ask for
 	// Authorization: Bearer <token>, wherever it is served.
 	MetricsToken string
+	// MediaCacheMB (GUILDHALL_MEDIA_CACHE_MB, default 256) bounds this instance's disk cache
+	// of image variants (and, on MongoDB, of originals) under the data folder.
+	MediaCacheMB int
+	// MediaURL (GUILDHALL_MEDIA_URL) is the public origin media is served from (this server,
+	// or a CDN in front of it), for absolute asset URLs; empty means paths relative to this
+	// server (/media/...).
+	MediaURL string
+	// RemoteImagesOff (GUILDHALL_REMOTE_IMAGES=off) refuses images on other sites in bodies.
+	RemoteImagesOff bool
+	// EmbedHosts (GUILDHALL_EMBED_HOSTS) are the video players bodies may embed; nil means
+	// richtext.DefaultEmbedHosts, empty ("none") none.
+	EmbedHosts []string
+	// TrustedLinkHosts (GUILDHALL_TRUSTED_LINK_HOSTS) are hosts whose links get no nofollow.
+	TrustedLinkHosts []string
 
 	// Now is the clock; tests inject one. Nil means time.Now.
 	Now func() time.Time
@@ -89,6 +104,17 @@ type Config struct {
 	// ChangeLogCollection) instead of the one chosen for the engine, so that tests run both on
 	// the embedded engine. Tests only.
 	ChangeLog string
+}
+
+// hostList splits a comma-separated list of host names.
+func hostList(v string) []string {
+	var out []string
+	for _, h := range strings.Split(v, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // ParseConfig reads the configuration from getenv and the command-line args (without the
@@ -114,6 +140,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		PprofAddr:       strings.TrimSpace(getenv("GUILDHALL_PPROF")),
 		MetricsAddr:     strings.TrimSpace(getenv("GUILDHALL_METRICS_ADDR")),
 		MetricsToken:    getenv("GUILDHALL_METRICS_TOKEN"),
+		MediaCacheMB:    256,
 	}
 	var errs []error
 	for _, o := range strings.Split(getenv("GUILDHALL_CORS_ORIGINS"), ",") {
@@ -150,6 +177,36 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		}
 		c.TrustedProxies = proxies
 	}
+	if v := getenv("GUILDHALL_MEDIA_CACHE_MB"); v != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 1 || n > 1<<20 {
+			errs = append(errs, fmt.Errorf("GUILDHALL_MEDIA_CACHE_MB=%q: want a whole number of megabytes, at least 1", v))
+		}
+		c.MediaCacheMB = n
+	}
+	if v := strings.TrimSpace(getenv("GUILDHALL_MEDIA_URL")); v != "" {
+		u, err := parseSiteURL(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("GUILDHALL_MEDIA_URL=%q: %v", v, err))
+		}
+		c.MediaURL = u
+	}
+	if v := strings.TrimSpace(getenv("GUILDHALL_REMOTE_IMAGES")); v != "" {
+		switch strings.ToLower(v) {
+		case "on", "true", "1":
+		case "off", "false", "0":
+			c.RemoteImagesOff = true
+		default:
+			errs = append(errs, fmt.Errorf("GUILDHALL_REMOTE_IMAGES=%q: want on or off", v))
+		}
+	}
+	if v := strings.TrimSpace(getenv("GUILDHALL_EMBED_HOSTS")); v != "" {
+		c.EmbedHosts = []string{}
+		if !strings.EqualFold(v, "none") {
+			c.EmbedHosts = hostList(v)
+		}
+	}
+	c.TrustedLinkHosts = hostList(getenv("GUILDHALL_TRUSTED_LINK_HOSTS"))
 	if v := getenv("GUILDHALL_WEBHOOK_ALLOW_PRIVATE"); v != "" {
 		b, err := strconv.ParseBool(strings.TrimSpace(v))
 		if err != nil {
@@ -203,7 +260,9 @@ func (c Config) serviceOptions(log *slog.Logger) cms.Options {
 		AdminToken: c.AdminToken, GracePeriod: c.GracePeriod, SyncInterval: c.SyncInterval,
 		Now: c.Now, Logger: log, Failpoint: c.Failpoint,
 		SiteURL: c.SiteURL, WebhookAllowPrivate: c.WebhookAllowPrivate, WebhookInterval: c.WebhookInterval,
-		WebhookBackoff: c.WebhookBackoff,
+		WebhookBackoff:  c.WebhookBackoff,
+		RemoteImagesOff: c.RemoteImagesOff, MediaURL: c.MediaURL,
+		RichText: richtext.Options{EmbedHosts: c.EmbedHosts, TrustedLinkHosts: c.TrustedLinkHosts},
 	}
 }
 

@@ -56,10 +56,12 @@ func (a *App) routes() (http.Handler, http.Handler) {
 		writeText(w, http.StatusOK, "ok")
 	})))
 	mux.Handle("GET /readyz", m.instrument("readyz", http.HandlerFunc(a.ready)))
-	feeds := feed.NewHandler(a.svc, feed.Options{SiteURL: a.cfg.SiteURL, TrustedProxies: a.cfg.TrustedProxies, SiteName: a.cfg.SiteName, Now: a.cfg.Now, Logger: a.log})
+	feeds := feed.NewHandler(a.svc, feed.Options{SiteURL: a.cfg.SiteURL, MediaURL: a.cfg.MediaURL, TrustedProxies: a.cfg.TrustedProxies, SiteName: a.cfg.SiteName, Now: a.cfg.Now, Logger: a.log})
 	mux.Handle("/feeds/", m.instrument("feeds", feeds)) // any method: the handler answers CORS preflights
 	mux.Handle("/sitemap.xml", m.instrument("sitemap", feeds))
 	mux.Handle("/sitemaps/", m.instrument("sitemap", feeds))
+	mux.Handle("POST /media", m.instrument("media-upload", a.authenticate(http.HandlerFunc(a.uploadAsset))))
+	mux.Handle("/media/{id}/{filename}", m.instrument("media", a.media))
 	metrics := a.guardMetrics(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
 	if a.cfg.MetricsAddr == "" {
 		mux.Handle("GET /metrics", metrics)
@@ -120,6 +122,12 @@ func graphQLRequestRules(next http.Handler) http.Handler {
 		case http.MethodGet:
 		case http.MethodPost:
 			mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			if err == nil && mt == "multipart/form-data" {
+				if !uploadAllowed(w, r) {
+					return
+				}
+				break
+			}
 			if err != nil || mt != "application/json" {
 				writeGraphQLError(w, r, http.StatusUnsupportedMediaType, "BAD_USER_INPUT", "POST /graphql takes Content-Type: application/json.")
 				return
@@ -145,6 +153,26 @@ func graphQLRequestRules(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// uploadAllowed checks a multipart request (an upload by the GraphQL multipart request
+// spec) before its body is read: it must carry a credential (a form POST from another site
+// cannot, so forms stay no way in for cross-site request forgery), and the credential must be
+// allowed to upload; its size is bounded by graph.MaxMultipartBytes.
+func uploadAllowed(w http.ResponseWriter, r *http.Request) bool {
+	v := guildhall.ViewerFrom(r.Context())
+	switch {
+	case r.Header.Get("Authorization") == "":
+		writeGraphQLError(w, r, http.StatusUnauthorized, "UNAUTHENTICATED", "Multipart requests (uploads) need an Authorization header.")
+	case !v.Role.AtLeast(guildhall.RoleAuthor):
+		writeGraphQLError(w, r, http.StatusForbidden, "FORBIDDEN", "Your role may not upload images.")
+	case r.ContentLength > graph.MaxMultipartBytes:
+		writeGraphQLError(w, r, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", "The request is larger than 21 MiB: at most one image of 20 MB.")
+	default:
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(uploadReadTime))
+		return true
+	}
+	return false
 }
 
 // writeGraphQLError answers with a GraphQL-shaped error body, so clients handle every

@@ -53,6 +53,7 @@ type Catalog struct {
 	plans []guildhall.MembershipPlan
 
 	webhooks map[string]*guildhall.Webhook
+	assets   map[string]*guildhall.Asset
 	live     liveTimes // per author, the publication times of their published posts
 
 	generation atomic.Uint64

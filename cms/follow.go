@@ -91,6 +91,9 @@ func (s *Service) knows(kind guildhall.EntityKind, id string, version int) bool 
 	case guildhall.EntityWebhook:
 		w, ok := cat.Webhook(id)
 		return ok && w.Version >= version
+	case guildhall.EntityAsset:
+		a, ok := cat.Asset(id)
+		return ok && a.Version >= version
 	}
 	return false
 }
@@ -133,6 +136,10 @@ func (s *Service) apply(cat *catalog.Catalog, c guildhall.Change) {
 		s.creds.Load().putToken(c.Token)
 	case c.Kind == guildhall.EntityAccount && c.Account != nil:
 		s.creds.Load().putAccount(c.Account)
+	case c.Kind == guildhall.EntityAsset && c.Deleted:
+		cat.RemoveAsset(c.ID, c.Version)
+	case c.Kind == guildhall.EntityAsset && c.Asset != nil:
+		cat.PutAsset(c.Asset)
 	case c.Kind == guildhall.EntityWebhook && c.Deleted:
 		cat.RemoveWebhook(c.ID, c.Version)
 	case c.Kind == guildhall.EntityWebhook && c.Webhook != nil:

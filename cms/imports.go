@@ -62,7 +62,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 		res.Warnings = append(res.Warnings, "its title was shortened")
 	}
 	s.setTitle(p, strings.Map(dropControl, title), problems)
-	s.setBody(p, in.Body, problems)
+	s.setBody(ctx, nil, p, in.Body, problems)
 	var tagWarnings []string
 	p.Tags, tagWarnings = fitTags(in.Tags)
 	res.Warnings = append(res.Warnings, tagWarnings...)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/catalog"
-	"github.com/guildhall/guildhall/richtext"
 )
 
 // UpdateMemberProfile edits a profile: members their own, ADMIN anyone's.
@@ -38,7 +37,8 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	if in.Bio != nil {
 		m.Bio = nil
 		if strings.TrimSpace(*in.Bio) != "" {
-			rendered := richtext.Render(*in.Bio)
+			bioHTML, _ := s.resolveImages(ctx, v, *in.Bio, "bio", problems)
+			rendered := s.rich.Render(bioHTML)
 			if len(rendered.HTML) > guildhall.MaxBioBytes {
 				problems.Add("bio", "must be at most %d KiB", guildhall.MaxBioBytes>>10)
 			}
@@ -55,6 +55,9 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 		if m.AvatarURL != nil && !validWebURL(*m.AvatarURL) {
 			problems.Add("avatarUrl", "must be an http or https URL")
 		}
+	}
+	if in.AvatarID != nil {
+		m.AvatarID = s.checkAsset(*in.AvatarID, "avatarId", problems)
 	}
 	claimEmail := "" // the normalised address to claim, when it changes
 	if in.Email != nil {

@@ -44,7 +44,10 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 		p.Visibility = *in.Visibility
 	}
 	s.setTitle(p, in.Title, problems)
-	s.setBody(p, in.Body, problems)
+	s.setBody(ctx, v, p, in.Body, problems)
+	if in.FeaturedImageID != nil {
+		p.FeaturedImageID = s.checkAsset(*in.FeaturedImageID, "featuredImageId", problems)
+	}
 	p.Tags = cleanTags(in.Tags, problems)
 	p.BlockIDs = s.checkBlocks(in.BlockIDs, problems)
 	if in.Slug != nil {
@@ -78,7 +81,10 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 		s.setTitle(p, *in.Title, problems)
 	}
 	if in.Body != nil {
-		s.setBody(p, *in.Body, problems)
+		s.setBody(ctx, v, p, *in.Body, problems)
+	}
+	if in.FeaturedImageID != nil {
+		p.FeaturedImageID = s.checkAsset(*in.FeaturedImageID, "featuredImageId", problems)
 	}
 	if in.Tags != nil {
 		p.Tags = cleanTags(in.Tags, problems)
@@ -193,18 +199,37 @@ func (s *Service) setTitle(p *guildhall.Post, title string, problems guildhall.P
 	p.Title = title
 }
 
-func (s *Service) setBody(p *guildhall.Post, html string, problems guildhall.Problems) {
+// setBody sanitises the body and resolves its images (see resolveImages): pasted ones
+// become assets of the viewer's, so they stay in the media library even if the save then
+// fails on another field.
+func (s *Service) setBody(ctx context.Context, v *guildhall.Viewer, p *guildhall.Post, html string, problems guildhall.Problems) {
 	if len(html) > 4*guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
 		return
 	}
-	body := richtext.Render(html)
+	if v != nil { // nil: an import, whose images are kept or dropped by the sanitiser alone
+		html, p.ImageIDs = s.resolveImages(ctx, v, html, "body", problems)
+	}
+	body := s.rich.Render(html)
 	if len(body.HTML) > guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
 		return
 	}
 	p.Body = held(body)
 	p.Excerpt = richtext.Excerpt(body.Text, guildhall.ExcerptWords)
+}
+
+// checkAsset returns the asset ID an input names, nil for "" (none), and a problem of field
+// when no such asset exists.
+func (s *Service) checkAsset(id, field string, problems guildhall.Problems) *string {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return nil
+	}
+	if _, ok := s.cat().Asset(id); !ok {
+		problems.Add(field, "no such image")
+	}
+	return &id
 }
 
 // held is a rendered text as the catalog and the store keep it: packed once here, when it is

@@ -92,7 +92,7 @@ func (s *Service) Content(ds *demo.Dataset) (*guildhall.Content, error) {
 			CreatedAt: ms(created), UpdatedAt: ms(created),
 		}
 		if dm.BioHTML != "" {
-			bio := held(richtext.Render(dm.BioHTML))
+			bio := held(s.rich.Render(dm.BioHTML))
 			m.Bio = &bio
 		}
 		if dm.Plan != "" {
@@ -135,7 +135,7 @@ func (s *Service) Content(ds *demo.Dataset) (*guildhall.Content, error) {
 		if created.IsZero() || created.After(now) {
 			created = now.AddDate(0, 0, -3)
 		}
-		body := richtext.Render(dp.BodyHTML)
+		body := s.rich.Render(dp.BodyHTML)
 		p := &guildhall.Post{
 			ID: guildhall.NewID(guildhall.KindPost, created), Version: 1, Slug: dp.Slug, Title: dp.Title,
 			Status: dp.Status, Visibility: dp.Visibility, AuthorID: author, Body: held(body),

@@ -10,6 +10,7 @@ package cms
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -21,6 +22,8 @@ import (
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/auth"
 	"github.com/guildhall/guildhall/catalog"
+	"github.com/guildhall/guildhall/media"
+	"github.com/guildhall/guildhall/richtext"
 	"github.com/guildhall/guildhall/webhook"
 )
 
@@ -66,6 +69,22 @@ type Options struct {
 	WebhookBackoff []time.Duration
 	// WebhookClient sends deliveries; nil means webhook.NewClient with WebhookAllowPrivate.
 	WebhookClient *http.Client
+
+	// Originals stores the bytes of uploaded images; nil means uploads fail (tests that do
+	// not upload need none).
+	Originals media.Originals
+	// Pipeline cleans uploads; nil means media.NewPipeline(0).
+	Pipeline *media.Pipeline
+	// OnOriginalDeleted is told the sum of an original removed with the last asset that
+	// had it, so the media handler can drop its cached copies.
+	OnOriginalDeleted func(sum string)
+	// RemoteImagesOff refuses images on other sites in bodies (GUILDHALL_REMOTE_IMAGES=off).
+	RemoteImagesOff bool
+	// RichText configures the sanitiser (embed hosts, trusted link hosts, the site's URL).
+	RichText richtext.Options
+	// MediaURL is the origin media is served from (GUILDHALL_MEDIA_URL), for absolute asset
+	// URLs; empty means paths relative to this server.
+	MediaURL string
 }
 
 // Service answers every read and performs every write.
@@ -89,6 +108,11 @@ type Service struct {
 	hooks        *http.Client // sends webhook deliveries
 	// instance names this process in the claims of webhook attempts.
 	instance string
+
+	pipeline  *media.Pipeline
+	originals media.Originals
+	importer  *http.Client // fetches ImportAssetFromURL's images
+	rich      *richtext.Sanitizer
 }
 
 // DefaultOptions are the settings a service runs with unless told otherwise, in one place:
@@ -132,6 +156,18 @@ func New(store Store, opts Options) *Service {
 		opts.WebhookClient = webhook.NewClient(webhook.ClientOptions{AllowPrivate: opts.WebhookAllowPrivate})
 	}
 	s := &Service{store: split(store), opts: opts, log: opts.Logger, hooks: opts.WebhookClient, instance: guildhall.NewID("ins", time.Now())}
+	s.pipeline, s.originals = opts.Pipeline, opts.Originals
+	if s.pipeline == nil {
+		s.pipeline = media.NewPipeline(0)
+	}
+	if s.originals == nil {
+		s.originals = noOriginals{}
+	}
+	s.importer = newImporter(opts.WebhookAllowPrivate)
+	if opts.RichText.SiteURL == "" {
+		opts.RichText.SiteURL = opts.SiteURL
+	}
+	s.rich = richtext.New(opts.RichText)
 	s.tokenLookups = rate.NewLimiter(20, 20)
 	s.logins = &auth.Limiter{MaxFailures: opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
 	// An address may be an office behind one NAT: it gets more tries than one account.
@@ -214,6 +250,13 @@ func (s *Service) Load(ctx context.Context) error {
 			c.RemoveWebhook(id, version)
 		}
 	}
+	assets, err := s.store.assets.Assets(ctx)
+	if err != nil {
+		return fmt.Errorf("load assets: %w", err)
+	}
+	for _, a := range assets {
+		c.PutAsset(a)
+	}
 	if err := s.swapIn(ctx, c, began); err != nil {
 		return err
 	}
@@ -222,6 +265,17 @@ func (s *Service) Load(ctx context.Context) error {
 
 // Ready reports whether the database answers.
 func (s *Service) Ready(ctx context.Context) error { return s.store.ping(ctx) }
+
+// noOriginals is the originals store of a service configured without one.
+type noOriginals struct{}
+
+func (noOriginals) Put(context.Context, string, []byte) error {
+	return guildhall.Errorf(guildhall.EUNAVAILABLE, "Uploads are not configured on this server.")
+}
+func (noOriginals) Open(context.Context, string) (io.ReadCloser, error) {
+	return nil, guildhall.NotFound("Original")
+}
+func (noOriginals) Delete(context.Context, string) error { return nil }
 
 // require checks that the viewer in ctx has at least the role.
 func require(ctx context.Context, role guildhall.Role) (*guildhall.Viewer, error) {

@@ -75,6 +75,20 @@ type BlockStore interface {
 	DeleteBlock(ctx context.Context, id string, version int, by string) error
 }
 
+// AssetStore keeps the media library's metadata as revisions; the bytes are in a
+// media.Originals, written before the first revision that names them.
+type AssetStore interface {
+	// SaveAsset stores a as revision a.Version; ECONFLICT if that exists.
+	SaveAsset(ctx context.Context, a *guildhall.Asset) error
+	// DeleteAsset records the deletion of asset id as revision version (see DeletePost).
+	DeleteAsset(ctx context.Context, id string, version int, by string) error
+	// Assets reads the newest revision of every asset that is not deleted.
+	Assets(ctx context.Context) ([]*guildhall.Asset, error)
+	// SeedAssets writes assets in bulk as first revisions, without change-log entries (see
+	// ContentStore.Seed).
+	SeedAssets(ctx context.Context, assets []*guildhall.Asset) error
+}
+
 // ClaimStore decides who holds a unique value (a slug, an email address).
 type ClaimStore interface {
 	// Claim makes owner the holder of value. Claiming a value one holds already succeeds; a
@@ -200,6 +214,7 @@ type Store interface {
 	PostStore
 	MemberStore
 	BlockStore
+	AssetStore
 	ClaimStore
 	CredentialStore
 	WebhookStore
@@ -218,6 +233,7 @@ type stores struct {
 	posts       PostStore
 	members     MemberStore
 	blocks      BlockStore
+	assets      AssetStore
 	claims      ClaimStore
 	credentials CredentialStore
 	webhooks    WebhookStore
@@ -229,6 +245,6 @@ type stores struct {
 }
 
 func split(s Store) stores {
-	return stores{content: s, posts: s, members: s, blocks: s, claims: s, credentials: s,
+	return stores{content: s, posts: s, members: s, blocks: s, assets: s, claims: s, credentials: s,
 		webhooks: s, deliveries: s, changes: s, secrets: s, erasure: s, ping: s.Ping}
 }

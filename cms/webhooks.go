@@ -152,6 +152,8 @@ type Event struct {
 	Type   guildhall.WebhookEvent
 	Post   *guildhall.Post
 	Member *guildhall.Member
+	// Asset is set for the ASSET_ events.
+	Asset *guildhall.Asset
 	// Renewal is the renewal a MEMBER_RENEWED event is about, if known.
 	Renewal *guildhall.Renewal
 	// At is when the event takes effect, for a post scheduled to go live later: its
@@ -285,6 +287,18 @@ type (
 		Post    *postPayload    `json:"post,omitempty"`
 		Member  *memberPayload  `json:"member,omitempty"`
 		Renewal *renewalPayload `json:"renewal,omitempty"`
+		Asset   *assetPayload   `json:"asset,omitempty"`
+	}
+	assetPayload struct {
+		ID          string    `json:"id"`
+		URL         string    `json:"url"`
+		Filename    string    `json:"filename"`
+		Alt         string    `json:"alt"`
+		ContentType string    `json:"contentType"`
+		Bytes       int       `json:"bytes"`
+		Width       int       `json:"width"`
+		Height      int       `json:"height"`
+		CreatedAt   time.Time `json:"createdAt"`
 	}
 	postPayload struct {
 		ID          string               `json:"id"`
@@ -340,6 +354,10 @@ func (s *Service) eventPayload(id string, e Event, now, due time.Time) eventPayl
 	}
 	if e.Member != nil {
 		out.Data.Member = s.memberPayload(e.Member, true, now)
+	}
+	if a := e.Asset; a != nil {
+		out.Data.Asset = &assetPayload{ID: a.ID, URL: s.opts.MediaURL + a.Path(), Filename: a.Filename, Alt: a.Alt,
+			ContentType: a.ContentType, Bytes: a.Bytes, Width: a.Width, Height: a.Height, CreatedAt: a.CreatedAt}
 	}
 	if r := e.Renewal; r != nil {
 		out.Data.Renewal = &renewalPayload{ID: r.ID, Plan: r.PlanCode, RenewedAt: r.RenewedAt, PreviousExpiresAt: r.PreviousExpiresAt, NewExpiresAt: r.NewExpiresAt}

@@ -43,6 +43,8 @@ type Source interface {
 	Members(ctx context.Context, first *int, after *string, filter *guildhall.MemberFilter) (*guildhall.Page[*guildhall.Member], error)
 	Author(p *guildhall.Post) (*guildhall.Member, error)
 	Body(ctx context.Context, p *guildhall.Post) *guildhall.RichText
+	// AssetOf is the asset id names (a post's featured image), nil when none.
+	AssetOf(id *string) *guildhall.Asset
 	Generation() uint64
 }
 
@@ -54,6 +56,9 @@ type Options struct {
 	// TrustedProxies, without SiteURL, are the reverse proxies whose forwarding headers say
 	// the scheme and host readers used (GUILDHALL_TRUSTED_PROXIES); anyone else's are ignored.
 	TrustedProxies forwarded.Proxies
+	// MediaURL is the origin images are served from (GUILDHALL_MEDIA_URL). Empty means this
+	// server, as the reader reached it: images are served by Guildhall, wherever the site is.
+	MediaURL string
 	// SiteName titles the feeds (GUILDHALL_SITE_NAME).
 	SiteName string
 	// Items is how many posts a feed holds (default 50).
@@ -208,6 +213,11 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 		f.Updated = member.UpdatedAt
 	}
 	host := hostOf(site)
+	media := h.opts.MediaURL
+	if media == "" {
+		media = h.opts.TrustedProxies.Origin(r)
+	}
+	fmt.Fprintf(sum, "media %s\x00", media)
 	for _, p := range page.Items {
 		author, err := h.src.Author(p)
 		if err != nil {
@@ -223,8 +233,12 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 			Published: *p.PublishedAt, Updated: later(p.UpdatedAt, *p.PublishedAt),
 			Tags: p.Tags, Summary: p.Excerpt,
 		}
+		if a := h.src.AssetOf(p.FeaturedImageID); a != nil {
+			fmt.Fprintf(sum, "image %s %d\x00", a.ID, a.Version)
+			it.Image = &Enclosure{URL: media + a.Path(), Type: a.ContentType, Length: a.Bytes}
+		}
 		if body != nil {
-			it.ContentHTML = body.HTML()
+			it.ContentHTML = mediaAbsolute(body.HTML(), media)
 		} else {
 			it.MembersOnly, it.ContentHTML = true, teaserHTML(p.Excerpt, it.URL, h.opts.SiteName)
 		}

@@ -27,7 +27,15 @@ var now = time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
 type source struct {
 	members []*guildhall.Member
 	posts   []*guildhall.Post // newest first, all live
+	assets  map[string]*guildhall.Asset
 	gen     uint64
+}
+
+func (s *source) AssetOf(id *string) *guildhall.Asset {
+	if id == nil {
+		return nil
+	}
+	return s.assets[*id]
 }
 
 func (s *source) Posts(ctx context.Context, first *int, after *string, f *guildhall.PostFilter, _ *guildhall.PostOrder) (*guildhall.Page[*guildhall.Post], error) {

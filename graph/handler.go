@@ -14,11 +14,13 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/cms"
+	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/requestid"
 )
 
@@ -42,6 +44,10 @@ type Options struct {
 	Logger        *slog.Logger
 }
 
+// MaxMultipartBytes bounds a multipart request: one image of media.MaxBytes and room for the
+// operation.
+const MaxMultipartBytes = media.MaxBytes + 1<<20
+
 // NewHandler returns the GraphQL HTTP handler: POST with a JSON body, and GET for queries
 // only (as gqlgen's transports, which transport.go adapts).
 func NewHandler(svc *cms.Service, opts Options) *handler.Server {
@@ -53,6 +59,10 @@ func NewHandler(svc *cms.Service, opts Options) *handler.Server {
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(getTransport{})
 	srv.AddTransport(postTransport{})
+	// Uploads (uploadAsset) by the GraphQL multipart request spec: the file goes to a
+	// temporary file past 1 MiB, never all into memory; the body is bounded to one image and
+	// the operation. The HTTP layer lets such requests through only with a credential.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxMultipartBytes, MaxMemory: 1 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(opts.Limits.Tokens)
 	srv.SetDisableSuggestion(!opts.Introspection)

@@ -3,7 +3,15 @@
 // presenter.
 package graph
 
-import "github.com/guildhall/guildhall/cms"
+import (
+	"io"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/cms"
+	"github.com/guildhall/guildhall/media"
+)
 
 // Resolver is the root resolver; every field resolver reaches the service through it.
 type Resolver struct {
@@ -17,4 +25,14 @@ func pointers[T any](items []T) []*T {
 		out[i] = &items[i]
 	}
 	return out
+}
+
+// readUpload reads a multipart file part, at most media.MaxBytes (one byte more is read, so
+// the pipeline can say the file is too large).
+func readUpload(file graphql.Upload) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(file.File, media.MaxBytes+1))
+	if err != nil {
+		return nil, guildhall.Errorf(guildhall.EINVALID, "The upload was cut short.")
+	}
+	return data, nil
 }

@@ -50,6 +50,8 @@ type postDoc struct {
 	Excerpt     string      `bson:"excerpt"`
 	Tags        []string    `bson:"tags"`
 	BlockIDs    []string    `bson:"blocks,omitempty"`
+	Featured    *string     `bson:"featuredImage,omitempty"`
+	Images      []string    `bson:"images,omitempty"`
 	PublishedAt *time.Time  `bson:"publishedAt,omitempty"`
 	CreatedAt   time.Time   `bson:"createdAt"`
 }
@@ -59,6 +61,7 @@ func toPostDoc(p *guildhall.Post) *postDoc {
 		Slug: p.Slug, OldSlugs: p.OldSlugs, OldPaths: p.OldPaths, Title: p.Title,
 		Status: string(p.Status), Visibility: string(p.Visibility), AuthorID: p.AuthorID,
 		Body: toRichText(p.Body), Excerpt: p.Excerpt, Tags: p.Tags, BlockIDs: p.BlockIDs,
+		Featured: p.FeaturedImageID, Images: p.ImageIDs,
 		PublishedAt: p.PublishedAt, CreatedAt: p.CreatedAt,
 	}
 }
@@ -71,6 +74,7 @@ func postFromRevision(r revision[postDoc]) *guildhall.Post {
 		Status: guildhall.PostStatus(d.Status), Visibility: guildhall.Visibility(d.Visibility),
 		AuthorID: d.AuthorID, Body: d.Body.domain(), Excerpt: d.Excerpt,
 		Tags: nonNil(d.Tags), BlockIDs: nonNil(d.BlockIDs),
+		FeaturedImageID: d.Featured, ImageIDs: d.Images,
 		PublishedAt: utcPtr(d.PublishedAt), CreatedAt: d.CreatedAt.UTC(),
 		UpdatedAt: r.SavedAt.UTC(), UpdatedBy: r.SavedBy,
 	}
@@ -83,6 +87,7 @@ type memberDoc struct {
 	Credentials *string        `bson:"credentials,omitempty"`
 	Bio         *richTextDoc   `bson:"bio,omitempty"`
 	AvatarURL   *string        `bson:"avatarUrl,omitempty"`
+	AvatarID    *string        `bson:"avatar,omitempty"`
 	Email       *string        `bson:"email,omitempty"`
 	Phone       *string        `bson:"phone,omitempty"`
 	Membership  *membershipDoc `bson:"membership,omitempty"`
@@ -111,7 +116,7 @@ type renewalDoc struct {
 func toMemberDoc(m *guildhall.Member) *memberDoc {
 	d := &memberDoc{
 		Slug: m.Slug, Name: m.Name, SortName: m.SortName, Credentials: m.Credentials,
-		AvatarURL: m.AvatarURL, Email: m.Email, Phone: m.Phone, CreatedAt: m.CreatedAt,
+		AvatarURL: m.AvatarURL, AvatarID: m.AvatarID, Email: m.Email, Phone: m.Phone, CreatedAt: m.CreatedAt,
 	}
 	if m.Bio != nil {
 		b := toRichText(*m.Bio)
@@ -133,7 +138,7 @@ func memberFromRevision(r revision[memberDoc]) *guildhall.Member {
 	d := r.Doc
 	m := &guildhall.Member{
 		ID: r.Entity, Version: r.Version, Slug: d.Slug, Name: d.Name, SortName: d.SortName,
-		Credentials: d.Credentials, AvatarURL: d.AvatarURL, Email: d.Email, Phone: d.Phone,
+		Credentials: d.Credentials, AvatarURL: d.AvatarURL, AvatarID: d.AvatarID, Email: d.Email, Phone: d.Phone,
 		CreatedAt: d.CreatedAt.UTC(), UpdatedAt: r.SavedAt.UTC(),
 	}
 	if d.Bio != nil {
