@@ -3,6 +3,7 @@ package cms
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/guildhall/guildhall"
@@ -47,6 +48,9 @@ func (s *Service) seed(ctx context.Context, ds *demo.Dataset) (bool, error) {
 			if err != nil {
 				return false, err
 			}
+			if err := s.seedImages(ctx, content, demo.Images()); err != nil {
+				return false, fmt.Errorf("seed images: %w", err)
+			}
 			if err := s.store.content.Seed(ctx, content); err != nil {
 				return false, fmt.Errorf("seed: %w", err)
 			}
@@ -74,6 +78,41 @@ func (s *Service) awaitSeed(ctx context.Context) error {
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// seedImages stores the demo pictures as assets (cleaned like any upload) and shows them:
+// the landscapes as featured images of every fourth post, the portraits as the avatars of
+// the first members. Assets are written before the content that names them.
+func (s *Service) seedImages(ctx context.Context, c *guildhall.Content, images []demo.Image) error {
+	now := s.now()
+	var scenes, portraits []*guildhall.Asset
+	for _, im := range images {
+		img, err := s.pipeline.Clean(ctx, im.Data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", im.Filename, err)
+		}
+		if err := s.originals.Put(ctx, img.Sum, img.Data); err != nil {
+			return err
+		}
+		a := &guildhall.Asset{ID: guildhall.NewID(guildhall.KindAsset, now), Version: 1, Filename: safeFilename(im.Filename, img.Format),
+			Alt: im.Alt, ContentType: img.Format.ContentType(), Bytes: len(img.Data), Width: img.Width, Height: img.Height,
+			SHA256: img.Sum, CreatedAt: now, UpdatedAt: now, UpdatedBy: "demo"}
+		if im.Avatar {
+			portraits = append(portraits, a)
+		} else {
+			scenes = append(scenes, a)
+		}
+	}
+	if err := s.store.assets.SeedAssets(ctx, append(slices.Clone(scenes), portraits...)); err != nil {
+		return err
+	}
+	for i := 0; len(scenes) > 0 && i < len(c.Posts); i += 4 {
+		c.Posts[i].FeaturedImageID = &scenes[(i/4)%len(scenes)].ID
+	}
+	for i := 0; i < len(portraits) && i < len(c.Members); i++ {
+		c.Members[i].AvatarID = &portraits[i].ID
+	}
+	return nil
 }
 
 // Content turns a dataset into domain values with fresh IDs, as SeedIfEmpty stores them.
