@@ -38,6 +38,8 @@ type env struct {
 	bodies   []string       // W1: editor HTML to save
 	reused   bool           // the database was kept from an earlier run
 	versions map[string]int // W1: current versions of posts, when reused
+	assets   int            // M-*: the pool of assets uploaded for the cold scenarios
+	media    *mediaState
 }
 
 // scenario is one row of the table.
