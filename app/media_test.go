@@ -402,6 +402,7 @@ func TestAssetManagement(t *testing.T) {
 	members := list(s.MustQuery(adminToken, `{ members(first: 2) { nodes { id } } }`, nil), "members.nodes")
 	alice := s.createToken("AUTHOR", members[0].(map[string]any)["id"].(string))
 	bob := s.createToken("AUTHOR", members[1].(map[string]any)["id"].(string))
+	pngs := num(s.MustQuery(adminToken, `{ assets(filter: {contentType: "image/png"}) { totalCount } }`, nil), "assets.totalCount") // the demo's
 	a := s.uploadBytes(alice, "filename=Sunset+over+the+bay.png&alt=Sunset", pngOf(50, 50)).Body
 	b := s.uploadBytes(bob, "filename=minutes.gif&alt=", pngOf(10, 10)).Body
 	if a["id"] == nil || b["id"] == nil {
@@ -414,7 +415,7 @@ func TestAssetManagement(t *testing.T) {
 	if d := s.MustQuery(adminToken, q, map[string]any{"f": map[string]any{"search": "sunse"}}); num(d, "assets.totalCount") != 1 {
 		t.Errorf("search: %s", dump(d))
 	}
-	if d := s.MustQuery(adminToken, q, map[string]any{"f": map[string]any{"contentType": "image/png"}}); num(d, "assets.totalCount") != 2 {
+	if d := s.MustQuery(adminToken, q, map[string]any{"f": map[string]any{"contentType": "image/png"}}); num(d, "assets.totalCount") != pngs+2 {
 		t.Errorf("contentType: %s", dump(d))
 	}
 	if r := s.Query(adminToken, q, map[string]any{"f": map[string]any{"contentType": "text/html"}}); r.Code() != "BAD_USER_INPUT" {
@@ -495,5 +496,69 @@ func TestAssetWebhooks(t *testing.T) {
 		if p.Type != want || a.ID != up.Body["id"] || a.URL != up.Body["url"] || a.Alt != "The minutes" || a.Width != 30 || a.ContentType != "image/png" {
 			t.Errorf("delivery %d: %s", i, rcv.request(i).Body)
 		}
+	}
+}
+
+func TestMediaConfig(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	c, err := app.ParseConfig(env(), nil)
+	if err != nil || c.MediaCacheMB != 256 || c.MediaURL != "" || c.RemoteImagesOff || c.EmbedHosts != nil || c.TrustedLinkHosts != nil {
+		t.Fatalf("defaults: %+v %v", c, err)
+	}
+	c, err = app.ParseConfig(env("GUILDHALL_MEDIA_CACHE_MB", "64", "GUILDHALL_MEDIA_URL", "https://cdn.northfield.example/",
+		"GUILDHALL_REMOTE_IMAGES", "off", "GUILDHALL_EMBED_HOSTS", "player.vimeo.com, media.example.org",
+		"GUILDHALL_TRUSTED_LINK_HOSTS", "northfield-events.example"), nil)
+	if err != nil || c.MediaCacheMB != 64 || c.MediaURL != "https://cdn.northfield.example" || !c.RemoteImagesOff ||
+		fmt.Sprint(c.EmbedHosts) != "[player.vimeo.com media.example.org]" || fmt.Sprint(c.TrustedLinkHosts) != "[northfield-events.example]" {
+		t.Fatalf("set: %+v %v", c, err)
+	}
+	if c, err := app.ParseConfig(env("GUILDHALL_EMBED_HOSTS", "none"), nil); err != nil || c.EmbedHosts == nil || len(c.EmbedHosts) != 0 {
+		t.Errorf("none: %v %v", c.EmbedHosts, err)
+	}
+	for _, bad := range [][]string{{"GUILDHALL_MEDIA_CACHE_MB", "0"}, {"GUILDHALL_MEDIA_CACHE_MB", "lots"},
+		{"GUILDHALL_MEDIA_URL", "cdn.example"}, {"GUILDHALL_REMOTE_IMAGES", "sometimes"}} {
+		if _, err := app.ParseConfig(env(bad...), nil); err == nil || !strings.Contains(err.Error(), bad[0]) {
+			t.Errorf("%s=%s: %v", bad[0], bad[1], err)
+		}
+	}
+}
+
+func TestRemoteImagesOff(t *testing.T) {
+	s := MustRunServer(t, func(c *app.Config) { c.RemoteImagesOff = true })
+	author := str(s.MustQuery(adminToken, `{ members(first: 1) { nodes { id } } }`, nil), "members.nodes.0.id")
+	r := s.Query(adminToken, `mutation($a: ID!) { createPost(input: {title: "Remote", authorId: $a, body: "<p>x</p><img src=\"https://elsewhere.example/a.png\">"}) { id } }`,
+		map[string]any{"a": author})
+	if r.Code() != "BAD_USER_INPUT" || !strings.Contains(fmt.Sprint(r.Errors[0].Extensions["fields"]), "remote images are turned off") {
+		t.Errorf("a remote image with GUILDHALL_REMOTE_IMAGES=off: %v", r.Errors)
+	}
+}
+
+func TestDemoContentHasImages(t *testing.T) {
+	s := MustRunServer(t)
+	d := s.MustQuery(adminToken, `{ assets(first: 10) { totalCount nodes { alt width } } posts(first: 50) { nodes { featuredImage { url(width: 320) alt } } } }`, nil)
+	if num(d, "assets.totalCount") != 6 {
+		t.Errorf("demo assets: %s", dump(d["assets"]))
+	}
+	var shown string
+	for _, p := range list(d, "posts.nodes") {
+		if img, ok := p.(map[string]any)["featuredImage"].(map[string]any); ok && img["alt"] != "" {
+			shown = img["url"].(string)
+		}
+	}
+	if shown == "" {
+		t.Fatal("no demo post has a featured image")
+	}
+	res, body := s.fetch(http.MethodGet, shown)
+	if cfg, err := jpeg.DecodeConfig(bytes.NewReader(body)); res.StatusCode != 200 || err != nil || cfg.Width != 320 {
+		t.Errorf("GET %s: %d, %v %d", shown, res.StatusCode, err, cfg.Width)
 	}
 }
