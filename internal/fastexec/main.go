@@ -89,7 +89,7 @@ func main() {
 // reviewed to read memory only and never fail. Struct fields need no entry.
 var plainGetters = []string{
 	// Counts of a page held in memory (guildhall.Page.Total over the catalog or a short list).
-	"ApiTokenConnection.totalCount", "BlockConnection.totalCount", "MemberConnection.totalCount",
+	"ApiTokenConnection.totalCount", "AssetConnection.totalCount", "BlockConnection.totalCount", "MemberConnection.totalCount",
 	"MembershipEventConnection.totalCount", "PostConnection.totalCount", "PostRevisionConnection.totalCount",
 	"RenewalConnection.totalCount", "WebhookConnection.totalCount",
 	// A block's title, or "" (BlockBase.TitleOrEmpty).
