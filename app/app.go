@@ -154,13 +154,9 @@ func (a *App) openMedia() error {
 		}
 		dataDir, a.mediaTemp = tmp, tmp
 	}
-	var originals media.Originals = a.store.Originals()
-	if a.cfg.MongoURI == "" {
-		dir, err := media.NewDirOriginals(filepath.Join(dataDir, "media", "originals"))
-		if err != nil {
-			return err
-		}
-		originals = dir
+	originals, err := openOriginals(a.cfg, a.store, dataDir)
+	if err != nil {
+		return err
 	}
 	cache, err := media.OpenCache(filepath.Join(dataDir, "media", "cache"), int64(max(a.cfg.MediaCacheMB, 1))<<20)
 	if err != nil {
@@ -168,6 +164,15 @@ func (a *App) openMedia() error {
 	}
 	a.media = &media.Handler{Originals: originals, Cache: cache, Pipeline: media.NewPipeline(0), Log: a.log}
 	return nil
+}
+
+// openOriginals is where asset originals are kept: files under dataDir with the embedded
+// engine, GridFS with MongoDB (see openMedia).
+func openOriginals(cfg Config, store *mongodb.Store, dataDir string) (media.Originals, error) {
+	if cfg.MongoURI != "" {
+		return store.Originals(), nil
+	}
+	return media.NewDirOriginals(filepath.Join(dataDir, "media", "originals"))
 }
 
 // Addr is the address the server listens on (useful with port 0).

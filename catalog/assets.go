@@ -37,6 +37,14 @@ func (c *Catalog) RemoveAsset(id string, version int) {
 	c.generation.Add(1)
 }
 
+// AssetDeleted reports whether the asset with the ID was deleted: an import must not bring
+// it back.
+func (c *Catalog) AssetDeleted(id string) bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.deleted[id] > 0
+}
+
 // Asset returns the asset with the ID.
 func (c *Catalog) Asset(id string) (*guildhall.Asset, bool) {
 	c.mu.RLock()

@@ -28,6 +28,9 @@ var assetPath = regexp.MustCompile(`^/media/(ast_[0-9a-z]{26})/`)
 //   - a remote http(s) image stays, unless remote images are turned off;
 //   - any other source (relative, unknown, a broken data: URL) is a problem of field.
 //
+// With v nil (an import, whose images were made assets by the importer) only images of ours
+// are resolved; every other source is left to the sanitiser, never refused.
+//
 // It returns the HTML and the IDs of the assets it shows.
 func (s *Service) resolveImages(ctx context.Context, v *guildhall.Viewer, in, field string, problems guildhall.Problems) (string, []string) {
 	if !strings.Contains(in, "<img") && !strings.Contains(in, "<IMG") && !strings.Contains(strings.ToLower(in), "<img") {
@@ -57,6 +60,9 @@ func (s *Service) resolveImages(ctx context.Context, v *guildhall.Viewer, in, fi
 		var a *guildhall.Asset
 		switch {
 		case src == "":
+			b.WriteString(raw)
+			continue
+		case v == nil && !assetPath.MatchString(pathOf(src)):
 			b.WriteString(raw)
 			continue
 		case strings.HasPrefix(strings.ToLower(src), "data:"):
@@ -89,10 +95,14 @@ func (s *Service) resolveImages(ctx context.Context, v *guildhall.Viewer, in, fi
 			if m := assetPath.FindStringSubmatch(u.Path); m != nil {
 				if found, ok := s.cat().Asset(m[1]); ok {
 					a = found
-				} else if u.Host == "" {
+				} else if u.Host == "" && v != nil {
 					problems.Add(field, "image %q is not an uploaded image (deleted?); upload it again", trimForMessage(src))
 					continue
 				}
+			}
+			if a == nil && v == nil {
+				b.WriteString(raw)
+				continue
 			}
 			if a == nil {
 				switch {
@@ -115,6 +125,15 @@ func (s *Service) resolveImages(ctx context.Context, v *guildhall.Viewer, in, fi
 		tok.Attr = assetImageAttrs(tok.Attr, a)
 		b.WriteString(tok.String())
 	}
+}
+
+// pathOf is the path of a URL, or "" when it is none.
+func pathOf(src string) string {
+	u, err := url.Parse(src)
+	if err != nil {
+		return ""
+	}
+	return u.Path
 }
 
 // assetImageAttrs are an <img>'s attributes for asset a: the editor's alt, title and

@@ -207,9 +207,7 @@ func (s *Service) setBody(ctx context.Context, v *guildhall.Viewer, p *guildhall
 		problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
 		return
 	}
-	if v != nil { // nil: an import, whose images are kept or dropped by the sanitiser alone
-		html, p.ImageIDs = s.resolveImages(ctx, v, html, "body", problems)
-	}
+	html, p.ImageIDs = s.resolveImages(ctx, v, html, "body", problems) // v nil: an import
 	body := s.rich.Render(html)
 	if len(body.HTML) > guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)

@@ -250,12 +250,15 @@ func (s *Service) Load(ctx context.Context) error {
 			c.RemoveWebhook(id, version)
 		}
 	}
-	assets, err := s.store.assets.Assets(ctx)
+	assets, deletedAssets, err := s.store.assets.Assets(ctx)
 	if err != nil {
 		return fmt.Errorf("load assets: %w", err)
 	}
 	for _, a := range assets {
 		c.PutAsset(a)
+	}
+	for id, version := range deletedAssets {
+		c.RemoveAsset(id, version)
 	}
 	if err := s.swapIn(ctx, c, began); err != nil {
 		return err

@@ -82,8 +82,10 @@ type AssetStore interface {
 	SaveAsset(ctx context.Context, a *guildhall.Asset) error
 	// DeleteAsset records the deletion of asset id as revision version (see DeletePost).
 	DeleteAsset(ctx context.Context, id string, version int, by string) error
-	// Assets reads the newest revision of every asset that is not deleted.
-	Assets(ctx context.Context) ([]*guildhall.Asset, error)
+	// Assets reads the newest revision of every asset that is not deleted, and the version of
+	// each deleted asset's tombstone (remembered, so that neither a late change-log entry nor
+	// an import brings it back).
+	Assets(ctx context.Context) ([]*guildhall.Asset, map[string]int, error)
 	// SeedAssets writes assets in bulk as first revisions, without change-log entries (see
 	// ContentStore.Seed).
 	SeedAssets(ctx context.Context, assets []*guildhall.Asset) error

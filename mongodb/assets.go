@@ -55,17 +55,19 @@ func (s *Store) DeleteAsset(ctx context.Context, id string, version int, by stri
 	return s.purgeHistory(ctx, colAssetRevisions, id, version)
 }
 
-// Assets reads the newest revision of every asset that is not deleted.
-func (s *Store) Assets(ctx context.Context) ([]*guildhall.Asset, error) {
-	revs, err := loadLatest[assetDoc](ctx, s, colAssetRevisions)
+// Assets reads the newest revision of every asset that is not deleted, and the tombstones
+// of the deleted ones.
+func (s *Store) Assets(ctx context.Context) ([]*guildhall.Asset, map[string]int, error) {
+	tombstones := map[string]int{}
+	revs, err := loadLatestEach[assetDoc](ctx, s, colAssetRevisions, nil, tombstones)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]*guildhall.Asset, 0, len(revs))
 	for _, r := range revs {
 		out = append(out, assetFromRevision(r))
 	}
-	return out, nil
+	return out, tombstones, nil
 }
 
 // SeedAssets writes assets in bulk, each as its first revision, without change records (see

@@ -216,7 +216,7 @@ func assets(t *testing.T, s cms.Store, _ *clock) {
 	next.Version, next.Alt, next.UpdatedAt = 2, "The harbour at dawn", t0.Add(time.Minute)
 	must(t, s.SaveAsset(ctx, &next))
 	must(t, s.SeedAssets(ctx, []*guildhall.Asset{{ID: "ast_2", Version: 1, Filename: "b.png", ContentType: "image/png", SHA256: strings.Repeat("cd", 32), CreatedAt: t0, UpdatedAt: t0}}))
-	got, err := s.Assets(ctx)
+	got, _, err := s.Assets(ctx)
 	if err != nil || len(got) != 2 {
 		t.Fatalf("Assets: %d, %v", len(got), err)
 	}
@@ -233,8 +233,8 @@ func assets(t *testing.T, s cms.Store, _ *clock) {
 	if err := s.DeleteAsset(ctx, "ast_1", 3, "mbr_a"); err != nil && !errors.Is(err, guildhall.ErrHistoryKept) {
 		t.Fatal(err)
 	}
-	if got, _ := s.Assets(ctx); len(got) != 1 || got[0].ID != "ast_2" {
-		t.Errorf("after deleting ast_1: %v", got)
+	if got, deleted, _ := s.Assets(ctx); len(got) != 1 || got[0].ID != "ast_2" || deleted["ast_1"] != 3 {
+		t.Errorf("after deleting ast_1: %v, tombstones %v", got, deleted)
 	}
 }
 

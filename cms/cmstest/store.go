@@ -443,15 +443,18 @@ func (s *Store) DeleteAsset(_ context.Context, id string, version int, _ string)
 	return nil
 }
 
-// Assets reads the newest revision of every asset that is not deleted.
-func (s *Store) Assets(context.Context) ([]*guildhall.Asset, error) {
+// Assets reads the newest revision of every asset that is not deleted, and the tombstones
+// of the deleted ones.
+func (s *Store) Assets(context.Context) ([]*guildhall.Asset, map[string]int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := []*guildhall.Asset{}
 	for _, a := range s.assets.live() {
 		out = append(out, copyAsset(a))
 	}
-	return out, nil
+	deleted := map[string]int{}
+	tombstones(deleted, s.assets)
+	return out, deleted, nil
 }
 
 // SeedAssets writes assets as first revisions, without change-log entries.
