@@ -218,7 +218,7 @@ func TestEraseMember(t *testing.T) {
 	}
 	o := a.offline()
 	dir := filepath.Join(t.TempDir(), "export")
-	if _, err := backup.Export(context.Background(), o.Store, dir, o.Store.Now()); err != nil {
+	if _, err := backup.Export(context.Background(), o.Store, o.Originals, dir, o.Store.Now()); err != nil {
 		t.Fatal(err)
 	}
 	files, _ := os.ReadDir(dir)

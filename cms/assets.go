@@ -342,23 +342,34 @@ func (s *Service) DeleteAsset(ctx context.Context, id string) (string, error) {
 			Message: fmt.Sprintf("%d %s this image; remove it from them first.", len(users), things),
 			Extra:   map[string]any{"usedBy": len(users), "usedByIds": users[:min(len(users), 20)]}}
 	}
-	version := cur.Version + 1
-	if err := s.store.assets.DeleteAsset(ctx, id, version, v.Actor()); err != nil {
+	if _, err := s.removeAsset(ctx, cur, v.Actor()); err != nil {
 		if err := s.deleteFailed(id, err); err != nil {
 			return "", err
 		}
 	}
-	s.cat().RemoveAsset(id, version)
+	s.emit(ctx, Event{Type: guildhall.EventAssetDeleted, Asset: cur, Key: "asset:" + id + ":deleted", Occurred: s.now()})
+	return id, nil
+}
+
+// removeAsset records the deletion of asset cur (its older revisions removed; ErrHistoryKept
+// when they could not be) and removes its original unless another asset has the same bytes.
+// It returns the deletion's version.
+func (s *Service) removeAsset(ctx context.Context, cur *guildhall.Asset, by string) (int, error) {
+	version := cur.Version + 1
+	err := s.store.assets.DeleteAsset(ctx, cur.ID, version, by)
+	if err != nil && !errors.Is(err, guildhall.ErrHistoryKept) {
+		return 0, err
+	}
+	s.cat().RemoveAsset(cur.ID, version)
 	if s.cat().AssetsWithSum(cur.SHA256) == 0 {
 		if err := s.originals.Delete(ctx, cur.SHA256); err != nil {
-			s.log.WarnContext(ctx, "removing a deleted asset's original failed", "asset", id, "err", err)
+			s.log.WarnContext(ctx, "removing a deleted asset's original failed", "asset", cur.ID, "err", err)
 		}
 		if s.opts.OnOriginalDeleted != nil {
 			s.opts.OnOriginalDeleted(cur.SHA256)
 		}
 	}
-	s.emit(ctx, Event{Type: guildhall.EventAssetDeleted, Asset: cur, Key: "asset:" + id + ":deleted", Occurred: s.now()})
-	return id, nil
+	return version, err
 }
 
 // CatalogAsset finds an asset by ID for the media handler, which serves any asset to anyone
