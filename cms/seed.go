@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/demo"
+	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/richtext"
 )
 
@@ -80,6 +82,24 @@ func (s *Service) awaitSeed(ctx context.Context) error {
 	}
 }
 
+// cleanedDemo holds the demo pictures as cleaned, by their drawn bytes: cleaning is the same
+// every time, and doing it once per process keeps seeding cheap (tests seed a database each,
+// and under the race detector cleaning six pictures takes seconds).
+var cleanedDemo sync.Map // string -> *media.Image
+
+func cleanDemoImage(ctx context.Context, p *media.Pipeline, data []byte) (*media.Image, error) {
+	key := string(data)
+	if img, ok := cleanedDemo.Load(key); ok {
+		return img.(*media.Image), nil
+	}
+	img, err := p.Clean(ctx, data)
+	if err != nil {
+		return nil, err
+	}
+	cleanedDemo.Store(key, img)
+	return img, nil
+}
+
 // seedImages stores the demo pictures as assets (cleaned like any upload) and shows them:
 // the landscapes as featured images of every fourth post, the portraits as the avatars of
 // the first members. Assets are written before the content that names them.
@@ -90,7 +110,7 @@ func (s *Service) seedImages(ctx context.Context, c *guildhall.Content, images [
 	now := s.now()
 	var scenes, portraits []*guildhall.Asset
 	for _, im := range images {
-		img, err := s.pipeline.Clean(ctx, im.Data)
+		img, err := cleanDemoImage(ctx, s.pipeline, im.Data)
 		if err != nil {
 			return fmt.Errorf("%s: %w", im.Filename, err)
 		}
