@@ -104,7 +104,8 @@ type RichText struct {
 }
 
 // PackedText is a rich text held in a compact form (internal/packtext compresses it). Its
-// methods return what NewRichText was given; a damaged value reads as empty text.
+// methods return what NewRichText was given; a damaged value reads as empty text. An
+// implementation must be comparable (a pointer is): RichText.Same compares identities.
 type PackedText interface {
 	// Unpack returns the HTML and the plain text at once.
 	Unpack() (html, text string)
@@ -153,6 +154,11 @@ func (r RichText) Unpacked() (html, text string) {
 func (r RichText) Packed() (PackedText, bool) {
 	return r.packed, r.packed != nil
 }
+
+// Same reports, without unpacking anything, whether r and o are the very same text held the
+// same way: the same packed value, or the same strings. A revision that kept its
+// predecessor's body holds the same one.
+func (r RichText) Same(o RichText) bool { return r == o }
 
 // Equal reports whether r and o hold the same text, whatever their forms.
 func (r RichText) Equal(o RichText) bool {

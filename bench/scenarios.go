@@ -37,6 +37,7 @@ type env struct {
 	renew    bool           // W1: the server has renewMembership
 	bodies   []string       // W1: editor HTML to save
 	reused   bool           // the database was kept from an earlier run
+	edited   bool           // W1 has run on this database: another binary's W1 (A/B) finds new versions
 	versions map[string]int // W1: current versions of posts, when reused
 	assets   int            // M-*: the pool of assets uploaded for the cold scenarios
 	media    *mediaState
@@ -206,12 +207,15 @@ func collectCursors(ctx context.Context, e *env) error {
 }
 
 // prepareWrites finds out whether the schema has renewMembership yet and, on a database kept
-// from an earlier run, the current versions of the published posts W1 edits.
+// from an earlier run or edited by the W1 of another binary in this one, the current
+// versions of the published posts W1 edits (else every edit of a post conflicts once).
 func prepareWrites(ctx context.Context, e *env) error {
 	if err := findRenew(ctx, e); err != nil {
 		return err
 	}
-	if !e.reused {
+	edited := e.edited
+	e.edited = true
+	if !e.reused && !edited {
 		return nil
 	}
 	e.versions = map[string]int{}

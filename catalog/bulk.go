@@ -33,7 +33,7 @@ func NewPreparer() *Preparer {
 	for range max(1, runtime.GOMAXPROCS(0)-1) {
 		p.wg.Go(func() {
 			for post := range p.in {
-				e := newPostEntry(post)
+				e := newPostEntry(post, wordsOf(post, post.Body.Text()))
 				p.mu.Lock()
 				p.entries[post] = e
 				p.mu.Unlock()
@@ -69,7 +69,7 @@ func (c *Catalog) PutPrepared(p *Preparer, posts []*guildhall.Post) {
 				if e, ok := prepared[posts[i]]; ok {
 					entries[i] = e
 				} else {
-					entries[i] = newPostEntry(posts[i])
+					entries[i] = newPostEntry(posts[i], wordsOf(posts[i], posts[i].Body.Text()))
 				}
 			}
 		})
@@ -90,7 +90,7 @@ func (c *Catalog) PutPrepared(p *Preparer, posts []*guildhall.Post) {
 			if old.post.Version >= e.post.Version {
 				continue
 			}
-			c.unindexPostLookups(old)
+			c.unindexPostLookups(old, wordsOf(old.post, old.post.Body.Text()))
 			replaced[old] = true
 		}
 		c.indexPostLookups(e, true)

@@ -134,7 +134,18 @@ func timeKey(t time.Time) string {
 	return s
 }
 
-func newPostEntry(p *guildhall.Post) *postEntry {
+// words is what the search index files a post under (postTerms): every distinct word anyone
+// may search it by, and every other word of a members-only body.
+type words struct{ open, hidden string }
+
+// wordsOf is the words of p, whose body's plain text is text.
+func wordsOf(p *guildhall.Post, text string) words {
+	open, hidden := postTerms(p, text)
+	return words{open, hidden}
+}
+
+// newPostEntry prepares the entry of p, filed under w.
+func newPostEntry(p *guildhall.Post, w words) *postEntry {
 	e := &postEntry{post: p}
 	if p.PublishedAt != nil {
 		e.keys[byPublished] = timeKey(*p.PublishedAt)
@@ -149,8 +160,16 @@ func newPostEntry(p *guildhall.Post) *postEntry {
 	}
 	e.title = " " + joinWords(fold.Words(p.Title)) + " "
 	e.tagWords = " " + joinWords(tagWords(p)) + " "
-	e.terms, e.hidden = postTerms(p)
+	e.terms, e.hidden = w.open, w.hidden
 	return e
+}
+
+// sameWords reports whether a and b are filed under the same words: the same title, tags,
+// excerpt and visibility, and the very same body (a revision that only moved the post in its
+// workflow, or changed its slug or blocks).
+func sameWords(a, b *guildhall.Post) bool {
+	return a.Title == b.Title && a.Excerpt == b.Excerpt && a.Visibility == b.Visibility &&
+		a.Body.Same(b.Body) && slices.Equal(a.Tags, b.Tags)
 }
 
 func tagWords(p *guildhall.Post) []string {
@@ -166,9 +185,9 @@ func tagWords(p *guildhall.Post) []string {
 // holds only the words of its public text (title, tags and excerpt: what everyone is shown)
 // and hidden the other words of its body, which only readers of the body may search by.
 // Sorting here, while posts are prepared on a spare core at start, keeps it off the catalog
-// lock.
-func postTerms(p *guildhall.Post) (open, hidden string) {
-	all := append(append(fold.Words(p.Title), fold.Words(p.Body.Text())...), tagWords(p)...)
+// lock. text is the plain text of the post's body.
+func postTerms(p *guildhall.Post, text string) (open, hidden string) {
+	all := append(append(fold.Words(p.Title), fold.Words(text)...), tagWords(p)...)
 	slices.Sort(all)
 	all = slices.Compact(all)
 	if p.Visibility != guildhall.VisibilityMembers {
@@ -208,7 +227,17 @@ func compareEntry(o int) func(a, b *postEntry) int {
 }
 
 // PutPost adds or replaces a post, unless the catalog already has that version or a newer one.
-func (c *Catalog) PutPost(p *guildhall.Post) {
+func (c *Catalog) PutPost(p *guildhall.Post) { c.putPost(p, nil) }
+
+// PutPostWithText is PutPost for a post whose body's plain text the caller holds (it has just
+// rendered it): the search index takes the post's words from text rather than unpacking the
+// body it was packed into a moment ago.
+func (c *Catalog) PutPostWithText(p *guildhall.Post, text string) { c.putPost(p, &text) }
+
+// putPost puts p; text, when not nil, is its body's plain text. The words of the post it
+// replaces are found before the write lock is taken (unpacking and folding a body is the
+// expensive part), and reused when the new revision has the same ones.
+func (c *Catalog) putPost(p *guildhall.Post, text *string) {
 	rev := guildhall.RevisionOf(p).Summary()
 	if c.hasPostVersion(p.ID, p.Version) {
 		// The change log brings this instance's own writes back: skip the folding, and only
@@ -220,21 +249,47 @@ func (c *Catalog) PutPost(p *guildhall.Post) {
 		}
 		return
 	}
-	e := newPostEntry(p) // outside the lock: folding text is the expensive part
+	// Outside the lock: unpacking and folding text is the expensive part.
+	old, oldWords := c.currentWords(p.ID)
+	var w words
+	switch {
+	case old != nil && sameWords(old.post, p):
+		w = oldWords
+	case text != nil:
+		w = wordsOf(p, *text)
+	default:
+		w = wordsOf(p, p.Body.Text())
+	}
+	e := newPostEntry(p, w)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.deleted[p.ID] > p.Version {
 		return
 	}
 	c.putRevision(rev) // also when p is older than the current post: history is complete
-	if old, ok := c.posts[p.ID]; ok {
-		if old.post.Version >= p.Version {
+	if cur, ok := c.posts[p.ID]; ok {
+		if cur.post.Version >= p.Version {
 			return
 		}
-		c.unindexPost(old)
+		if cur != old { // replaced meanwhile: its words are not the ones found
+			oldWords = wordsOf(cur.post, cur.post.Body.Text())
+		}
+		c.unindexPost(cur, oldWords)
 	}
 	c.indexPost(e)
 	c.generation.Add(1)
+}
+
+// currentWords returns the entry of post id and the words it is filed under, or nil. It
+// reads the body without holding the lock.
+func (c *Catalog) currentWords(id string) (*postEntry, words) {
+	c.mu.RLock()
+	e := c.posts[id]
+	c.mu.RUnlock()
+	if e == nil {
+		return nil, words{}
+	}
+	return e, wordsOf(e.post, e.post.Body.Text())
 }
 
 // hasPostVersion reports whether the catalog holds post id at version or newer.
@@ -247,6 +302,7 @@ func (c *Catalog) hasPostVersion(id string, version int) bool {
 
 // RemovePost deletes a post if the catalog's copy is older than the deletion.
 func (c *Catalog) RemovePost(id string, version int) {
+	found, w := c.currentWords(id) // outside the lock, as in putPost
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.deleted[id] = max(c.deleted[id], version)
@@ -255,7 +311,10 @@ func (c *Catalog) RemovePost(id string, version int) {
 	if !ok || old.post.Version >= version {
 		return
 	}
-	c.unindexPost(old)
+	if old != found {
+		w = wordsOf(old.post, old.post.Body.Text())
+	}
+	c.unindexPost(old, w)
 	for slug, owner := range c.postSlugs {
 		if owner == id {
 			delete(c.postSlugs, slug)
@@ -299,19 +358,20 @@ func (c *Catalog) indexPostLookups(e *postEntry, bulk bool) {
 	c.index.addPost(e)
 }
 
-func (c *Catalog) unindexPost(e *postEntry) {
+// unindexPost removes e, filed under w, from every index.
+func (c *Catalog) unindexPost(e *postEntry, w words) {
 	for o := range numOrders {
 		if i, ok := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o)); ok {
 			c.sorted[o] = slices.Delete(c.sorted[o], i, i+1)
 		}
 	}
-	c.unindexPostLookups(e)
+	c.unindexPostLookups(e, w)
 }
 
-// unindexPostLookups removes e from everywhere but the sorted lists.
-func (c *Catalog) unindexPostLookups(e *postEntry) {
+// unindexPostLookups removes e, filed under w, from everywhere but the sorted lists.
+func (c *Catalog) unindexPostLookups(e *postEntry, w words) {
 	c.live.remove(e)
-	c.index.removePost(e)
+	c.index.removePost(e, w)
 	p := e.post
 	delete(c.posts, p.ID)
 	c.byAuthor[p.AuthorID] = removeEntry(c.byAuthor[p.AuthorID], e)

@@ -97,11 +97,11 @@ func (x *searchIndex) list(w string) *postingList {
 	return l
 }
 
-func (x *searchIndex) removePost(e *postEntry) {
+// removePost drops e, which addPost filed under w (the caller found them, off the lock).
+func (x *searchIndex) removePost(e *postEntry, w words) {
 	e.removed = true
-	open, hidden := postTerms(e.post) // the words addPost filed it under
 	gone := func(s uint32) bool { return x.slots[s].removed }
-	for _, w := range append(strings.Fields(open), strings.Fields(hidden)...) {
+	for _, w := range append(strings.Fields(w.open), strings.Fields(w.hidden)...) {
 		l := x.postings[w]
 		if l.removed++; l.removed*2 < len(l.open)+len(l.hidden) {
 			continue

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 )
 
 // A person's data: what is held about a member (ExportMemberData), and erasing it
@@ -103,7 +104,7 @@ func (s *Service) EraseMember(ctx context.Context, id string, posts guildhall.Er
 	if err != nil {
 		return "", err // ErrHistoryKept too: the older revisions must go, and a retry removes them
 	}
-	s.cat().RemoveMember(id, tomb)
+	s.write(func(c *catalog.Catalog) { c.RemoveMember(id, tomb) })
 	keep[id] = tomb
 	if err := s.store.erasure.ForgetActor(ctx, id, guildhall.ErasedActor); err != nil {
 		return "", err
@@ -137,13 +138,13 @@ func (s *Service) erasePosts(ctx context.Context, id string, posts guildhall.Era
 			if err := s.store.posts.DeletePost(ctx, p.ID, version, v.Actor()); err != nil {
 				return err // ErrHistoryKept too: the history must go; a retry removes it
 			}
-			s.cat().RemovePost(p.ID, version)
+			s.write(func(c *catalog.Catalog) { c.RemovePost(p.ID, version) })
 			keep[p.ID] = version
 			continue
 		}
 		next := s.nextRevision(p, v)
 		next.AuthorID = former
-		saved, err := s.savePost(ctx, next)
+		saved, err := s.savePost(ctx, next, nil)
 		if err != nil {
 			return err
 		}
@@ -198,7 +199,7 @@ func (s *Service) formerMember(ctx context.Context) (string, error) {
 			return "", errors.Join(err, errors.New("the former-member placeholder vanished"))
 		}
 	}
-	s.cat().PutMember(m)
+	s.write(func(c *catalog.Catalog) { c.PutMember(m) })
 	return formerMemberID, nil
 }
 
@@ -263,6 +264,7 @@ type memberProfile struct {
 	Credentials *string   `json:"credentials"`
 	Bio         *string   `json:"bio"`
 	AvatarURL   *string   `json:"avatarUrl"`
+	AvatarID    *string   `json:"avatarId,omitempty"`
 	Email       *string   `json:"email"`
 	Phone       *string   `json:"phone"`
 	CreatedAt   time.Time `json:"createdAt"`
@@ -313,7 +315,7 @@ type postData struct {
 
 func profileOf(m *guildhall.Member) memberProfile {
 	p := memberProfile{ID: m.ID, Version: m.Version, Slug: m.Slug, Name: m.Name, SortName: m.SortName, Credentials: m.Credentials,
-		AvatarURL: m.AvatarURL, Email: m.Email, Phone: m.Phone, CreatedAt: m.CreatedAt, SavedAt: m.UpdatedAt}
+		AvatarURL: m.AvatarURL, AvatarID: m.AvatarID, Email: m.Email, Phone: m.Phone, CreatedAt: m.CreatedAt, SavedAt: m.UpdatedAt}
 	if m.Bio != nil {
 		html := m.Bio.HTML()
 		p.Bio = &html

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/catalog"
 	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/richtext"
 	"github.com/guildhall/guildhall/slug"
@@ -65,7 +66,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 		res.Warnings = append(res.Warnings, "its title was shortened")
 	}
 	s.setTitle(p, strings.Map(dropControl, title), problems)
-	s.setBody(ctx, nil, p, in.Body, problems)
+	body := s.setBody(ctx, nil, p, in.Body, problems)
 	if in.FeaturedImageID != "" {
 		if _, ok := s.cat().Asset(in.FeaturedImageID); ok {
 			p.FeaturedImageID = &in.FeaturedImageID
@@ -107,7 +108,7 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 		}
 		p.OldPaths = append(p.OldPaths, path)
 	}
-	if exists && samePost(cur, p) {
+	if exists && samePost(cur, p, body.HTML) {
 		res.Outcome = guildhall.ImportUnchanged
 		return res, nil
 	}
@@ -140,13 +141,14 @@ func (s *Service) ImportPost(ctx context.Context, in guildhall.ImportPostInput) 
 	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		return res, err
 	}
-	s.cat().PutPost(p)
+	s.write(func(c *catalog.Catalog) { c.PutPostWithText(p, body.Text) })
 	return res, nil
 }
 
-// samePost reports whether an import would change nothing a reader or editor sees.
-func samePost(cur, p *guildhall.Post) bool {
-	return cur.Title == p.Title && cur.Body.HTML() == p.Body.HTML() && slices.Equal(cur.Tags, p.Tags) &&
+// samePost reports whether an import would change nothing a reader or editor sees; html is
+// p's body as just rendered (not unpacked again from the form it was packed into).
+func samePost(cur, p *guildhall.Post, html string) bool {
+	return cur.Title == p.Title && cur.Body.HTML() == html && slices.Equal(cur.Tags, p.Tags) &&
 		cur.Status == p.Status && cur.Visibility == p.Visibility && cur.AuthorID == p.AuthorID &&
 		timesEqual(cur.PublishedAt, p.PublishedAt) && slices.Equal(cur.OldPaths, p.OldPaths) &&
 		deref(cur.FeaturedImageID) == deref(p.FeaturedImageID)
@@ -415,7 +417,7 @@ func (s *Service) ImportMember(ctx context.Context, in guildhall.ImportMemberInp
 	if err := s.store.members.SaveMember(ctx, m, guildhall.ImportActor); err != nil {
 		return res, err
 	}
-	s.cat().PutMember(m)
+	s.write(func(c *catalog.Catalog) { c.PutMember(m) })
 	if ms := m.Membership; ms != nil && (!exists || cur.Membership == nil || !sameMembership(cur.Membership, ms)) {
 		expires := ms.ExpiresAt
 		err := s.store.members.RecordMembershipEvent(ctx, guildhall.MembershipEvent{

@@ -41,7 +41,7 @@ func (s *Service) changeStatus(ctx context.Context, id string, action guildhall.
 	if set != nil {
 		set(p, now)
 	}
-	return s.savePost(ctx, p)
+	return s.savePost(ctx, p, nil)
 }
 
 // DeletePost removes a post and its whole history. The deletion is a tombstone revision,

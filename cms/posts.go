@@ -44,7 +44,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 		p.Visibility = *in.Visibility
 	}
 	s.setTitle(p, in.Title, problems)
-	s.setBody(ctx, v, p, in.Body, problems)
+	text := s.setBody(ctx, v, p, in.Body, problems).Text
 	if in.FeaturedImageID != nil {
 		p.FeaturedImageID = s.checkAsset(*in.FeaturedImageID, "featuredImageId", problems)
 	}
@@ -62,7 +62,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		return nil, err
 	}
-	s.write(func(c *catalog.Catalog) { c.PutPost(p) })
+	s.write(func(c *catalog.Catalog) { c.PutPostWithText(p, text) })
 	return p, nil
 }
 
@@ -80,8 +80,10 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 	if in.Title != nil {
 		s.setTitle(p, *in.Title, problems)
 	}
+	var text *string // the new body's plain text, as rendered
 	if in.Body != nil {
-		s.setBody(ctx, v, p, *in.Body, problems)
+		t := s.setBody(ctx, v, p, *in.Body, problems).Text
+		text = &t
 	}
 	if in.FeaturedImageID != nil {
 		p.FeaturedImageID = s.checkAsset(*in.FeaturedImageID, "featuredImageId", problems)
@@ -108,7 +110,7 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 		}
 		p.OldSlugs = appendUnique(slices.DeleteFunc(slices.Clone(cur.OldSlugs), func(s string) bool { return s == p.Slug }), cur.Slug)
 	}
-	return s.savePost(ctx, p)
+	return s.savePost(ctx, p, text)
 }
 
 // The range of publishAt.
@@ -165,8 +167,9 @@ func (s *Service) nextRevision(cur *guildhall.Post, v *guildhall.Viewer) *guildh
 // savePost stores the revision; the unique revision _id decides races, across instances too.
 //
 // Every change to a post that is stored goes through here, so here is where webhooks are told
-// of posts going live, changing while live, and going off (see postEvent).
-func (s *Service) savePost(ctx context.Context, p *guildhall.Post) (*guildhall.Post, error) {
+// of posts going live, changing while live, and going off (see postEvent). text, when not nil,
+// is the plain text of a body rendered for this revision, which the catalog indexes as it is.
+func (s *Service) savePost(ctx context.Context, p *guildhall.Post, text *string) (*guildhall.Post, error) {
 	prev, _ := s.cat().Post(&guildhall.Viewer{Role: guildhall.RoleAdmin}, s.now(), p.ID)
 	if err := s.store.posts.SavePost(ctx, p); err != nil {
 		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
@@ -174,7 +177,13 @@ func (s *Service) savePost(ctx context.Context, p *guildhall.Post) (*guildhall.P
 		}
 		return nil, err
 	}
-	s.write(func(c *catalog.Catalog) { c.PutPost(p) })
+	s.write(func(c *catalog.Catalog) {
+		if text != nil {
+			c.PutPostWithText(p, *text)
+		} else {
+			c.PutPost(p)
+		}
+	})
 	s.postEvent(ctx, prev, p)
 	return p, nil
 }
@@ -199,22 +208,26 @@ func (s *Service) setTitle(p *guildhall.Post, title string, problems guildhall.P
 	p.Title = title
 }
 
-// setBody sanitises the body and resolves its images (see resolveImages): pasted ones
-// become assets of the viewer's, so they stay in the media library even if the save then
-// fails on another field.
-func (s *Service) setBody(ctx context.Context, v *guildhall.Viewer, p *guildhall.Post, html string, problems guildhall.Problems) {
+// setBody sanitises html into p's body and excerpt, after resolving its images (see
+// resolveImages: pasted ones become assets of the viewer's, so they stay in the media
+// library even if the save then fails on another field), and returns the body as rendered:
+// each form is made once, here, and handed on (the catalog indexes the text, an import
+// compares the HTML, the body is packed for memory and the database) rather than unpacked
+// again.
+func (s *Service) setBody(ctx context.Context, v *guildhall.Viewer, p *guildhall.Post, html string, problems guildhall.Problems) richtext.Rendered {
 	if len(html) > 4*guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
-		return
+		return richtext.Rendered{}
 	}
 	html, p.ImageIDs = s.resolveImages(ctx, v, html, "body", problems) // v nil: an import
 	body := s.rich.Render(html)
 	if len(body.HTML) > guildhall.MaxBodyBytes {
 		problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
-		return
+		return richtext.Rendered{}
 	}
 	p.Body = held(body)
 	p.Excerpt = richtext.Excerpt(body.Text, guildhall.ExcerptWords)
+	return body
 }
 
 // checkAsset returns the asset ID an input names, nil for "" (none), and a problem of field

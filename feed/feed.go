@@ -218,13 +218,17 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 		media = h.opts.TrustedProxies.Origin(r)
 	}
 	fmt.Fprintf(sum, "media %s\x00", media)
-	for _, p := range page.Items {
+	// Bodies are unpacked only to render a feed not cached yet: most requests are answered
+	// from the cache, by an ETag that their IDs and versions decide.
+	bodies := make([]*guildhall.RichText, len(page.Items))
+	for i, p := range page.Items {
 		author, err := h.src.Author(p)
 		if err != nil {
 			h.fail(w, r, err)
 			return
 		}
 		body := h.src.Body(ctx, p)
+		bodies[i] = body
 		fmt.Fprintf(sum, "%s %d %s %d %t\x00", p.ID, p.Version, author.ID, author.Version, body != nil)
 		it := Item{
 			ID:  fmt.Sprintf("tag:%s,%s:post/%s", host, p.CreatedAt.UTC().Format(time.DateOnly), p.ID),
@@ -237,9 +241,7 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 			fmt.Fprintf(sum, "image %s %d\x00", a.ID, a.Version)
 			it.Image = &Enclosure{URL: media + a.Path(), Type: a.ContentType, Length: a.Bytes}
 		}
-		if body != nil {
-			it.ContentHTML = mediaAbsolute(body.HTML(), media)
-		} else {
+		if body == nil {
 			it.MembersOnly, it.ContentHTML = true, teaserHTML(p.Excerpt, it.URL, h.opts.SiteName)
 		}
 		f.Items = append(f.Items, it)
@@ -252,6 +254,11 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 			// Empty, and no member to date it by: it changed, as far as this server can
 			// tell, when it first served it so. Cached with the body, so it stays put.
 			f.Updated = h.opts.Now().UTC().Truncate(time.Second)
+		}
+		for i, b := range bodies {
+			if b != nil {
+				f.Items[i].ContentHTML = mediaAbsolute(b.HTML(), media)
+			}
 		}
 		body, err := formats[format].render(prepared(f))
 		if err != nil {

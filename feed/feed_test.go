@@ -310,3 +310,35 @@ func TestSitemapSplitsIntoAnIndex(t *testing.T) {
 		t.Errorf("split sitemap = %v, want %v", all, want)
 	}
 }
+
+// countingText is a packed body that counts its unpackings.
+type countingText struct {
+	html string
+	n    int
+}
+
+func (c *countingText) Unpack() (string, string) { c.n++; return c.html, "" }
+func (c *countingText) HTML() string             { c.n++; return c.html }
+func (c *countingText) Text() string             { c.n++; return "" }
+
+// A feed answered from the cache (the ETag of what it holds is unchanged) unpacks no body:
+// bodies are read only to render a feed not rendered yet.
+func TestCachedFeedUnpacksNoBody(t *testing.T) {
+	src := hostileSource()
+	counted := &countingText{html: "<p>Counted body</p>"}
+	src.posts[0].Body = guildhall.PackedRichText(counted, 2)
+	h := feed.NewHandler(src, feed.Options{SiteURL: "https://site.example/", Now: func() time.Time { return now }})
+	first := get(t, h, "/feeds/posts.atom")
+	if b := body(t, first); first.StatusCode != http.StatusOK || !bytes.Contains(b, []byte("Counted body")) || counted.n != 1 {
+		t.Fatalf("the first request: status %d, body unpacked %d times:\n%s", first.StatusCode, counted.n, b)
+	}
+	for _, header := range [][]string{nil, {"If-None-Match", first.Header.Get("ETag")}} {
+		res := get(t, h, "/feeds/posts.atom", header...)
+		if res.StatusCode != http.StatusOK && res.StatusCode != http.StatusNotModified {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+	}
+	if counted.n != 1 {
+		t.Errorf("cached answers unpacked the body %d more times, want none", counted.n-1)
+	}
+}

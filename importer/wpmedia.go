@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
-	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/wxr"
 )
 
@@ -191,7 +190,7 @@ func (m *wpMedia) importFile(ctx context.Context, item, key, rawURL string, in g
 
 // local is the reader of the file key names in -uploads: its original size when there, else
 // nil. The path comes from the export, so it is kept under the folder (uploadsPath refuses
-// "..") and read only up to media.MaxBytes.
+// "..") and read only up to maxFileBytes.
 func (m *wpMedia) local(key string) func(context.Context) ([]byte, error) {
 	rel, ok := strings.CutPrefix(key, "uploads:")
 	if !ok || m.im.opts.UploadsDir == "" {
@@ -201,8 +200,12 @@ func (m *wpMedia) local(key string) func(context.Context) ([]byte, error) {
 	if st, err := os.Stat(name); err != nil || !st.Mode().IsRegular() {
 		return nil
 	}
-	return func(context.Context) ([]byte, error) { return readFileLimited(name, media.MaxBytes) }
+	return func(context.Context) ([]byte, error) { return readFileLimited(name, maxFileBytes) }
 }
+
+// maxFileBytes is the largest image an import reads: what the media pipeline accepts
+// (media.MaxBytes; importer, a part beside media, does not import it).
+const maxFileBytes = 20 << 20
 
 // readFileLimited reads a file of at most limit bytes; a larger one is refused as the
 // pipeline would refuse it, without reading it whole.
@@ -217,7 +220,7 @@ func readFileLimited(name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, &media.Refusal{Reason: media.ReasonTooLarge, Message: fmt.Sprintf("The file is over %d MB; at most %d MB are accepted.", limit>>20, limit>>20)}
+		return nil, fmt.Errorf("the file is over %d MB; at most %d MB are accepted", limit>>20, limit>>20)
 	}
 	return data, nil
 }

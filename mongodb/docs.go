@@ -181,8 +181,9 @@ type linkDoc struct {
 }
 
 // blockCodecs stores the fields of each kind of block in blockDoc, one entry per
-// guildhall.BlockKinds (TestEveryBlockKindRoundTrips). A stored kind without one is an error
-// that stops the load: a block must never vanish because this version does not know it.
+// guildhall.BlockKinds (cmstest.Contract's EveryBlockKind, which TestContract runs on this
+// store, stores an example of each kind and reads it back). A stored kind without one is an
+// error that stops the load: a block must never vanish because this version does not know it.
 var blockCodecs = map[guildhall.BlockKind]blockCodec{
 	guildhall.BlockContact: codec(
 		func(b *guildhall.ContactBlock, d *blockDoc) {

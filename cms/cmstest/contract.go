@@ -32,6 +32,7 @@ func Contract(t *testing.T, open Opener) {
 		{"PostDeletion", postDeletion},
 		{"MembersAndBlocks", membersAndBlocks},
 		{"EveryBlockKind", everyBlockKind},
+		{"EveryMemberField", everyMemberField},
 		{"Claims", claims},
 		{"Intents", intents},
 		{"MembershipEvents", membershipEvents},
@@ -236,6 +237,36 @@ func assets(t *testing.T, s cms.Store, _ *clock) {
 	if got, deleted, _ := s.Assets(ctx); len(got) != 1 || got[0].ID != "ast_2" || deleted["ast_1"] != 3 {
 		t.Errorf("after deleting ast_1: %v, tombstones %v", got, deleted)
 	}
+}
+
+// A member reads back as it was saved, every field kept, both by FindMember and by a load.
+func everyMemberField(t *testing.T, s cms.Store, _ *clock) {
+	ctx := context.Background()
+	want := ExampleMember(t0)
+	must(t, s.SaveMember(ctx, want, "tok_admin"))
+	found, err := s.FindMember(ctx, want.ID)
+	must(t, err)
+	var loaded *guildhall.Member
+	for _, m := range load(t, s).Members {
+		if m.ID == want.ID {
+			loaded = m
+		}
+	}
+	for how, got := range map[string]*guildhall.Member{"FindMember": found, "a load": loaded} {
+		if !sameMember(got, want) {
+			t.Errorf("%s read the member back as %#v, want %#v", how, got, want)
+		}
+	}
+}
+
+// sameMember is reflect.DeepEqual but for the bio, which may be held in another form.
+func sameMember(got, want *guildhall.Member) bool {
+	if got == nil || (got.Bio == nil) != (want.Bio == nil) || got.Bio != nil && !got.Bio.Equal(*want.Bio) {
+		return false
+	}
+	g, w := *got, *want
+	g.Bio, w.Bio = nil, nil
+	return reflect.DeepEqual(g, w)
 }
 
 // A value is held by one owner; claiming it again is harmless, by another a conflict.

@@ -23,3 +23,11 @@ func TestExampleBlocksCoverEveryKind(t *testing.T) {
 		t.Errorf("examples of %v, want one of each of %v, in order", kinds, guildhall.BlockKinds)
 	}
 }
+
+// Every field of a member, and of its membership and renewals, is set in ExampleMember, so
+// that the contract's EveryMemberField sees a new field go through the store (or not).
+func TestExampleMemberSetsEveryField(t *testing.T) {
+	for _, path := range cmstest.ZeroFields(cmstest.ExampleMember(time.Now())) {
+		t.Errorf("ExampleMember leaves %s unset: give it a value", path)
+	}
+}
