@@ -46,6 +46,9 @@ type Content struct {
 	// Tombstones are the deleted posts, blocks and webhooks, by ID, with the version of the
 	// deletion: a follower must not let an older change bring one back.
 	Tombstones map[string]int
+	// PostsDeletedAt is when a post was last deleted (zero if never): feeds may have lost a
+	// post then, and their Last-Modified must not be earlier.
+	PostsDeletedAt time.Time
 }
 
 // Credentials are every token and account, as read at start.

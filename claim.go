@@ -3,8 +3,9 @@ package guildhall
 import "time"
 
 // ClaimKind is a kind of unique value. A value is claimed by inserting it: the database, not
-// a check-then-write, decides who gets it, also across instances. Claims are never released,
-// so a renamed post keeps its old slugs.
+// a check-then-write, decides who gets it, also across instances. Slugs are never released,
+// so a renamed post keeps its old slugs; a member's email is released when the member's
+// address changes away from it, so that its real owner can use it.
 type ClaimKind string
 
 // The kinds of claimed value.

@@ -53,6 +53,17 @@ type Account struct {
 	DisabledAt   *time.Time
 }
 
+// Disabled reports whether the account may no longer log in: its sessions, and the API
+// tokens bound to its member, are refused too.
+func (a *Account) Disabled() bool { return a.DisabledAt != nil }
+
+// UpdateAccountInput changes an account: the fields given change.
+type UpdateAccountInput struct {
+	ID       string
+	Role     *Role
+	Disabled *bool
+}
+
 // KindAccount prefixes account IDs.
 const KindAccount = "acc"
 

@@ -1,14 +1,30 @@
 package guildhall
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxEmailLength is the longest email address accepted, in characters (RFC 5321's limit on
+// a path, less the angle brackets).
+const MaxEmailLength = 254
 
 // NormalizeEmail is the one form of an email address that is compared: what claims of an
 // address hold, what logins look up, and what tells two members' addresses apart. It is
-// trimmed and in lower case; an address with nothing left is EINVALID.
+// trimmed, NFKC-normalised and case-folded, so that look-alikes are one address: "ＡＮＡ@",
+// "ana@" and "Ana@" are the same, as are "straße@" and "STRASSE@". An address with nothing
+// left, or longer than MaxEmailLength, is EINVALID.
 func NormalizeEmail(s string) (string, error) {
-	n := strings.ToLower(strings.TrimSpace(s))
-	if n == "" {
+	trimmed := strings.TrimSpace(s)
+	if trimmed == "" {
 		return "", &Error{Code: EINVALID, Message: "The email address is empty.", Fields: map[string]string{"email": "is not an email address"}}
 	}
-	return n, nil
+	if utf8.RuneCountInString(trimmed) > MaxEmailLength {
+		return "", &Error{Code: EINVALID, Message: "The email address is too long.", Fields: map[string]string{"email": "must be at most 254 characters"}}
+	}
+	// NFKC, fold, NFKC again: folding can undo a composition (Unicode's NFKC_Casefold).
+	return norm.NFKC.String(cases.Fold().String(norm.NFKC.String(trimmed))), nil
 }

@@ -135,6 +135,8 @@ type UpdateMemberProfileInput struct {
 	AvatarID    *string // nil: unchanged; "": none
 	Email       *string
 	Phone       *string
+	// TakeEmail (ADMIN only) moves Email from the member who has it, instead of refusing it.
+	TakeEmail *bool
 }
 
 // AddMonths adds whole months to t, clamping to the end of the month: a term that starts on

@@ -34,6 +34,7 @@ type Catalog struct {
 	tagNames  map[string]map[string]bool // folded tag -> spellings in use
 	index     *searchIndex               // words -> posts and members, for search
 	ranks     rankCache                  // ranked results of recent searches
+	removed   removals                   // when posts left feeds, for Last-Modified
 
 	// history holds every post's revisions, oldest first, as summaries without bodies.
 	history map[string][]*guildhall.PostRevision
@@ -300,13 +301,16 @@ func (c *Catalog) hasPostVersion(id string, version int) bool {
 	return ok && old.post.Version >= version
 }
 
-// RemovePost deletes a post if the catalog's copy is older than the deletion.
-func (c *Catalog) RemovePost(id string, version int) {
+// RemovePost deletes a post, at the time given, if the catalog's copy is older than the
+// deletion.
+func (c *Catalog) RemovePost(id string, version int, at time.Time) {
 	found, w := c.currentWords(id) // outside the lock, as in putPost
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.removed.deleted = later(c.removed.deleted, at)
 	c.deleted[id] = max(c.deleted[id], version)
 	delete(c.history, id)
+	delete(c.removed.posts, id) // counted as a deletion now
 	old, ok := c.posts[id]
 	if !ok || old.post.Version >= version {
 		return

@@ -237,7 +237,7 @@ func TestUpdateReplacesAndIgnoresStale(t *testing.T) {
 	if got := ids(res.Items); !slices.Equal(got, []string{"p000", "p002", "p001"}) {
 		t.Errorf("title order after rename = %v", got)
 	}
-	c.RemovePost("p001", 3)
+	c.RemovePost("p001", 3, now)
 	if _, ok := c.PostBySlug(staff, now, "renamed"); ok {
 		t.Error("deleted post still found")
 	}

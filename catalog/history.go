@@ -34,6 +34,7 @@ func (c *Catalog) putRevision(r *guildhall.PostRevision) {
 		return
 	}
 	c.history[r.PostID] = slices.Insert(list, i, r)
+	c.removed.noteInserted(c.history[r.PostID], i)
 }
 
 func byRevision(r *guildhall.PostRevision, n int) int { return cmp.Compare(r.Revision, n) }
@@ -65,8 +66,8 @@ func (c *Catalog) Revision(postID string, revision int) (*guildhall.PostRevision
 	return list[i], true
 }
 
-// PostByID returns the post with the ID whoever may see it. A valid preview link is the
-// only reader that uses it: the link itself is the permission.
+// PostByID returns the post with the ID whoever may see it: for a valid preview link (the
+// link itself is the permission), and for writes that must know whether a post exists.
 func (c *Catalog) PostByID(id string) (*guildhall.Post, bool) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()

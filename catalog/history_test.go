@@ -56,7 +56,7 @@ func TestRemovePostIsFinal(t *testing.T) {
 	c := newCatalog(0)
 	p := post("p1", "ann", guildhall.PostPublished, now.Add(-time.Hour))
 	c.PutPost(version(p, 1, "one"))
-	c.RemovePost("p1", 3)
+	c.RemovePost("p1", 3, now)
 	c.PutPost(version(p, 2, "late"))
 	if _, ok := c.PostByID("p1"); ok {
 		t.Fatal("a late older version brought a deleted post back")

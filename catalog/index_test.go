@@ -64,7 +64,7 @@ func TestSearchMatchesAScanOfEveryPost(t *testing.T) {
 	}
 	for i := 3; i < 1500; i += 50 {
 		id := fmt.Sprintf("p%04d", i)
-		c.RemovePost(id, current[id].Version+1)
+		c.RemovePost(id, current[id].Version+1, now)
 		delete(current, id)
 	}
 

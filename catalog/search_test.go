@@ -189,7 +189,7 @@ func TestSearchIndexFollowsChanges(t *testing.T) {
 	if got := searchIDs(t, c, guildhall.Anonymous, guildhall.PostQuery{Search: "nunez"}); !slices.Equal(got, []string{"cafe"}) {
 		t.Errorf("old author name: %v", got)
 	}
-	c.RemovePost("cafe", 2)
+	c.RemovePost("cafe", 2, now)
 	if got := searchIDs(t, c, staff, guildhall.PostQuery{Search: "zurich"}); len(got) != 0 {
 		t.Errorf("deleted post found: %v", got)
 	}
@@ -232,7 +232,7 @@ func TestSearchAgreesWithAScan(t *testing.T) {
 	}
 	for i := 0; i < 300; i += 7 {
 		id := fmt.Sprintf("p%03d", i)
-		c.RemovePost(id, versions[id]+1)
+		c.RemovePost(id, versions[id]+1, now)
 		delete(texts, id)
 		delete(public, id)
 	}

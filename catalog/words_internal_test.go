@@ -67,7 +67,7 @@ func TestWordsAreFoundOnceAndOffTheLock(t *testing.T) {
 	if len(res.Items) != 0 {
 		t.Errorf("the old words still find the post: %d", len(res.Items))
 	}
-	c.RemovePost("pst_1", 4)
+	c.RemovePost("pst_1", 4, at)
 	if m := next.unpacked.Load(); m != 1 {
 		t.Errorf("deleting unpacked the body %d times, want once", m)
 	}

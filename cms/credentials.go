@@ -19,11 +19,13 @@ type credentials struct {
 	mu       sync.RWMutex
 	tokens   map[string]*guildhall.Token
 	accounts map[string]*guildhall.Account
-	byEmail  map[string]string // normalised email -> account ID
+	byEmail  map[string]string   // normalised email -> account ID
+	byMember map[string][]string // member ID -> IDs of the accounts bound to it
 }
 
 func newCredentials() *credentials {
-	return &credentials{tokens: map[string]*guildhall.Token{}, accounts: map[string]*guildhall.Account{}, byEmail: map[string]string{}}
+	return &credentials{tokens: map[string]*guildhall.Token{}, accounts: map[string]*guildhall.Account{}, byEmail: map[string]string{},
+		byMember: map[string][]string{}}
 }
 
 func (c *credentials) putToken(t *guildhall.Token) {
@@ -50,6 +52,9 @@ func (c *credentials) putAccount(a *guildhall.Account) {
 	c.accounts[a.ID] = a
 	if email, err := guildhall.NormalizeEmail(a.Email); err == nil {
 		c.byEmail[email] = a.ID
+	}
+	if a.MemberID != "" && !slices.Contains(c.byMember[a.MemberID], a.ID) {
+		c.byMember[a.MemberID] = append(c.byMember[a.MemberID], a.ID)
 	}
 }
 
@@ -169,6 +174,9 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*guildhall.Vi
 			return nil, invalid
 		}
 		v.Role, v.MemberID = a.Role, a.MemberID
+	} else if t.MemberID != "" && s.creds.Load().memberDisabled(t.MemberID) {
+		// The person's login is disabled: their API tokens stop with it.
+		return nil, invalid
 	}
 	if m, ok := s.cat().Member(v.MemberID); ok && m.Membership != nil {
 		v.GoodStanding = m.Membership.InGoodStanding(s.now(), s.opts.GracePeriod)
@@ -255,14 +263,15 @@ func (s *Service) CreateAdminToken(ctx context.Context, in guildhall.CreateApiTo
 	return s.createAPIToken(ctx, in, "command line")
 }
 
-// RevokeAPIToken revokes an API token; only ADMIN may. Revoking twice is harmless.
+// RevokeAPIToken revokes an API token, or a login session by its ID (Account.sessions);
+// only ADMIN may. Revoking twice is harmless.
 func (s *Service) RevokeAPIToken(ctx context.Context, id string) (*guildhall.Token, error) {
 	v, err := require(ctx, guildhall.RoleAdmin)
 	if err != nil {
 		return nil, err
 	}
 	t, ok := s.creds.Load().token(id)
-	if !ok || t.Kind != guildhall.TokenAPI {
+	if !ok {
 		return nil, guildhall.NotFound("API token")
 	}
 	return s.revoke(ctx, t, v.Actor())
@@ -341,13 +350,23 @@ func (s *Service) CreateAccount(ctx context.Context, in guildhall.CreateAccountI
 	now := s.now()
 	a := &guildhall.Account{ID: guildhall.NewID(guildhall.KindAccount, now), Version: 1, Email: email, PasswordHash: hash,
 		Role: in.Role, MemberID: memberID, CreatedAt: now, UpdatedAt: now}
+	taken := &guildhall.Error{Code: guildhall.EINVALID, Message: "The email already has an account.", Fields: map[string]string{"email": "already has an account"}}
 	if err := s.store.claims.Claim(ctx, guildhall.ClaimAccountEmail, normal, a.ID); err != nil {
-		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
-			return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The email already has an account.", Fields: map[string]string{"email": "already has an account"}}
+		if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
+			return nil, err
 		}
-		return nil, err
+		// A create that failed after claiming left the claim: adopt its ID (see orphanOwner).
+		known := func(id string) bool { _, ok := s.creds.Load().account(id); return ok }
+		if a.ID, err = s.orphanOwner(ctx, guildhall.ClaimAccountEmail, normal, a.ID, guildhall.EntityAccount, known); err != nil {
+			return nil, err
+		} else if a.ID == "" {
+			return nil, taken
+		}
 	}
 	if err := s.store.credentials.SaveAccount(ctx, a, v.Actor()); err != nil {
+		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
+			return nil, taken // an adopted ID whose first write landed after all, or another adopter's
+		}
 		return nil, err
 	}
 	s.creds.Load().putAccount(a)
@@ -450,6 +469,11 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) (boo
 		return false, err
 	}
 	s.creds.Load().putAccount(&updated)
+	// Whoever else holds a session of the account (the reason to change a password, often)
+	// is logged out; this session goes on.
+	if _, err := s.revokeSessions(ctx, a.ID, t.ID, v.Actor()); err != nil {
+		return false, err
+	}
 	return true, nil
 }
 

@@ -138,7 +138,8 @@ func (s *Service) erasePosts(ctx context.Context, id string, posts guildhall.Era
 			if err := s.store.posts.DeletePost(ctx, p.ID, version, v.Actor()); err != nil {
 				return err // ErrHistoryKept too: the history must go; a retry removes it
 			}
-			s.write(func(c *catalog.Catalog) { c.RemovePost(p.ID, version) })
+			at := s.now()
+			s.write(func(c *catalog.Catalog) { c.RemovePost(p.ID, version, at) })
 			keep[p.ID] = version
 			continue
 		}

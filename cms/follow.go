@@ -121,7 +121,7 @@ func (s *Service) swapIn(ctx context.Context, c *catalog.Catalog, began time.Tim
 func (s *Service) apply(cat *catalog.Catalog, c guildhall.Change) {
 	switch {
 	case c.Kind == guildhall.EntityPost && c.Deleted:
-		cat.RemovePost(c.ID, c.Version)
+		cat.RemovePost(c.ID, c.Version, c.At)
 	case c.Kind == guildhall.EntityPost && c.Post != nil:
 		cat.PutPost(c.Post)
 	case c.Kind == guildhall.EntityMember && c.Deleted:

@@ -63,7 +63,8 @@ func (s *Service) DeletePost(ctx context.Context, id string) (string, error) {
 			return "", err
 		}
 	}
-	s.write(func(c *catalog.Catalog) { c.RemovePost(id, version) })
+	at := s.now()
+	s.write(func(c *catalog.Catalog) { c.RemovePost(id, version, at) })
 	s.postEvent(ctx, cur, nil)
 	return id, nil
 }

@@ -60,18 +60,27 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 		m.AvatarID = s.checkAsset(*in.AvatarID, "avatarId", problems)
 	}
 	claimEmail := "" // the normalised address to claim, when it changes
+	oldEmail, _ := guildhall.NormalizeEmail(deref(cur.Email))
+	take := false // ADMIN moves the address from the member who has it
 	if in.Email != nil {
 		m.Email = optionalText(*in.Email, "email", problems)
 		if m.Email != nil {
 			if email := checkEmail("email", *m.Email, problems); email != "" {
 				if owner := s.cat().MemberIDByEmail(email); owner != "" && owner != m.ID {
-					problems.Add("email", "belongs to another member")
+					if deref(in.TakeEmail) && v.Role == guildhall.RoleAdmin {
+						take = true
+					} else {
+						problems.Add("email", "belongs to another member")
+					}
 				}
-				if old, err := guildhall.NormalizeEmail(deref(cur.Email)); err != nil || old != email {
+				if oldEmail != email {
 					claimEmail = email
 				}
 			}
 		}
+	}
+	if deref(in.TakeEmail) && v.Role != guildhall.RoleAdmin {
+		problems.Add("takeEmail", "only ADMIN may move an address from another member")
 	}
 	if in.Phone != nil {
 		m.Phone = optionalText(*in.Phone, "phone", problems)
@@ -82,8 +91,12 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
-	if claimEmail != "" {
-		if err := s.store.claims.Claim(ctx, guildhall.ClaimMemberEmail, claimEmail, m.ID); err != nil {
+	if take {
+		if err := s.takeMemberEmail(ctx, claimEmail, m.ID, v.Actor()); err != nil {
+			return nil, err
+		}
+	} else if claimEmail != "" {
+		if err := s.claimMemberEmail(ctx, claimEmail, m.ID); err != nil {
 			if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 				return nil, &guildhall.Error{Code: guildhall.EINVALID, Message: "The email belongs to another member.", Fields: map[string]string{"email": "belongs to another member"}}
 			}
@@ -94,5 +107,8 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 		return nil, err
 	}
 	s.write(func(c *catalog.Catalog) { c.PutMember(&m) })
+	if in.Email != nil {
+		s.releaseMemberEmail(ctx, oldEmail, m.ID) // if the address changed away
+	}
 	return &m, nil
 }

@@ -312,7 +312,7 @@ func (s *Service) JoinMembership(ctx context.Context, in guildhall.JoinMembershi
 	if owner := s.cat().MemberIDByEmail(normal); owner != "" && owner != intent.MemberID {
 		return nil, emailTaken()
 	}
-	if err := s.store.claims.Claim(ctx, guildhall.ClaimMemberEmail, normal, intent.MemberID); err != nil {
+	if err := s.claimMemberEmail(ctx, normal, intent.MemberID); err != nil {
 		if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
 			return nil, emailTaken()
 		}

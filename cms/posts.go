@@ -60,6 +60,9 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 		return nil, err
 	}
 	if err := s.store.posts.SavePost(ctx, p); err != nil {
+		if guildhall.ErrorCode(err) == guildhall.ECONFLICT && in.Slug != nil {
+			return nil, errSlugTaken() // an adopted ID whose first write landed after all
+		}
 		return nil, err
 	}
 	s.write(func(c *catalog.Catalog) { c.PutPostWithText(p, text) })
@@ -295,20 +298,36 @@ func checkSlug(s string, problems guildhall.Problems) {
 	}
 }
 
+// errSlugTaken is the answer to a requested slug another post has.
+func errSlugTaken() error {
+	return &guildhall.Error{Code: guildhall.EINVALID, Message: "The slug is taken.",
+		Fields: map[string]string{"slug": "is already used by another post"}}
+}
+
 // claimPostSlug gives p the requested slug, or one made from its title with a numeric suffix
-// if needed. The claim in the database makes slugs unique across instances.
+// if needed. The claim in the database makes slugs unique across instances. A new post (p
+// not stored yet, version 1) whose requested slug a failed create left claimed takes that
+// create's ID (see orphanOwner); its save is then ECONFLICT if the failed create's landed.
 func (s *Service) claimPostSlug(ctx context.Context, p *guildhall.Post, requested *string) error {
 	if requested != nil {
 		if owner := s.cat().PostSlugOwner(*requested); owner != "" && owner != p.ID {
-			return &guildhall.Error{Code: guildhall.EINVALID, Message: "The slug is taken.",
-				Fields: map[string]string{"slug": "is already used by another post"}}
+			return errSlugTaken()
 		}
 		if err := s.store.claims.Claim(ctx, guildhall.ClaimPostSlug, *requested, p.ID); err != nil {
-			if guildhall.ErrorCode(err) == guildhall.ECONFLICT {
-				return &guildhall.Error{Code: guildhall.EINVALID, Message: "The slug is taken.",
-					Fields: map[string]string{"slug": "is already used by another post"}}
+			if guildhall.ErrorCode(err) != guildhall.ECONFLICT {
+				return err
 			}
-			return err
+			if p.Version != 1 {
+				return errSlugTaken()
+			}
+			known := func(id string) bool { _, ok := s.cat().PostByID(id); return ok || s.cat().PostDeleted(id) }
+			id, err := s.orphanOwner(ctx, guildhall.ClaimPostSlug, *requested, p.ID, guildhall.EntityPost, known)
+			if err != nil {
+				return err
+			} else if id == "" {
+				return errSlugTaken()
+			}
+			p.ID = id
 		}
 		p.Slug = *requested
 		return nil

@@ -1,6 +1,8 @@
 package cms
 
 import (
+	"time"
+
 	"context"
 	"fmt"
 	"slices"
@@ -97,6 +99,20 @@ func (s *Service) Author(p *guildhall.Post) (*guildhall.Member, error) {
 		return nil, guildhall.Errorf(guildhall.EINTERNAL, "author %s of post %s is missing", p.AuthorID, p.ID)
 	}
 	return m, nil
+}
+
+// RemovedAt is the latest time a post left the posts the filter selects (by author slug and
+// tag; unpublished, archived, deleted or untagged): feeds are never older than that.
+func (s *Service) RemovedAt(filter *guildhall.PostFilter) time.Time {
+	cat := s.cat()
+	author, tag := "", ""
+	if filter != nil && filter.AuthorSlug != nil {
+		author = cat.MemberSlugOwner(*filter.AuthorSlug)
+	}
+	if filter != nil && filter.Tag != nil {
+		tag = *filter.Tag
+	}
+	return cat.RemovedAt(author, tag)
 }
 
 // Body returns the post's body, or nil when the viewer may read the teaser only. The copy a

@@ -234,6 +234,7 @@ func (s *Service) Load(ctx context.Context) error {
 		c.PutBlock(b)
 	}
 	c.PutPrepared(prep, content.Posts)
+	c.PostsDeletedAt(content.PostsDeletedAt)
 	c.SetPlans(content.Plans)
 	for _, w := range content.Webhooks {
 		c.PutWebhook(w)
@@ -243,7 +244,7 @@ func (s *Service) Load(ctx context.Context) error {
 	for id, version := range content.Tombstones {
 		switch guildhall.KindOf(id) {
 		case guildhall.KindPost:
-			c.RemovePost(id, version)
+			c.RemovePost(id, version, time.Time{}) // when: content.PostsDeletedAt
 		case guildhall.KindBlock:
 			c.RemoveBlock(id, version)
 		case guildhall.KindWebhook:

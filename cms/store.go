@@ -94,8 +94,17 @@ type AssetStore interface {
 // ClaimStore decides who holds a unique value (a slug, an email address).
 type ClaimStore interface {
 	// Claim makes owner the holder of value. Claiming a value one holds already succeeds; a
-	// value another owner holds is ECONFLICT. Claims are never released.
+	// value another owner holds is ECONFLICT.
 	Claim(ctx context.Context, kind guildhall.ClaimKind, value, owner string) error
+	// ClaimHolder returns who holds value, or "" if nobody does.
+	ClaimHolder(ctx context.Context, kind guildhall.ClaimKind, value string) (string, error)
+	// Release gives up owner's claim of value if it was made before the time given (a
+	// younger claim may belong to a write still in flight); a value another owner holds, or
+	// nobody, is left as it is.
+	Release(ctx context.Context, kind guildhall.ClaimKind, value, owner string, before time.Time) error
+	// HasRevisions reports whether any revision of the entity is stored, a deletion's too: a
+	// claim whose owner has none was left by a create whose write failed after claiming.
+	HasRevisions(ctx context.Context, kind guildhall.EntityKind, id string) (bool, error)
 }
 
 // CredentialStore keeps tokens and accounts as revisions.

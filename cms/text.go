@@ -43,7 +43,11 @@ func optionalText(s, field string, problems guildhall.Problems) *string {
 // checkName cleans a member's name or sort name as every path stores it (inner runs of
 // space collapsed to one, none at the ends) and checks it.
 func checkName(field, s string, problems guildhall.Problems) string {
-	return requiredText(field, strings.Join(strings.Fields(s), " "), guildhall.MaxNameLength, problems)
+	name := requiredText(field, strings.Join(strings.Fields(s), " "), guildhall.MaxNameLength, problems)
+	if invisible(name) {
+		problems.Add(field, "must not hold bidirectional controls or zero-width characters")
+	}
+	return name
 }
 
 // checkEmail checks an address given in field and returns the form it is compared in

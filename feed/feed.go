@@ -45,6 +45,9 @@ type Source interface {
 	Body(ctx context.Context, p *guildhall.Post) *guildhall.RichText
 	// AssetOf is the asset id names (a post's featured image), nil when none.
 	AssetOf(id *string) *guildhall.Asset
+	// RemovedAt is the latest time a post left the posts the filter selects: a feed's
+	// Last-Modified is never earlier, so it never goes back in time.
+	RemovedAt(filter *guildhall.PostFilter) time.Time
 	Generation() uint64
 }
 
@@ -212,6 +215,11 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 		fmt.Fprintf(sum, "member %s %d\x00", member.ID, member.Version)
 		f.Updated = member.UpdatedAt
 	}
+	// A removal changes the feed as much as a new post does: the validators follow it, so a
+	// reader's If-Modified-Since from before it is answered with the feed, not a 304.
+	removed := h.src.RemovedAt(filter)
+	fmt.Fprintf(sum, "removed %d\x00", removed.UnixNano())
+	f.Updated = later(f.Updated, removed)
 	host := hostOf(site)
 	media := h.opts.MediaURL
 	if media == "" {

@@ -29,6 +29,7 @@ type source struct {
 	posts   []*guildhall.Post // newest first, all live
 	assets  map[string]*guildhall.Asset
 	gen     uint64
+	removed time.Time // when a post last left the feed
 }
 
 func (s *source) AssetOf(id *string) *guildhall.Asset {
@@ -93,6 +94,8 @@ func (s *source) Body(_ context.Context, p *guildhall.Post) *guildhall.RichText 
 }
 
 func (s *source) Generation() uint64 { return s.gen }
+
+func (s *source) RemovedAt(*guildhall.PostFilter) time.Time { return s.removed }
 
 const (
 	hostileTitle = "Hostile ]]> & <script>alert(1)</script> \u202eevil\u200f \x01bell \xff and \xed\xa0\x80 \uFFFEend"

@@ -114,6 +114,9 @@ func weighComplexity(c *ComplexityRoot) {
 	c.Membership.Renewals = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Post.Related = func(child int, first *int) int { return 1 + page(first)*child }
 	c.Query.APITokens = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
+	c.Query.Accounts = func(child int, first *int, _ *string) int { return 1 + page(first)*child }
+	// An account's working sessions are few (each lasts 12 hours), but they are a list.
+	c.Account.Sessions = func(child int) int { return 1 + guildhall.DefaultPageSize*child }
 	c.Query.MembersExpiring = func(child int, _ int, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Query.MembershipEvents = func(child int, _ string, first *int, _ *string) int { return 1 + page(first)*child }
 	c.Query.Webhooks = func(child int, first *int, _ *string) int { return 1 + page(first)*child }

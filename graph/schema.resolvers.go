@@ -19,6 +19,10 @@ func (r *accountResolver) Member(ctx context.Context, obj *guildhall.Account) (*
 	return r.Service.AccountMember(obj), nil
 }
 
+func (r *accountResolver) Sessions(ctx context.Context, obj *guildhall.Account) ([]*guildhall.Token, error) {
+	return r.Service.AccountSessions(ctx, obj), nil
+}
+
 func (r *apiTokenResolver) Member(ctx context.Context, obj *guildhall.Token) (*guildhall.Member, error) {
 	return r.Service.TokenMember(obj), nil
 }
@@ -123,6 +127,14 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id string) (*guil
 	return r.Service.RevokeAPIToken(ctx, id)
 }
 
+func (r *mutationResolver) UpdateAccount(ctx context.Context, input guildhall.UpdateAccountInput) (*guildhall.Account, error) {
+	return r.Service.UpdateAccount(ctx, input)
+}
+
+func (r *mutationResolver) RevokeSessions(ctx context.Context, accountID string) (int, error) {
+	return r.Service.RevokeSessions(ctx, accountID)
+}
+
 func (r *mutationResolver) UpdateMemberProfile(ctx context.Context, input guildhall.UpdateMemberProfileInput) (*guildhall.Member, error) {
 	return r.Service.UpdateMemberProfile(ctx, input)
 }
@@ -220,6 +232,14 @@ func (r *queryResolver) APITokens(ctx context.Context, first *int, after *string
 		return nil, err
 	}
 	return &model.ApiTokenConnection{Page: page}, nil
+}
+
+func (r *queryResolver) Accounts(ctx context.Context, first *int, after *string) (*model.AccountConnection, error) {
+	page, err := r.Service.Accounts(ctx, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return &model.AccountConnection{Page: page}, nil
 }
 
 func (r *queryResolver) MembersExpiring(ctx context.Context, withinDays int, first *int, after *string) (*model.MemberConnection, error) {

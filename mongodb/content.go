@@ -27,6 +27,9 @@ func (s *Store) LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (
 	var history []*guildhall.PostRevision
 	watched := map[string]*guildhall.Post{} // entity -> the newest revision read so far
 	posts, err := loadLatestEach(ctx, s, colPostRevisions, func(r revision[postDoc]) {
+		if r.Deleted && r.SavedAt.After(c.PostsDeletedAt) {
+			c.PostsDeletedAt = r.SavedAt
+		}
 		if r.Doc == nil {
 			return
 		}

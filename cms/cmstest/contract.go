@@ -128,6 +128,14 @@ func postRevisions(t *testing.T, s cms.Store, _ *clock) {
 // gone for every later reader.
 func postDeletion(t *testing.T, s cms.Store, _ *clock) {
 	ctx := context.Background()
+	hasRevisions := func(kind guildhall.EntityKind, id string) bool {
+		has, err := s.HasRevisions(ctx, kind, id)
+		must(t, err)
+		return has
+	}
+	if hasRevisions(guildhall.EntityPost, "pst_contract") {
+		t.Errorf("a post never saved has revisions")
+	}
 	must(t, s.SavePost(ctx, post(1, "one")))
 	must(t, s.SavePost(ctx, post(2, "two")))
 	wantCode(t, "deleting as version 2, which exists", s.DeletePost(ctx, "pst_contract", 2, "mbr_a"), guildhall.ECONFLICT)
@@ -141,9 +149,19 @@ func postDeletion(t *testing.T, s cms.Store, _ *clock) {
 	if c.Tombstones["pst_contract"] != 3 {
 		t.Errorf("the load's tombstones %v, want pst_contract at version 3", c.Tombstones)
 	}
+	if c.PostsDeletedAt.IsZero() {
+		t.Errorf("the load does not say when a post was last deleted (feeds date removals by it)")
+	}
 	_, err := s.PostRevision(ctx, "pst_contract", 1)
 	wantCode(t, "a deleted post's revision", err, guildhall.ENOTFOUND)
 	wantCode(t, "saving over the tombstone", s.SavePost(ctx, post(3, "three")), guildhall.ECONFLICT)
+	// Only the tombstone is left, and it counts: a deleted post's claims are not orphans.
+	if !hasRevisions(guildhall.EntityPost, "pst_contract") {
+		t.Errorf("a deleted post has no revisions")
+	}
+	if hasRevisions(guildhall.EntityPost, "pst_contrac") || hasRevisions(guildhall.EntityAccount, "pst_contract") {
+		t.Errorf("revisions found for an ID that is a prefix of another, or of another kind")
+	}
 }
 
 func membersAndBlocks(t *testing.T, s cms.Store, _ *clock) {
@@ -270,12 +288,29 @@ func sameMember(got, want *guildhall.Member) bool {
 }
 
 // A value is held by one owner; claiming it again is harmless, by another a conflict.
-func claims(t *testing.T, s cms.Store, _ *clock) {
+func claims(t *testing.T, s cms.Store, c *clock) {
 	ctx := context.Background()
 	must(t, s.Claim(ctx, guildhall.ClaimPostSlug, "hello", "pst_1"))
 	must(t, s.Claim(ctx, guildhall.ClaimPostSlug, "hello", "pst_1"))
 	wantCode(t, "another owner's claim", s.Claim(ctx, guildhall.ClaimPostSlug, "hello", "pst_2"), guildhall.ECONFLICT)
 	must(t, s.Claim(ctx, guildhall.ClaimMemberSlug, "hello", "mbr_1")) // another kind of value
+	// A release frees only the owner's claim, and only one made before the time given.
+	must(t, s.Claim(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_1"))
+	holder := func() string {
+		h, err := s.ClaimHolder(ctx, guildhall.ClaimMemberEmail, "a@example.org")
+		must(t, err)
+		return h
+	}
+	must(t, s.Release(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_2", c.Now().Add(time.Hour)))
+	must(t, s.Release(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_1", c.Now().Add(-time.Hour)))
+	if h := holder(); h != "mbr_1" {
+		t.Errorf("after releases by another owner and of a younger claim: held by %q", h)
+	}
+	must(t, s.Release(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_1", c.Now().Add(time.Hour)))
+	if h := holder(); h != "" {
+		t.Errorf("after its owner released it: held by %q", h)
+	}
+	must(t, s.Claim(ctx, guildhall.ClaimMemberEmail, "a@example.org", "mbr_2"))
 }
 
 // The first intent under a key holds it; later ones get it back, whatever they carry.

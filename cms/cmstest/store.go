@@ -37,16 +37,19 @@ type Store struct {
 	assets   revisions[*guildhall.Asset]
 	plans    []guildhall.MembershipPlan
 	claims   map[string]string // "<kind>:<value>" -> owner
-	once     map[string]onceState
-	intents  map[string]guildhall.Intent
-	events   map[string]guildhall.MembershipEvent
-	secrets  map[string][]byte
-	changes  []entry
-	log      map[string]guildhall.DeliveryRecord // delivery ID -> the delivery as logged
-	queue    map[string]guildhall.QueuedAttempt  // "<delivery>:<n>" -> attempt
-	claimed  map[string]guildhall.AttemptClaim   // "<delivery>:<n>" -> claim
-	results  map[string]guildhall.AttemptResult  // "<delivery>:<n>" -> result
-	erasures map[string]guildhall.Erasure        // member ID -> erasure record
+	// claimedAt is when each claim was made, for Release.
+	claimedAt map[string]time.Time
+	once      map[string]onceState
+	intents   map[string]guildhall.Intent
+	events    map[string]guildhall.MembershipEvent
+	secrets   map[string][]byte
+	changes   []entry
+	deleted   time.Time                           // the latest post deletion, as the database store's tombstones tell
+	log       map[string]guildhall.DeliveryRecord // delivery ID -> the delivery as logged
+	queue     map[string]guildhall.QueuedAttempt  // "<delivery>:<n>" -> attempt
+	claimed   map[string]guildhall.AttemptClaim   // "<delivery>:<n>" -> claim
+	results   map[string]guildhall.AttemptResult  // "<delivery>:<n>" -> result
+	erasures  map[string]guildhall.Erasure        // member ID -> erasure record
 }
 
 var _ cms.Store = (*Store)(nil)
@@ -64,7 +67,7 @@ func NewStore(now func() time.Time) *Store {
 		posts: revisions[*guildhall.Post]{}, members: revisions[*guildhall.Member]{}, blocks: revisions[guildhall.Block]{},
 		tokens: revisions[*guildhall.Token]{}, accounts: revisions[*guildhall.Account]{}, webhooks: revisions[*guildhall.Webhook]{},
 		assets: revisions[*guildhall.Asset]{},
-		claims: map[string]string{}, once: map[string]onceState{}, intents: map[string]guildhall.Intent{},
+		claims: map[string]string{}, claimedAt: map[string]time.Time{}, once: map[string]onceState{}, intents: map[string]guildhall.Intent{},
 		events: map[string]guildhall.MembershipEvent{}, secrets: map[string][]byte{},
 		log: map[string]guildhall.DeliveryRecord{}, queue: map[string]guildhall.QueuedAttempt{},
 		claimed: map[string]guildhall.AttemptClaim{}, results: map[string]guildhall.AttemptResult{},
@@ -187,7 +190,7 @@ func nonNil(s []string) []string {
 func (s *Store) LoadWatching(_ context.Context, watch func(*guildhall.Post)) (*guildhall.Content, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := &guildhall.Content{Plans: slices.Clone(s.plans), Tombstones: map[string]int{}}
+	c := &guildhall.Content{Plans: slices.Clone(s.plans), Tombstones: map[string]int{}, PostsDeletedAt: s.deleted}
 	tombstones(c.Tombstones, s.posts)
 	tombstones(c.Tombstones, s.blocks)
 	tombstones(c.Tombstones, s.webhooks)
@@ -322,6 +325,7 @@ func (s *Store) DeletePost(_ context.Context, id string, version int, _ string) 
 	}
 	s.record(guildhall.EntityPost, id, version, true, nil)
 	s.posts.purge(id, version)
+	s.deleted = s.now()
 	return nil
 }
 
@@ -481,9 +485,45 @@ func (s *Store) Claim(_ context.Context, kind guildhall.ClaimKind, value, owner 
 	key := string(kind) + ":" + value
 	if holder, ok := s.claims[key]; ok && holder != owner {
 		return guildhall.Errorf(guildhall.ECONFLICT, "%q is already taken.", value)
+	} else if !ok {
+		s.claimedAt[key] = s.now()
 	}
 	s.claims[key] = owner
 	return nil
+}
+
+// ClaimHolder returns who holds value, or "".
+func (s *Store) ClaimHolder(_ context.Context, kind guildhall.ClaimKind, value string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.claims[string(kind)+":"+value], nil
+}
+
+// Release gives up owner's claim of value if it was made before the time given.
+func (s *Store) Release(_ context.Context, kind guildhall.ClaimKind, value, owner string, before time.Time) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := string(kind) + ":" + value
+	if s.claims[key] == owner && s.claimedAt[key].Before(before) {
+		delete(s.claims, key)
+		delete(s.claimedAt, key)
+	}
+	return nil
+}
+
+// HasRevisions reports whether any revision of the entity is stored, a deletion's too.
+func (s *Store) HasRevisions(_ context.Context, kind guildhall.EntityKind, id string) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := map[guildhall.EntityKind]int{
+		guildhall.EntityPost: len(s.posts[id]), guildhall.EntityMember: len(s.members[id]), guildhall.EntityBlock: len(s.blocks[id]),
+		guildhall.EntityToken: len(s.tokens[id]), guildhall.EntityAccount: len(s.accounts[id]), guildhall.EntityWebhook: len(s.webhooks[id]),
+	}
+	count, ok := n[kind]
+	if !ok {
+		return false, fmt.Errorf("no revisions of kind %q", kind)
+	}
+	return count > 0, nil
 }
 
 // LoadCredentials reads the newest revision of every token and account.

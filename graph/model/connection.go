@@ -188,3 +188,28 @@ func (c *MembershipEventConnection) PageInfo() *PageInfo { return pageInfo(c.Pag
 
 // TotalCount counts every event.
 func (c *MembershipEventConnection) TotalCount() int { return total(c.Page) }
+
+// AccountConnection is a page of login accounts.
+type AccountConnection struct {
+	Page *guildhall.Page[*guildhall.Account]
+}
+
+// AccountEdge is an account and the cursor after it.
+type AccountEdge struct {
+	Cursor string
+	Node   *guildhall.Account
+}
+
+// Edges pairs each account with its cursor.
+func (c *AccountConnection) Edges() []*AccountEdge {
+	return edges(c.Page, func(cur string, n *guildhall.Account) *AccountEdge { return &AccountEdge{cur, n} })
+}
+
+// Nodes is the accounts of the page.
+func (c *AccountConnection) Nodes() []*guildhall.Account { return c.Page.Items }
+
+// PageInfo says whether there are more pages.
+func (c *AccountConnection) PageInfo() *PageInfo { return pageInfo(c.Page) }
+
+// TotalCount is how many accounts there are.
+func (c *AccountConnection) TotalCount() int { return total(c.Page) }

@@ -89,11 +89,13 @@ func main() {
 // reviewed to read memory only and never fail. Struct fields need no entry.
 var plainGetters = []string{
 	// Counts of a page held in memory (guildhall.Page.Total over the catalog or a short list).
-	"ApiTokenConnection.totalCount", "AssetConnection.totalCount", "BlockConnection.totalCount", "MemberConnection.totalCount",
+	"AccountConnection.totalCount", "ApiTokenConnection.totalCount", "AssetConnection.totalCount", "BlockConnection.totalCount", "MemberConnection.totalCount",
 	"MembershipEventConnection.totalCount", "PostConnection.totalCount", "PostRevisionConnection.totalCount",
 	"RenewalConnection.totalCount", "WebhookConnection.totalCount",
 	// A block's title, or "" (BlockBase.TitleOrEmpty).
 	"CallToActionBlock.title", "ContactBlock.title", "LinksBlock.title", "RichTextBlock.title",
+	// Whether an account is disabled (guildhall.Account.Disabled: DisabledAt is set).
+	"Account.disabled",
 	// A membership event's derived ID (DerivedID of fields it holds).
 	"MembershipEvent.id",
 	// A rich text's forms: a field, or an unpacking that reads as empty text if damaged.
