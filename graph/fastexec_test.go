@@ -112,7 +112,7 @@ func BenchmarkFieldSet(b *testing.B) {
 // nothing in the program installs one another way.
 func TestNoFieldInterceptor(t *testing.T) {
 	for _, introspection := range []bool{false, true} {
-		exts := extensions(Options{Introspection: introspection})
+		exts := extensions(NewSchema(nil), Options{Introspection: introspection})
 		if len(exts) == 0 {
 			t.Fatal("no extensions: the test would pass vacuously")
 		}
