@@ -6,7 +6,9 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,13 +84,25 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 
 // authenticate resolves the bearer token into a viewer for the rest of the request. A
 // token that is present but not valid is refused outright (401), so a client with a broken
-// credential is never silently served anonymous content.
+// credential is never silently served anonymous content. An address that has failed too
+// often (guessing tokens) is refused with 429 before its token is looked at.
 func (a *App) authenticate(next http.Handler) http.Handler {
+	failures := &auth.FailureLimit{PerMinute: failedAuthPerMinute, Now: a.cfg.Now}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		addr := clientAddress(r)
+		h := r.Header.Get("Authorization")
+		if h != "" {
+			if wait := failures.Wait(addr); wait > 0 {
+				w.Header().Set("Retry-After", strconv.Itoa(int(wait/time.Second)+1))
+				writeGraphQLError(w, r, http.StatusTooManyRequests, "RATE_LIMITED", "Too many failed authentications from this address; try again later.")
+				return
+			}
+		}
 		token := ""
-		if h := r.Header.Get("Authorization"); h != "" {
+		if h != "" {
 			scheme, value, ok := strings.Cut(h, " ")
 			if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(value) == "" {
+				failures.Fail(addr)
 				writeGraphQLError(w, r, http.StatusUnauthorized, "UNAUTHENTICATED", "The Authorization header must be \"Bearer <token>\".")
 				return
 			}
@@ -99,16 +113,36 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 			code, status := graph.Code(guildhall.ErrorCode(err)), http.StatusUnauthorized
 			if code == "UNAVAILABLE" {
 				status = http.StatusServiceUnavailable
+			} else {
+				failures.Fail(addr)
 			}
 			writeGraphQLError(w, r, status, code, guildhall.ErrorMessage(err))
 			return
 		}
-		ctx := guildhall.WithViewer(r.Context(), v)
-		if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-			ctx = auth.WithClientAddr(ctx, host)
-		}
+		ctx := auth.WithClientAddr(guildhall.WithViewer(r.Context(), v), addr)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// failedAuthPerMinute bounds failed authentications per client address.
+const failedAuthPerMinute = 100
+
+// clientAddress is the address limits are counted by: the connection's IP, or for IPv6 its
+// /64 network, which one client usually holds whole.
+func clientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	if ip = ip.Unmap(); ip.Is6() {
+		prefix, _ := ip.Prefix(64)
+		return prefix.String()
+	}
+	return ip.String()
 }
 
 // graphQLRequestRules refuses what the GraphQL endpoint never accepts, before parsing: POSTs
