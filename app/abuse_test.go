@@ -455,6 +455,20 @@ func TestAbuseAbandoned(t *testing.T) {
 func TestAbuseCaches(t *testing.T) {
 	s := MustRunServer(t)
 	a := newAbuser(t, s)
+	hosts := func(path string, n int) func(*testing.T) {
+		return func(t *testing.T) {
+			for i := range n {
+				req, _ := http.NewRequest(http.MethodGet, s.URL+path, nil)
+				req.Host = fmt.Sprintf("h%d.example", i)
+				if r := a.do(req); r.status != http.StatusOK {
+					t.Fatalf("%s for %s: %d", path, req.Host, r.status)
+				}
+			}
+		}
+	}
+	// Issue 11, item 5.
+	a.attack("sitemap for 3,000 Host headers", budget{cpu: 20 * time.Second}, hosts("/sitemap.xml", 3000))
+	a.attack("feed for 1,000 Host headers", budget{cpu: 20 * time.Second}, hosts("/feeds/posts.atom", 1000))
 	// Persisted queries and parsed documents are kept by the query text a client sends.
 	a.attack("300 persisted queries of 500 KB", budget{cpu: 20 * time.Second}, func(t *testing.T) {
 		for i := range 300 {
