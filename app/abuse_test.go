@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/guildhall/guildhall/app"
 )
 
 // The abuse suite: what a stranger can send, and what each attack may cost the server,
@@ -576,6 +578,44 @@ func TestAbuseCredentials(t *testing.T) {
 		}
 		if limited.code() != "RATE_LIMITED" || limited.header.Get("Retry-After") == "" {
 			t.Errorf("a limited request: code %q, Retry-After %q", limited.code(), limited.header.Get("Retry-After"))
+		}
+	})
+}
+
+// Issue 11, item 6: a request that passes its deadline stops and is answered UNAVAILABLE
+// (503), never with what was half made; nothing is left running.
+func TestRequestDeadline(t *testing.T) {
+	env := map[string]string{"GUILDHALL_REQUEST_TIMEOUT": "250ms"}
+	cfg, err := app.ParseConfig(func(k string) string { return env[k] }, nil)
+	if err != nil || cfg.RequestTimeout != 250*time.Millisecond {
+		t.Errorf("parsed %v, %v", cfg.RequestTimeout, err)
+	}
+	if cfg, err := app.ParseConfig(func(string) string { return "" }, nil); err != nil || cfg.RequestTimeout != 10*time.Second {
+		t.Errorf("default: %v, %v", cfg.RequestTimeout, err)
+	}
+	for _, bad := range []string{"0", "-1s", "soon"} {
+		env["GUILDHALL_REQUEST_TIMEOUT"] = bad
+		if _, err := app.ParseConfig(func(k string) string { return env[k] }, nil); err == nil || !strings.Contains(err.Error(), "GUILDHALL_REQUEST_TIMEOUT") {
+			t.Errorf("GUILDHALL_REQUEST_TIMEOUT=%s: %v", bad, err)
+		}
+	}
+
+	s := MustRunServer(t, func(c *app.Config) { c.RequestTimeout = time.Nanosecond; c.ResponseCacheOff = true })
+	a := newAbuser(t, s)
+	a.attack("every request past its deadline", budget{}, func(t *testing.T) {
+		for _, q := range []string{
+			`{ viewer { role } }`,
+			`{ posts(first: 100) { nodes { title body { html } related(first: 5) { title } } } }`,
+			"{ " + strings.Repeat("viewer { role } ", 30) + "}",
+		} {
+			r := a.post("", q, nil)
+			if r.status != http.StatusServiceUnavailable || r.code() != "UNAVAILABLE" || bytes.Contains(r.body, []byte(`"data"`)) {
+				t.Errorf("status %d, %.300s", r.status, r.body)
+			}
+		}
+		req, _ := http.NewRequest(http.MethodGet, s.URL+"/sitemap.xml", nil)
+		if r := a.do(req); r.status != http.StatusServiceUnavailable {
+			t.Errorf("sitemap past its deadline: %d %.200s", r.status, r.body)
 		}
 	})
 }

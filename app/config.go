@@ -63,6 +63,7 @@ type Config struct {
 	SyncInterval    time.Duration // GUILDHALL_SYNC_INTERVAL, default 1s: how often other instances' writes are picked up
 	GracePeriod     time.Duration // GUILDHALL_GRACE_DAYS, default 30 days
 	ShutdownTimeout time.Duration // GUILDHALL_SHUTDOWN_TIMEOUT, default 20s: how long requests in flight may finish
+	RequestTimeout  time.Duration // GUILDHALL_REQUEST_TIMEOUT, default 10s (also when zero): how long one request may run
 	LogLevel        slog.Level    // GUILDHALL_LOG_LEVEL: debug, info (default), warn, error
 	LogFormat       string        // GUILDHALL_LOG_FORMAT: text (default) or json
 
@@ -167,6 +168,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 	}
 	errs = append(errs, c.parsePerformance(getenv)...)
 	errs = append(errs, c.checkExposure()...)
+	errs = append(errs, c.parseRequestTimeout(getenv)...)
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("GUILDHALL_LOG_FORMAT=%q: want text or json", c.LogFormat))
 	}

@@ -67,7 +67,11 @@ func (a *App) routes() (http.Handler, http.Handler) {
 		mux.Handle("GET /metrics", metrics)
 	}
 	mux.Handle("GET /{$}", http.RedirectHandler("/playground", http.StatusFound))
-	return a.logRequests(recoverPanics(a, mux)), metrics
+	timeout := a.cfg.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
+	return a.logRequests(recoverPanics(a, withDeadline(timeout, mux))), metrics
 }
 
 // ready reports whether the database answers, so a load balancer stops sending traffic to

@@ -301,8 +301,13 @@ func serve(w http.ResponseWriter, r *http.Request, contentType, etag string, mod
 	http.ServeContent(w, r, "", modified, bytes.NewReader(body))
 }
 
-// fail answers an error: not found as 404, anything else as 5xx, logged.
+// fail answers an error: not found as 404, a request that ran out of time (or whose client
+// has gone) as 503, anything else as 5xx, logged.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		http.Error(w, "The request took too long and was stopped.", http.StatusServiceUnavailable)
+		return
+	}
 	switch guildhall.ErrorCode(err) {
 	case guildhall.ENOTFOUND:
 		http.NotFound(w, r)

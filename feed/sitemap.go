@@ -106,6 +106,9 @@ func (h *Handler) sitemap(ctx context.Context) (*sitemap, error) {
 	var posts []sitemapURL
 	first := guildhall.MaxPageSize
 	for after := (*string)(nil); ; {
+		if err := ctx.Err(); err != nil {
+			return nil, err // the request ran out of time, or its client has gone
+		}
 		page, err := h.src.Posts(ctx, &first, after, filter, order)
 		if err != nil {
 			return nil, err
@@ -123,6 +126,9 @@ func (h *Handler) sitemap(ctx context.Context) (*sitemap, error) {
 	}
 	withPosts := true
 	for after := (*string)(nil); ; {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		page, err := h.src.Members(ctx, &first, after, &guildhall.MemberFilter{HasPublishedPosts: &withPosts})
 		if err != nil {
 			return nil, err

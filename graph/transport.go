@@ -148,7 +148,16 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
-	writeResponse(w, responses(ctx))
+	resp := responses(ctx)
+	if resp == nil || ctx.Err() != nil {
+		// The request ran out of time, or its client has gone: what was made is partial
+		// (resolvers stop when the context ends), so it is not sent. (gqlgen answers nil
+		// when the context has ended before it starts.)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), gqlerror.List{stoppedError(ctx.Err())}))
+		return
+	}
+	writeResponse(w, resp)
 }
 
 // writeResponse writes resp as gqlgen does, an answer with data alone as it stands, and an
