@@ -485,7 +485,7 @@ func TestAbuseCaches(t *testing.T) {
 	// Valid documents near the selection limit: 40 aliases of a page with 45 fields each.
 	// The cache of parsed documents keeps at most 16 MiB of them, and the response cache
 	// 16 MiB of their answers.
-	a.attack("300 large distinct documents", budget{cpu: 20 * time.Second, heapGrowth: 40 << 20}, func(t *testing.T) {
+	a.attack("300 large distinct documents", budget{cpu: 20 * time.Second, heapGrowth: 40 << 20, peakHeap: 192 << 20}, func(t *testing.T) {
 		page := `posts(first: 1) { totalCount pageInfo { hasNextPage endCursor startCursor hasPreviousPage }
 			edges { cursor node { id title slug excerpt tags status visibility version createdAt updatedAt publishedAt
 			author { id name slug sortName credentials bio { html text wordCount } }

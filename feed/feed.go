@@ -78,20 +78,20 @@ type Handler struct {
 	opts Options
 	h    http.Handler
 
-	// Rendered feeds (by ETag) and sitemap files (by content, site and file): with
-	// GUILDHALL_SITE_URL unset the site is each request's Host, which a client chooses, so
-	// both are bounded by bytes.
-	rendered     *sizedlru.Cache[string, renderedFeed]
-	sitemapFiles *sizedlru.Cache[string, sitemapFile]
+	// Rendered feeds (by ETag) and, with GUILDHALL_SITE_URL unset, sitemap files (by
+	// content, site and file): the site is then each request's Host, which a client
+	// chooses, so both are bounded by bytes.
+	rendered         *sizedlru.Cache[string, renderedFeed]
+	hostSitemapFiles *sizedlru.Cache[string, sitemapFile]
 
 	mu             sync.Mutex
 	currentSitemap *sitemap
 }
 
-// Memory for rendered feeds and for sitemap files (a file of 50,000 URLs is about 6 MB).
+// Memory for rendered feeds, and for sitemap files rendered for Host headers.
 const (
-	renderedBytes    = 8 << 20
-	sitemapFileBytes = 32 << 20
+	renderedBytes         = 8 << 20
+	hostSitemapFilesBytes = 8 << 20
 )
 
 // NewHandler returns the handler for the feed and sitemap routes.
@@ -113,7 +113,7 @@ func NewHandler(src Source, opts Options) *Handler {
 	}
 	opts.SiteURL = strings.TrimSuffix(opts.SiteURL, "/")
 	h := &Handler{src: src, opts: opts, rendered: sizedlru.New[string, renderedFeed](renderedBytes),
-		sitemapFiles: sizedlru.New[string, sitemapFile](sitemapFileBytes)}
+		hostSitemapFiles: sizedlru.New[string, sitemapFile](hostSitemapFilesBytes)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /feeds/{file}", h.allPosts)
 	mux.HandleFunc("GET /feeds/members/{file}", h.memberPosts)

@@ -6,12 +6,14 @@ import (
 	"encoding/base64"
 	"encoding/xml"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/internal/sizedlru"
 )
 
 // The sitemap (https://www.sitemaps.org/protocol.html) lists the pages search engines may
@@ -22,11 +24,13 @@ import (
 // /sitemaps/1.xml, /sitemaps/2.xml and so on.
 
 // sitemap is the site's URLs, relative to it ("/posts/{slug}"): the same whatever Host a
-// request names, so it is built once per content and minute. Its files, rendered for a
-// site, are kept in Handler.sitemapFiles.
+// request names, so it is built once per content and minute. Its files, rendered for the
+// configured site, are kept with it (as many as the content needs); rendered for a Host a
+// client named, in Handler.hostSitemapFiles, bounded by bytes.
 type sitemap struct {
-	key  string
-	urls []sitemapURL
+	key   string
+	urls  []sitemapURL
+	files *sizedlru.Cache[string, sitemapFile] // by name, for Options.SiteURL
 }
 
 type sitemapURL struct {
@@ -98,7 +102,7 @@ func (h *Handler) sitemap(ctx context.Context) (*sitemap, error) {
 		return sm, nil
 	}
 	const site = "" // links relative to the site; each file is rendered for its own
-	sm = &sitemap{key: key}
+	sm = &sitemap{key: key, files: sizedlru.New[string, sitemapFile](math.MaxInt64)}
 	public := guildhall.VisibilityPublic
 	filter := &guildhall.PostFilter{Visibility: &public}
 	order := &guildhall.PostOrder{Field: guildhall.OrderPublishedAt, Direction: guildhall.Asc}
@@ -156,8 +160,11 @@ func newSitemapURL(loc string, at time.Time) sitemapURL {
 // sitemapFile renders one file of the sitemap for a site: "index" is /sitemap.xml, a urlset
 // when every URL fits in one file and an index of the numbered files otherwise.
 func (h *Handler) sitemapFile(sm *sitemap, site, name string) (sitemapFile, bool, error) {
-	cacheKey := sm.key + "\x00" + site + "\x00" + name
-	if f, ok := h.sitemapFiles.Get(cacheKey); ok {
+	cache, cacheKey := sm.files, name
+	if h.opts.SiteURL == "" {
+		cache, cacheKey = h.hostSitemapFiles, sm.key+"\x00"+site+"\x00"+name
+	}
+	if f, ok := cache.Get(cacheKey); ok {
 		return f, true, nil
 	}
 	per := h.opts.SitemapURLs
@@ -187,7 +194,7 @@ func (h *Handler) sitemapFile(sm *sitemap, site, name string) (sitemapFile, bool
 	}
 	sum := sha256.Sum256(body)
 	f := sitemapFile{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`, modified: modified}
-	h.sitemapFiles.Add(cacheKey, f, int64(len(body)+len(cacheKey)))
+	cache.Add(cacheKey, f, int64(len(body)+len(cacheKey)))
 	return f, true, nil
 }
 
