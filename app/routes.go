@@ -4,9 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"mime"
-	"net"
 	"net/http"
-	"net/netip"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -93,7 +91,7 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 func (a *App) authenticate(next http.Handler) http.Handler {
 	failures := &auth.FailureLimit{PerMinute: failedAuthPerMinute, Now: a.cfg.Now}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		addr := clientAddress(r)
+		addr := a.clientAddress(r)
 		h := r.Header.Get("Authorization")
 		if h != "" {
 			if wait := failures.Wait(addr); wait > 0 {
@@ -131,18 +129,15 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 // failedAuthPerMinute bounds failed authentications per client address.
 const failedAuthPerMinute = 100
 
-// clientAddress is the address limits are counted by: the connection's IP, or for IPv6 its
-// /64 network, which one client usually holds whole.
-func clientAddress(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
+// clientAddress is the address limits are counted by: the client's IP (behind the trusted
+// proxies, the one they recorded), or for IPv6 its /64 network, which one client usually
+// holds whole.
+func (a *App) clientAddress(r *http.Request) string {
+	ip := a.cfg.TrustedProxies.Client(r)
+	if !ip.IsValid() {
+		return r.RemoteAddr
 	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return host
-	}
-	if ip = ip.Unmap(); ip.Is6() {
+	if ip.Is6() {
 		prefix, _ := ip.Prefix(64)
 		return prefix.String()
 	}
