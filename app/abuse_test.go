@@ -242,12 +242,18 @@ func refused(t *testing.T, r answer, codes ...string) {
 // fanOut is issue 11's fragment fan-out: each fragment spreads the next twice, so the
 // document is k lines long and expands to 2^k fields.
 func fanOut(k int) string {
+	return fragmentChain(k, func(i int) string { return fmt.Sprintf("...G%d ...G%d", i+1, i+1) }, "role")
+}
+
+// fragmentChain is { viewer { ...G0 } } and fragments G0 to Gk on Viewer: Gi holds body(i),
+// and Gk holds leaf.
+func fragmentChain(k int, body func(i int) string, leaf string) string {
 	var b strings.Builder
 	b.WriteString("{ viewer { ...G0 } }\n")
 	for i := range k {
-		fmt.Fprintf(&b, "fragment G%d on Viewer { ...G%d ...G%d }\n", i, i+1, i+1)
+		fmt.Fprintf(&b, "fragment G%d on Viewer { %s }\n", i, body(i))
 	}
-	fmt.Fprintf(&b, "fragment G%d on Viewer { role }\n", k)
+	fmt.Fprintf(&b, "fragment G%d on Viewer { %s }\n", k, leaf)
 	return b.String()
 }
 
@@ -273,13 +279,8 @@ func TestAbuseQueries(t *testing.T) {
 	})
 	// A fan-out whose leaves are nested selections, so it is deep as well as wide.
 	a.attack("fragment fan-out through nested fields, K=30", budget{}, func(t *testing.T) {
-		var b strings.Builder
-		b.WriteString("{ viewer { ...N0 } }\n")
-		for i := range 30 {
-			fmt.Fprintf(&b, "fragment N%d on Viewer { member { viewer: id } ...N%d ...N%d }\n", i, i+1, i+1)
-		}
-		b.WriteString("fragment N30 on Viewer { role }\n")
-		refused(t, a.post("", b.String(), nil), "QUERY_TOO_COMPLEX")
+		q := fragmentChain(30, func(i int) string { return fmt.Sprintf("member { viewer: id } ...G%d ...G%d", i+1, i+1) }, "role")
+		refused(t, a.post("", q, nil), "QUERY_TOO_COMPLEX")
 	})
 
 	// Issue 11, item 2: the same field 14,000 times (under the token limit).
@@ -387,13 +388,8 @@ func TestAbuseQueries(t *testing.T) {
 		refused(t, a.post("", "{ viewer { ...A } }\nfragment A on Viewer { role ...B }\nfragment B on Viewer { ...A }", nil), "GRAPHQL_VALIDATION_FAILED")
 	})
 	a.attack("a fragment spreading itself, fanned out", budget{}, func(t *testing.T) {
-		var b strings.Builder
-		b.WriteString("{ viewer { ...C0 } }\n")
-		for i := range 40 {
-			fmt.Fprintf(&b, "fragment C%d on Viewer { ...C%d ...C%d ...C0 }\n", i, i+1, i+1)
-		}
-		b.WriteString("fragment C40 on Viewer { ...C0 }\n")
-		refused(t, a.post("", b.String(), nil), "GRAPHQL_VALIDATION_FAILED")
+		q := fragmentChain(40, func(i int) string { return fmt.Sprintf("...G%d ...G%d ...G0", i+1, i+1) }, "...G0")
+		refused(t, a.post("", q, nil), "GRAPHQL_VALIDATION_FAILED")
 	})
 	a.attack("introspection nested 8 deep", budget{}, func(t *testing.T) {
 		q := "{ __schema { types { " + strings.Repeat("fields { type { ", 4) + "name" + strings.Repeat(" } }", 4) + " } } }"
