@@ -108,6 +108,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		DBTimeout:       mongodb.DefaultTimeout,
 		GracePeriod:     service.GracePeriod,
 		ShutdownTimeout: 20 * time.Second,
+		RequestTimeout:  DefaultRequestTimeout,
 		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
 		SiteName:        or(getenv("GUILDHALL_SITE_NAME"), "Guildhall"),
 		WebhookInterval: service.WebhookInterval,
@@ -126,6 +127,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		durationVar(getenv, "GUILDHALL_SYNC_INTERVAL", 10*time.Millisecond, "1s", &c.SyncInterval),
 		durationVar(getenv, "GUILDHALL_DB_TIMEOUT", 100*time.Millisecond, "2s", &c.DBTimeout),
 		durationVar(getenv, "GUILDHALL_SHUTDOWN_TIMEOUT", 0, "20s", &c.ShutdownTimeout),
+		durationVar(getenv, "GUILDHALL_REQUEST_TIMEOUT", time.Millisecond, "10s", &c.RequestTimeout),
 		durationVar(getenv, "GUILDHALL_WEBHOOK_INTERVAL", 10*time.Millisecond, "1s", &c.WebhookInterval))
 	if c.DBTimeout > 5*time.Minute {
 		errs = append(errs, fmt.Errorf("GUILDHALL_DB_TIMEOUT=%q: want at most 5m; a call that waits longer holds a request", getenv("GUILDHALL_DB_TIMEOUT")))
@@ -168,7 +170,6 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 	}
 	errs = append(errs, c.parsePerformance(getenv)...)
 	errs = append(errs, c.checkExposure()...)
-	errs = append(errs, c.parseRequestTimeout(getenv)...)
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("GUILDHALL_LOG_FORMAT=%q: want text or json", c.LogFormat))
 	}

@@ -2,28 +2,12 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"time"
 )
 
 // DefaultRequestTimeout is how long a request may run when GUILDHALL_REQUEST_TIMEOUT is unset.
 const DefaultRequestTimeout = 10 * time.Second
-
-// parseRequestTimeout reads GUILDHALL_REQUEST_TIMEOUT.
-func (c *Config) parseRequestTimeout(getenv func(string) string) []error {
-	c.RequestTimeout = DefaultRequestTimeout
-	v := getenv("GUILDHALL_REQUEST_TIMEOUT")
-	if v == "" {
-		return nil
-	}
-	d, err := time.ParseDuration(v)
-	if err != nil || d < time.Millisecond {
-		return []error{fmt.Errorf("GUILDHALL_REQUEST_TIMEOUT=%q: want a duration of at least 1ms, such as 10s", v)}
-	}
-	c.RequestTimeout = d
-	return nil
-}
 
 // withDeadline gives every request a deadline: its context ends when the request has run
 // for d or its client has gone, whichever is first, and the work done for it (the query's
