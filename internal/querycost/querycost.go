@@ -199,7 +199,7 @@ func valueNodes(v *ast.Value) int {
 func Complexity(ctx context.Context, es graphql.ExecutableSchema, op *ast.OperationDefinition, vars map[string]any,
 	visit func(f *ast.Field, args map[string]any) error,
 ) (int, error) {
-	w := weigher{meter: meter{ctx: ctx}, es: es, schema: es.Schema(), vars: vars, visit: visit, costs: map[string]int{}}
+	w := weigher{meter: meter{ctx: ctx}, es: es, schema: es.Schema(), vars: vars, visit: visit}
 	n := w.selectionSet(op.SelectionSet)
 	return n, w.err
 }
@@ -210,7 +210,7 @@ type weigher struct {
 	schema *ast.Schema
 	vars   map[string]any
 	visit  func(*ast.Field, map[string]any) error
-	costs  map[string]int // by fragment name
+	costs  map[string]int // by fragment name; made at the first spread
 }
 
 func (w *weigher) selectionSet(set ast.SelectionSet) int {
@@ -225,6 +225,9 @@ func (w *weigher) selectionSet(set ast.SelectionSet) int {
 		case *ast.InlineFragment:
 			total = add(total, w.selectionSet(sel.SelectionSet))
 		case *ast.FragmentSpread:
+			if w.costs == nil {
+				w.costs = map[string]int{}
+			}
 			cost, ok := w.costs[sel.Name]
 			if !ok {
 				w.costs[sel.Name] = 0 // validation refused cycles; never loop on one anyway
