@@ -5,8 +5,10 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -637,4 +639,33 @@ func TestRequestDeadline(t *testing.T) {
 			t.Errorf("sitemap past its deadline: %d %.200s", r.status, r.body)
 		}
 	})
+}
+
+// A shutdown that runs out of time stops the requests still running, rather than leaving
+// them to run on after the database has closed: here one whose client sent half a body and
+// waits (without the stop, it would hold its connection until the 30 s read timeout).
+func TestShutdownStopsRequestsStillRunning(t *testing.T) {
+	s := MustRunServer(t)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(s.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprint(conn, "POST /graphql HTTP/1.1\r\nHost: example.org\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"query\": ")
+	for deadline := time.Now().Add(5 * time.Second); servingGoroutines() == 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the request is not being served")
+		}
+	}
+	stopped.Store(s, true) // stopped here, not by the test's cleanup
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if err := s.app.Shutdown(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("shutdown with a request still running: %v, want the deadline's error", err)
+	}
+	for deadline := time.Now().Add(2 * time.Second); servingGoroutines() > 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the request still runs after the shutdown")
+		}
+	}
 }
