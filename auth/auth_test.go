@@ -289,3 +289,29 @@ func TestFailureLimit(t *testing.T) {
 		t.Error("the bucket holds more than 100")
 	}
 }
+
+// The throttle remembers keys by a digest: what a client sends as an email address (any text
+// up to the body limit) does not stay in memory, so ThrottleKeys bounds the bytes too.
+func TestThrottleKeysAreSmall(t *testing.T) {
+	th := &auth.Throttle{PairFree: 5, AddressFree: 20, AccountFree: 50, Base: time.Second, Max: time.Minute, Forget: time.Hour,
+		Now: time.Now}
+	heap := func() int64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return int64(m.HeapAlloc)
+	}
+	before := heap()
+	for i := range 100 {
+		// Each attempt from its own address, so that none is slowed; strings.Repeat
+		// makes each email a new allocation, as a request's decoded body would be.
+		email := fmt.Sprintf("%d%s@example.org", i, strings.Repeat("x", 256<<10))
+		if _, _, ok := th.Begin(email, fmt.Sprintf("192.0.2.%d", i)); !ok {
+			t.Fatalf("attempt %d refused", i)
+		}
+	}
+	if grew := heap() - before; grew > 2<<20 {
+		t.Errorf("100 failed logins with 256 KiB email addresses kept %.1f MiB", float64(grew)/(1<<20))
+	}
+	runtime.KeepAlive(th)
+}

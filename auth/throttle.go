@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"crypto/sha256"
 	"sync"
 	"time"
 
@@ -53,8 +54,8 @@ type failures struct {
 // Attempt is a login attempt under way, counted as failed until Succeeded says otherwise.
 type Attempt struct {
 	t                *Throttle
-	account, address string
-	countedAccount   bool // whether the account's own count was raised
+	account, address string // keyOf each
+	countedAccount   bool   // whether the account's own count was raised
 }
 
 // Begin counts an attempt to log in to account from address. If one of the keys must still
@@ -67,6 +68,7 @@ func (t *Throttle) Begin(account, address string) (*Attempt, time.Duration, bool
 		t.addresses, _ = simplelru.NewLRU[string, *failures](ThrottleKeys, nil)
 		t.accounts, _ = simplelru.NewLRU[string, *failures](ThrottleKeys, nil)
 	}
+	account, address = keyOf(account), keyOf(address)
 	now := t.Now()
 	keys := t.keys(account, address)
 	var wait time.Duration
@@ -137,7 +139,15 @@ func (t *Throttle) keys(account, address string) [3]throttleKey {
 	}
 }
 
-func pairKey(account, address string) string { return account + "\x00" + address }
+func pairKey(account, address string) string { return account + address }
+
+// keyOf is what a key is remembered by: a digest, of one size whatever the client sent (an
+// email address in a login is any text up to the body limit), so that ThrottleKeys bounds
+// the memory the keys take, not only their number.
+func keyOf(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return string(sum[:16])
+}
 
 // current returns key's record, or nil if it has none or has been forgotten.
 func (t *Throttle) current(lru *simplelru.LRU[string, *failures], key string, now time.Time) *failures {
