@@ -272,6 +272,17 @@ func fragmentChain(k int, body func(i int) string, leaf string) string {
 	return b.String()
 }
 
+// numbered is prefix, then item formatted with each of 0 to n-1, then suffix.
+func numbered(prefix string, n int, item, suffix string) string {
+	var b strings.Builder
+	b.WriteString(prefix)
+	for i := range n {
+		fmt.Fprintf(&b, item, i)
+	}
+	b.WriteString(suffix)
+	return b.String()
+}
+
 func repeatedFields(n int) string {
 	return "{ viewer { " + strings.Repeat("role ", n) + "} }"
 }
@@ -332,13 +343,7 @@ func TestAbuseQueries(t *testing.T) {
 		refused(t, a.post("", b.String(), nil), "QUERY_TOO_COMPLEX")
 	})
 	a.attack("alias bomb, 2,000 aliases", budget{}, func(t *testing.T) {
-		var b strings.Builder
-		b.WriteString("{")
-		for i := range 2000 {
-			fmt.Fprintf(&b, " a%d: viewer { role }", i)
-		}
-		b.WriteString(" }")
-		refused(t, a.post("", b.String(), nil), "QUERY_TOO_COMPLEX")
+		refused(t, a.post("", numbered("{", 2000, " a%d: viewer { role }", " }"), nil), "QUERY_TOO_COMPLEX")
 	})
 	a.attack("directive bomb, 2,000 on one field", budget{}, func(t *testing.T) {
 		q := "{ viewer " + strings.Repeat("@include(if: true) ", 2000) + "{ role } }"
@@ -353,29 +358,15 @@ func TestAbuseQueries(t *testing.T) {
 		refused(t, a.postRaw("", []byte(batch)), "BAD_USER_INPUT")
 	})
 	a.attack("1,000 operations in one document", budget{}, func(t *testing.T) {
-		var b strings.Builder
-		for i := range 1000 {
-			fmt.Fprintf(&b, "query q%d { viewer { role } }\n", i)
-		}
-		body, _ := json.Marshal(map[string]any{"query": b.String(), "operationName": "q1"})
+		body, _ := json.Marshal(map[string]any{"query": numbered("", 1000, "query q%d { viewer { role } }\n", ""), "operationName": "q1"})
 		refused(t, a.postRaw("", body), "", "QUERY_TOO_COMPLEX") // 2,000 selections: at the limit
 	})
 	a.attack("1,001 operations in one document", budget{}, func(t *testing.T) {
-		var b strings.Builder
-		for i := range 1001 {
-			fmt.Fprintf(&b, "query q%d { viewer { role } }\n", i)
-		}
-		body, _ := json.Marshal(map[string]any{"query": b.String(), "operationName": "q1"})
+		body, _ := json.Marshal(map[string]any{"query": numbered("", 1001, "query q%d { viewer { role } }\n", ""), "operationName": "q1"})
 		refused(t, a.postRaw("", body), "QUERY_TOO_COMPLEX")
 	})
 	a.attack("1,000 unused variable definitions", budget{}, func(t *testing.T) {
-		var b strings.Builder
-		b.WriteString("query(")
-		for i := range 1000 {
-			fmt.Fprintf(&b, "$v%d: Int ", i)
-		}
-		b.WriteString(") { viewer { role } }")
-		refused(t, a.post("", b.String(), nil), "GRAPHQL_VALIDATION_FAILED")
+		refused(t, a.post("", numbered("query(", 1000, "$v%d: Int ", ") { viewer { role } }"), nil), "GRAPHQL_VALIDATION_FAILED")
 	})
 	a.attack("huge variables, 1 MiB", budget{}, func(t *testing.T) {
 		words := strings.Repeat("supervision ", 80_000)
@@ -416,13 +407,8 @@ func TestAbuseQueries(t *testing.T) {
 		refused(t, a.post("", q, nil), "GRAPHQL_VALIDATION_FAILED")
 	})
 	a.attack("introspection, the whole schema under 40 aliases", budget{cpu: time.Second, peakHeap: 256 << 20}, func(t *testing.T) {
-		var b strings.Builder
-		b.WriteString("{")
-		for i := range 40 {
-			fmt.Fprintf(&b, " s%d: __schema { types { name fields { name args { name type { name } } type { name ofType { name } } } } }", i)
-		}
-		b.WriteString(" }")
-		refused(t, a.post("", b.String(), nil), "", "QUERY_TOO_COMPLEX")
+		q := numbered("{", 40, " s%d: __schema { types { name fields { name args { name type { name } } type { name ofType { name } } } } }", " }")
+		refused(t, a.post("", q, nil), "", "QUERY_TOO_COMPLEX")
 	})
 	a.attack("15,001 tokens", budget{}, func(t *testing.T) {
 		refused(t, a.post("", "{ viewer { "+strings.Repeat("role ", 15001)+"} }", nil), "GRAPHQL_PARSE_FAILED")
