@@ -35,9 +35,12 @@ type App struct {
 	http      *http.Server
 	ln        net.Listener
 	stop      context.CancelFunc // stops background work (the change-log follower, webhook deliveries)
-	workers   sync.WaitGroup     // background work that must finish before the database closes
-	served    chan error
-	pprof     *http.Server // GUILDHALL_PPROF, when set
+	// stopRequests ends the context of every request still running when a shutdown's
+	// deadline passes, so that their work stops too.
+	stopRequests context.CancelFunc
+	workers      sync.WaitGroup // background work that must finish before the database closes
+	served       chan error
+	pprof        *http.Server // GUILDHALL_PPROF, when set
 	// metricsSrv serves /metrics on GUILDHALL_METRICS_ADDR, when set.
 	metricsSrv *http.Server
 }
@@ -120,8 +123,11 @@ func (a *App) start(ctx context.Context) (err error) {
 	if err := a.startMetrics(metrics); err != nil {
 		return err
 	}
+	requests, stopRequests := context.WithCancel(context.Background())
+	a.stopRequests = stopRequests
 	a.http = &http.Server{
 		Handler:           handler,
+		BaseContext:       func(net.Listener) context.Context { return requests },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -185,6 +191,12 @@ func (a *App) Service() *cms.Service { return a.svc }
 // deadline), then closes the database.
 func (a *App) Shutdown(ctx context.Context) error {
 	err := a.http.Shutdown(ctx)
+	if err != nil {
+		// Out of time: requests still running are stopped (their work checks its context)
+		// and their connections closed.
+		a.stopRequests()
+		_ = a.http.Close()
+	}
 	if srvErr := <-a.served; srvErr != nil && !errors.Is(srvErr, http.ErrServerClosed) {
 		err = errors.Join(err, srvErr)
 	}

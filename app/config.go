@@ -64,6 +64,7 @@ type Config struct {
 	SyncInterval    time.Duration // GUILDHALL_SYNC_INTERVAL, default 1s: how often other instances' writes are picked up
 	GracePeriod     time.Duration // GUILDHALL_GRACE_DAYS, default 30 days
 	ShutdownTimeout time.Duration // GUILDHALL_SHUTDOWN_TIMEOUT, default 20s: how long requests in flight may finish
+	RequestTimeout  time.Duration // GUILDHALL_REQUEST_TIMEOUT, default 10s (also when zero): how long one request may run
 	LogLevel        slog.Level    // GUILDHALL_LOG_LEVEL: debug, info (default), warn, error
 	LogFormat       string        // GUILDHALL_LOG_FORMAT: text (default) or json
 
@@ -133,6 +134,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		DBTimeout:       mongodb.DefaultTimeout,
 		GracePeriod:     service.GracePeriod,
 		ShutdownTimeout: 20 * time.Second,
+		RequestTimeout:  DefaultRequestTimeout,
 		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
 		SiteName:        or(getenv("GUILDHALL_SITE_NAME"), "Guildhall"),
 		WebhookInterval: service.WebhookInterval,
@@ -152,6 +154,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		durationVar(getenv, "GUILDHALL_SYNC_INTERVAL", 10*time.Millisecond, "1s", &c.SyncInterval),
 		durationVar(getenv, "GUILDHALL_DB_TIMEOUT", 100*time.Millisecond, "2s", &c.DBTimeout),
 		durationVar(getenv, "GUILDHALL_SHUTDOWN_TIMEOUT", 0, "20s", &c.ShutdownTimeout),
+		durationVar(getenv, "GUILDHALL_REQUEST_TIMEOUT", time.Millisecond, "10s", &c.RequestTimeout),
 		durationVar(getenv, "GUILDHALL_WEBHOOK_INTERVAL", 10*time.Millisecond, "1s", &c.WebhookInterval))
 	if c.DBTimeout > 5*time.Minute {
 		errs = append(errs, fmt.Errorf("GUILDHALL_DB_TIMEOUT=%q: want at most 5m; a call that waits longer holds a request", getenv("GUILDHALL_DB_TIMEOUT")))

@@ -41,11 +41,11 @@ type Options struct {
 	ChangeRetention time.Duration
 	// SessionTTL is how long a login session lasts.
 	SessionTTL time.Duration
-	// LoginFailures failed logins within LoginWindow lock an account (or a client address,
-	// at four times as many) out for LoginLockout.
+	// LoginFailures failed logins for an account from one address (four times as many from
+	// an address across accounts, ten times for an account across addresses) start the
+	// waits between attempts: a second, doubling with each failure, at most 15 minutes
+	// (auth.Throttle).
 	LoginFailures int
-	LoginWindow   time.Duration
-	LoginLockout  time.Duration
 	// Failpoint, when set, is called after each step of a membership change; an error stops
 	// the change there, as a crash would. Tests only.
 	Failpoint func(step string) error
@@ -98,8 +98,7 @@ type Service struct {
 	// every write while it puts into the catalog: see write.
 	swapping sync.RWMutex
 	creds    atomic.Pointer[credentials]
-	logins   *auth.Limiter // failed logins per account
-	clients  *auth.Limiter // failed logins per client address
+	logins   *auth.Throttle // failed logins and password changes
 	locks    memberLocks
 	// tokenLookups bounds database lookups of unknown tokens (see fetchNewToken).
 	tokenLookups *rate.Limiter
@@ -125,8 +124,6 @@ func DefaultOptions() Options {
 		ChangeRetention: time.Hour,
 		SessionTTL:      12 * time.Hour,
 		LoginFailures:   5,
-		LoginWindow:     15 * time.Minute,
-		LoginLockout:    15 * time.Minute,
 		WebhookInterval: time.Second,
 		WebhookBackoff:  webhook.Backoff,
 		Now:             time.Now,
@@ -140,8 +137,6 @@ func New(store Store, opts Options) *Service {
 	orDefault(&opts.ChangeRetention, d.ChangeRetention)
 	orDefault(&opts.SessionTTL, d.SessionTTL)
 	orDefault(&opts.LoginFailures, d.LoginFailures)
-	orDefault(&opts.LoginWindow, d.LoginWindow)
-	orDefault(&opts.LoginLockout, d.LoginLockout)
 	orDefault(&opts.WebhookInterval, d.WebhookInterval)
 	if opts.Now == nil {
 		opts.Now = d.Now
@@ -169,9 +164,9 @@ func New(store Store, opts Options) *Service {
 	}
 	s.rich = richtext.New(opts.RichText)
 	s.tokenLookups = rate.NewLimiter(20, 20)
-	s.logins = &auth.Limiter{MaxFailures: opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
 	// An address may be an office behind one NAT: it gets more tries than one account.
-	s.clients = &auth.Limiter{MaxFailures: 4 * opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
+	s.logins = &auth.Throttle{PairFree: opts.LoginFailures, AddressFree: 4 * opts.LoginFailures, AccountFree: 10 * opts.LoginFailures,
+		Base: time.Second, Max: 15 * time.Minute, Forget: time.Hour, Now: opts.Now}
 	s.catalog.Store(catalog.New())
 	s.creds.Store(newCredentials())
 	return s

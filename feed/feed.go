@@ -34,6 +34,7 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/forwarded"
+	"github.com/guildhall/guildhall/internal/sizedlru"
 )
 
 // Source is what feeds read: the service layer (*cms.Service).
@@ -85,10 +86,21 @@ type Handler struct {
 	opts Options
 	h    http.Handler
 
-	mu       sync.Mutex
-	rendered map[string]renderedFeed // by ETag
-	sitemaps map[string]*sitemap
+	// Rendered feeds (by ETag) and, with GUILDHALL_SITE_URL unset, sitemap files (by
+	// content, site and file): the site is then each request's Host, which a client
+	// chooses, so both are bounded by bytes.
+	rendered         *sizedlru.Cache[string, renderedFeed]
+	hostSitemapFiles *sizedlru.Cache[string, sitemapFile]
+
+	mu             sync.Mutex
+	currentSitemap *sitemap
 }
+
+// Memory for rendered feeds, and for sitemap files rendered for Host headers.
+const (
+	renderedBytes         = 8 << 20
+	hostSitemapFilesBytes = 8 << 20
+)
 
 // NewHandler returns the handler for the feed and sitemap routes.
 func NewHandler(src Source, opts Options) *Handler {
@@ -108,7 +120,8 @@ func NewHandler(src Source, opts Options) *Handler {
 		opts.Logger = slog.Default()
 	}
 	opts.SiteURL = strings.TrimSuffix(opts.SiteURL, "/")
-	h := &Handler{src: src, opts: opts, rendered: map[string]renderedFeed{}, sitemaps: map[string]*sitemap{}}
+	h := &Handler{src: src, opts: opts, rendered: sizedlru.New[string, renderedFeed](renderedBytes),
+		hostSitemapFiles: sizedlru.New[string, sitemapFile](hostSitemapFilesBytes)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /feeds/{file}", h.allPosts)
 	mux.HandleFunc("GET /feeds/members/{file}", h.memberPosts)
@@ -256,7 +269,7 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 		f.Updated = later(f.Updated, it.Updated)
 	}
 	etag := `"` + base64.RawURLEncoding.EncodeToString(sum.Sum(nil)[:18]) + `"`
-	out, ok := h.cached(etag)
+	out, ok := h.rendered.Get(etag)
 	if !ok {
 		if f.Updated.IsZero() {
 			// Empty, and no member to date it by: it changed, as far as this server can
@@ -274,7 +287,7 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 			return
 		}
 		out = renderedFeed{body: body, modified: f.Updated}
-		h.cache(etag, out)
+		h.rendered.Add(etag, out, int64(len(body)+len(etag)))
 	}
 	serve(w, r, formats[format].contentType, etag, out.modified, out.body)
 }
@@ -299,25 +312,6 @@ func later(a, b time.Time) time.Time {
 	return a
 }
 
-// renderedCacheSize bounds the rendered feeds kept; when it is reached the cache starts over.
-const renderedCacheSize = 256
-
-func (h *Handler) cached(etag string) (renderedFeed, bool) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	b, ok := h.rendered[etag]
-	return b, ok
-}
-
-func (h *Handler) cache(etag string, body renderedFeed) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if len(h.rendered) >= renderedCacheSize {
-		clear(h.rendered)
-	}
-	h.rendered[etag] = body
-}
-
 // serve writes body with its validators; http.ServeContent answers conditional requests
 // (If-None-Match first, then If-Modified-Since) with 304, and HEAD and Range requests.
 func serve(w http.ResponseWriter, r *http.Request, contentType, etag string, modified time.Time, body []byte) {
@@ -329,8 +323,13 @@ func serve(w http.ResponseWriter, r *http.Request, contentType, etag string, mod
 	http.ServeContent(w, r, "", modified, bytes.NewReader(body))
 }
 
-// fail answers an error: not found as 404, anything else as 5xx, logged.
+// fail answers an error: not found as 404, a request that ran out of time (or whose client
+// has gone) as 503, anything else as 5xx, logged.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		http.Error(w, "The request took too long and was stopped.", http.StatusServiceUnavailable)
+		return
+	}
 	switch guildhall.ErrorCode(err) {
 	case guildhall.ENOTFOUND:
 		http.NotFound(w, r)

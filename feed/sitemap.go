@@ -6,12 +6,14 @@ import (
 	"encoding/base64"
 	"encoding/xml"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/internal/sizedlru"
 )
 
 // The sitemap (https://www.sitemaps.org/protocol.html) lists the pages search engines may
@@ -21,10 +23,14 @@ import (
 // most Options.SitemapURLs URLs; when there are more, /sitemap.xml is an index of
 // /sitemaps/1.xml, /sitemaps/2.xml and so on.
 
+// sitemap is the site's URLs, relative to it ("/posts/{slug}"): the same whatever Host a
+// request names, so it is built once per content and minute. Its files, rendered for the
+// configured site, are kept with it (as many as the content needs); rendered for a Host a
+// client named, in Handler.hostSitemapFiles, bounded by bytes.
 type sitemap struct {
 	key   string
 	urls  []sitemapURL
-	files map[string]sitemapFile // rendered, by name ("index", "1", "2", ...)
+	files *sizedlru.Cache[string, sitemapFile] // by name, for Options.SiteURL
 }
 
 type sitemapURL struct {
@@ -68,7 +74,7 @@ func (h *Handler) sitemapPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) serveSitemap(w http.ResponseWriter, r *http.Request, name string) {
-	sm, err := h.sitemap(anonymous(r), h.site(r))
+	sm, err := h.sitemap(anonymous(r))
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -87,15 +93,16 @@ func (h *Handler) serveSitemap(w http.ResponseWriter, r *http.Request, name stri
 
 // sitemap returns the URLs of the site, built again when content has changed or a minute has
 // passed (scheduled posts go live by the clock alone).
-func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
+func (h *Handler) sitemap(ctx context.Context) (*sitemap, error) {
 	key := fmt.Sprintf("%d/%d", h.src.Generation(), h.opts.Now().Truncate(time.Minute).Unix())
 	h.mu.Lock()
-	sm, ok := h.sitemaps[site]
+	sm := h.currentSitemap
 	h.mu.Unlock()
-	if ok && sm.key == key {
+	if sm != nil && sm.key == key {
 		return sm, nil
 	}
-	sm = &sitemap{key: key, files: map[string]sitemapFile{}}
+	const site = "" // links relative to the site; each file is rendered for its own
+	sm = &sitemap{key: key, files: sizedlru.New[string, sitemapFile](math.MaxInt64)}
 	public := guildhall.VisibilityPublic
 	filter := &guildhall.PostFilter{Visibility: &public}
 	order := &guildhall.PostOrder{Field: guildhall.OrderPublishedAt, Direction: guildhall.Asc}
@@ -103,6 +110,9 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 	var posts []sitemapURL
 	first := guildhall.MaxPageSize
 	for after := (*string)(nil); ; {
+		if err := ctx.Err(); err != nil {
+			return nil, err // the request ran out of time, or its client has gone
+		}
 		page, err := h.src.Posts(ctx, &first, after, filter, order)
 		if err != nil {
 			return nil, err
@@ -120,6 +130,9 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 	}
 	withPosts := true
 	for after := (*string)(nil); ; {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		page, err := h.src.Members(ctx, &first, after, &guildhall.MemberFilter{HasPublishedPosts: &withPosts})
 		if err != nil {
 			return nil, err
@@ -135,7 +148,7 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 	}
 	sm.urls = append(sm.urls, posts...)
 	h.mu.Lock()
-	h.sitemaps[site] = sm
+	h.currentSitemap = sm
 	h.mu.Unlock()
 	return sm, nil
 }
@@ -144,13 +157,14 @@ func newSitemapURL(loc string, at time.Time) sitemapURL {
 	return sitemapURL{Loc: clean(loc), LastMod: atomTime(at), at: at}
 }
 
-// sitemapFile renders one file of the sitemap: "index" is /sitemap.xml, a urlset when every
-// URL fits in one file and an index of the numbered files otherwise.
+// sitemapFile renders one file of the sitemap for a site: "index" is /sitemap.xml, a urlset
+// when every URL fits in one file and an index of the numbered files otherwise.
 func (h *Handler) sitemapFile(sm *sitemap, site, name string) (sitemapFile, bool, error) {
-	h.mu.Lock()
-	f, ok := sm.files[name]
-	h.mu.Unlock()
-	if ok {
+	cache, cacheKey := sm.files, name
+	if h.opts.SiteURL == "" {
+		cache, cacheKey = h.hostSitemapFiles, sm.key+"\x00"+site+"\x00"+name
+	}
+	if f, ok := cache.Get(cacheKey); ok {
 		return f, true, nil
 	}
 	per := h.opts.SitemapURLs
@@ -159,7 +173,7 @@ func (h *Handler) sitemapFile(sm *sitemap, site, name string) (sitemapFile, bool
 	var modified time.Time
 	switch n, _ := strconv.Atoi(name); {
 	case name == "index" && chunks <= 1:
-		doc, modified = urlSet{NS: sitemapNS, URLs: sm.urls}, newestOf(sm.urls)
+		doc, modified = urlSet{NS: sitemapNS, URLs: absolute(site, sm.urls)}, newestOf(sm.urls)
 	case name == "index":
 		index := sitemapIndex{NS: sitemapNS}
 		for i := range chunks {
@@ -170,7 +184,7 @@ func (h *Handler) sitemapFile(sm *sitemap, site, name string) (sitemapFile, bool
 		doc = index
 	case n >= 1 && n <= max(chunks, 1):
 		urls := sm.urls[min((n-1)*per, len(sm.urls)):min(n*per, len(sm.urls))]
-		doc, modified = urlSet{NS: sitemapNS, URLs: urls}, newestOf(urls)
+		doc, modified = urlSet{NS: sitemapNS, URLs: absolute(site, urls)}, newestOf(urls)
 	default:
 		return sitemapFile{}, false, nil
 	}
@@ -179,11 +193,19 @@ func (h *Handler) sitemapFile(sm *sitemap, site, name string) (sitemapFile, bool
 		return sitemapFile{}, false, err
 	}
 	sum := sha256.Sum256(body)
-	f = sitemapFile{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`, modified: modified}
-	h.mu.Lock()
-	sm.files[name] = f
-	h.mu.Unlock()
+	f := sitemapFile{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`, modified: modified}
+	cache.Add(cacheKey, f, int64(len(body)+len(cacheKey)))
 	return f, true, nil
+}
+
+// absolute returns urls with their links on site.
+func absolute(site string, urls []sitemapURL) []sitemapURL {
+	out := make([]sitemapURL, len(urls))
+	for i, u := range urls {
+		out[i] = u
+		out[i].Loc = clean(site) + u.Loc
+	}
+	return out
 }
 
 func newestOf(urls []sitemapURL) time.Time {
