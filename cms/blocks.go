@@ -30,8 +30,8 @@ func (s *Service) UpdateBlock(ctx context.Context, in guildhall.UpdateBlockInput
 	if err != nil {
 		return nil, err
 	}
-	cur, ok := s.cat().Block(in.ID)
-	if !ok {
+	var cur guildhall.Block
+	if !s.found(ctx, func() (ok bool) { cur, ok = s.cat().Block(in.ID); return ok }) {
 		return nil, guildhall.NotFound("Block")
 	}
 	b := cur.Clone()

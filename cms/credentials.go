@@ -220,7 +220,7 @@ func (s *Service) createAPIToken(ctx context.Context, in guildhall.CreateApiToke
 	}
 	memberID := deref(in.MemberID)
 	if memberID != "" {
-		if _, ok := s.cat().Member(memberID); !ok {
+		if !s.found(ctx, func() (ok bool) { _, ok = s.cat().Member(memberID); return ok }) {
 			problems.Add("memberId", "no such member")
 		}
 	}
@@ -271,8 +271,8 @@ func (s *Service) RevokeAPIToken(ctx context.Context, id string) (*guildhall.Tok
 	if err != nil {
 		return nil, err
 	}
-	t, ok := s.creds.Load().token(id)
-	if !ok {
+	var t *guildhall.Token
+	if !s.found(ctx, func() (ok bool) { t, ok = s.creds.Load().token(id); return ok }) {
 		return nil, guildhall.NotFound("API token")
 	}
 	return s.revoke(ctx, t, v.Actor())
@@ -335,7 +335,7 @@ func (s *Service) CreateAccount(ctx context.Context, in guildhall.CreateAccountI
 	}
 	memberID := deref(in.MemberID)
 	if memberID != "" {
-		if _, ok := s.cat().Member(memberID); !ok {
+		if !s.found(ctx, func() (ok bool) { _, ok = s.cat().Member(memberID); return ok }) {
 			problems.Add("memberId", "no such member")
 		}
 	} else if in.Role == guildhall.RoleMember || in.Role == guildhall.RoleAuthor {

@@ -14,9 +14,9 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	if err != nil {
 		return nil, err
 	}
-	cur, ok := s.cat().Member(in.ID)
-	if !ok {
-		return nil, guildhall.NotFound("Member")
+	cur, err := s.memberForWrite(ctx, in.ID)
+	if err != nil {
+		return nil, err
 	}
 	if v.Role != guildhall.RoleAdmin && v.MemberID != cur.ID {
 		return nil, guildhall.Errorf(guildhall.EFORBIDDEN, "You may edit only your own profile.")

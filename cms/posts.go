@@ -31,7 +31,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 	}
 	if authorID == "" {
 		problems.Add("authorId", "is required for a token that is not bound to a member")
-	} else if _, ok := s.cat().Member(authorID); !ok {
+	} else if !s.found(ctx, func() (ok bool) { _, ok = s.cat().Member(authorID); return ok }) {
 		problems.Add("authorId", "no such member")
 	}
 	now := s.now()
@@ -49,7 +49,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 		p.FeaturedImageID = s.checkAsset(*in.FeaturedImageID, "featuredImageId", problems)
 	}
 	p.Tags = cleanTags(in.Tags, problems)
-	p.BlockIDs = s.checkBlocks(in.BlockIDs, problems)
+	p.BlockIDs = s.checkBlocks(ctx, in.BlockIDs, problems)
 	if in.Slug != nil {
 		checkSlug(*in.Slug, problems)
 	}
@@ -75,6 +75,13 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 	if err != nil {
 		return nil, err
 	}
+	if in.ExpectedVersion > cur.Version {
+		// The client read a version another instance wrote that has not reached this one.
+		s.catchUp(ctx)
+		if v, cur, err = s.editablePost(ctx, in.ID); err != nil {
+			return nil, err
+		}
+	}
 	if in.ExpectedVersion != cur.Version {
 		return nil, staleVersion(cur.Version)
 	}
@@ -95,7 +102,7 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 		p.Tags = cleanTags(in.Tags, problems)
 	}
 	if in.BlockIDs != nil {
-		p.BlockIDs = s.checkBlocks(in.BlockIDs, problems)
+		p.BlockIDs = s.checkBlocks(ctx, in.BlockIDs, problems)
 	}
 	if in.Visibility != nil {
 		p.Visibility = *in.Visibility
@@ -146,8 +153,8 @@ func (s *Service) editablePost(ctx context.Context, id string) (*guildhall.Viewe
 	if err != nil {
 		return nil, nil, err
 	}
-	cur, ok := s.cat().Post(v, s.now(), id)
-	if !ok {
+	var cur *guildhall.Post
+	if !s.found(ctx, func() (ok bool) { cur, ok = s.cat().Post(v, s.now(), id); return ok }) {
 		return nil, nil, guildhall.NotFound("Post")
 	}
 	if !v.IsStaff() && !v.IsAuthorOf(cur) {
@@ -276,10 +283,10 @@ func cleanTags(tags []string, problems guildhall.Problems) []string {
 }
 
 // checkBlocks checks that every block exists and is named once.
-func (s *Service) checkBlocks(ids []string, problems guildhall.Problems) []string {
+func (s *Service) checkBlocks(ctx context.Context, ids []string, problems guildhall.Problems) []string {
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {
-		if _, ok := s.cat().Block(id); !ok {
+		if !s.found(ctx, func() (ok bool) { _, ok = s.cat().Block(id); return ok }) {
 			problems.Add("blockIds", "no such block: %s", id)
 			continue
 		}

@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/singleflight"
 	"golang.org/x/time/rate"
 
 	"github.com/guildhall/guildhall"
@@ -98,8 +99,10 @@ type Service struct {
 	// every write while it puts into the catalog: see write.
 	swapping sync.RWMutex
 	creds    atomic.Pointer[credentials]
-	logins   *auth.Throttle // failed logins and password changes
-	locks    memberLocks
+	// catchingUp makes concurrent catch-ups share one read of the change log (see catchUp).
+	catchingUp singleflight.Group
+	logins     *auth.Throttle // failed logins and password changes
+	locks      memberLocks
 	// tokenLookups bounds database lookups of unknown tokens (see fetchNewToken).
 	tokenLookups *rate.Limiter
 	opts         Options

@@ -73,8 +73,8 @@ func (s *Service) DeleteWebhook(ctx context.Context, id string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	w, ok := s.cat().Webhook(id)
-	if !ok {
+	var w *guildhall.Webhook
+	if !s.found(ctx, func() (ok bool) { w, ok = s.cat().Webhook(id); return ok }) {
 		return "", guildhall.NotFound("Webhook")
 	}
 	if err := s.store.webhooks.DeleteWebhook(ctx, id, w.Version+1, v.Actor()); err != nil {
