@@ -13,6 +13,7 @@ const (
 	EntityToken   EntityKind = "token"
 	EntityAccount EntityKind = "account"
 	EntityWebhook EntityKind = "webhook"
+	EntityAsset   EntityKind = "asset"
 )
 
 // Change is one write, as another instance needs it to bring its memory up to date: the
@@ -30,6 +31,7 @@ type Change struct {
 	Token   *Token
 	Account *Account
 	Webhook *Webhook
+	Asset   *Asset
 }
 
 // Content is everything the catalog holds, as read at start or written by seeding.

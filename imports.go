@@ -1,6 +1,7 @@
 package guildhall
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"time"
@@ -39,6 +40,26 @@ type ImportPostInput struct {
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 	OldPaths    []string
+	// FeaturedImageID is an asset an import made (ImportAsset), or "" for none.
+	FeaturedImageID string
+}
+
+// ImportAssetInput is an image from another system (a WordPress attachment). Its ID is made by
+// ImportID from its identity there, so that importing it again finds the asset the last import
+// made without reading the file again; the bytes are stored once whatever the number of
+// assets that have them (keyed by their SHA-256, as every original is).
+type ImportAssetInput struct {
+	ID        string
+	Filename  string
+	Alt       string
+	OwnerID   string // the member who uploaded it there, or ""
+	CreatedAt time.Time
+	// Read returns the file's bytes; it is called only when the asset is new. Nil means the
+	// file is fetched from URL.
+	Read func(ctx context.Context) ([]byte, error)
+	// URL is where the file is fetched from when Read is nil, with the guard and limits of
+	// importAssetFromUrl (no private, loopback or link-local address; 20 MB; 30 s).
+	URL string
 }
 
 // ImportMemberInput is a member from another system. Empty fields are not set.

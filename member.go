@@ -17,7 +17,10 @@ type Member struct {
 	SortName    string // "Family, Given": directory order and A-Z grouping
 	Credentials *string
 	Bio         *RichText
-	AvatarURL   *string
+	// AvatarURL is a picture elsewhere on the web (deprecated: AvatarID names an uploaded one).
+	AvatarURL *string
+	// AvatarID is the asset of the member's picture, if any; it wins over AvatarURL.
+	AvatarID *string
 	// Email and Phone are contact details: only the member, EDITOR and ADMIN may read them.
 	Email *string
 	Phone *string
@@ -132,6 +135,7 @@ type UpdateMemberProfileInput struct {
 	Credentials *string
 	Bio         *string // editor HTML, sanitised on write
 	AvatarURL   *string
+	AvatarID    *string // nil: unchanged; "": none
 	Email       *string
 	Phone       *string
 	// TakeEmail (ADMIN only) moves Email from the member who has it, instead of refusing it.

@@ -30,6 +30,11 @@ type Post struct {
 	CustomExcerpt bool
 	Tags          []string
 	BlockIDs      []string
+	// FeaturedImageID is the asset shown at the top of the post and in feeds, if any.
+	FeaturedImageID *string
+	// ImageIDs are the assets the body shows, found when it was saved: deleting one of them
+	// is refused while the post (or its pending changes) uses it.
+	ImageIDs []string
 	// SEO is what the post's page tells search engines and sharing cards, when it differs
 	// from the title and excerpt.
 	SEO SEO
@@ -245,27 +250,31 @@ func (s SEO) Equal(o SEO) bool {
 // PostContent is what an author writes: everything of a post but who wrote it and where it
 // stands in the workflow. A draft of changes to a live post holds one (PendingChanges).
 type PostContent struct {
-	Title         string
-	Slug          string
-	Body          RichText
-	Excerpt       string
-	CustomExcerpt bool
-	Tags          []string
-	BlockIDs      []string
-	Visibility    Visibility
-	SEO           SEO
+	Title           string
+	Slug            string
+	Body            RichText
+	Excerpt         string
+	CustomExcerpt   bool
+	Tags            []string
+	BlockIDs        []string
+	FeaturedImageID *string
+	ImageIDs        []string // the body's images (Post.ImageIDs)
+	Visibility      Visibility
+	SEO             SEO
 }
 
 // Content returns the post's content.
 func (p *Post) Content() PostContent {
 	return PostContent{Title: p.Title, Slug: p.Slug, Body: p.Body, Excerpt: p.Excerpt, CustomExcerpt: p.CustomExcerpt,
-		Tags: p.Tags, BlockIDs: p.BlockIDs, Visibility: p.Visibility, SEO: p.SEO}
+		Tags: p.Tags, BlockIDs: p.BlockIDs, FeaturedImageID: p.FeaturedImageID, ImageIDs: p.ImageIDs,
+		Visibility: p.Visibility, SEO: p.SEO}
 }
 
 // SetContent replaces the post's content with c.
 func (p *Post) SetContent(c PostContent) {
 	p.Title, p.Slug, p.Body, p.Excerpt, p.CustomExcerpt = c.Title, c.Slug, c.Body, c.Excerpt, c.CustomExcerpt
 	p.Tags, p.BlockIDs, p.Visibility, p.SEO = c.Tags, c.BlockIDs, c.Visibility, c.SEO
+	p.FeaturedImageID, p.ImageIDs = c.FeaturedImageID, c.ImageIDs
 }
 
 // SameContent reports whether the post shows readers exactly what o shows: the same content,
@@ -276,6 +285,8 @@ func (p *Post) SameContent(o *Post) bool {
 	sameTime := func(x, y *time.Time) bool { return (x == nil) == (y == nil) && (x == nil || x.Equal(*y)) }
 	return a.Title == b.Title && a.Slug == b.Slug && a.Excerpt == b.Excerpt && a.Visibility == b.Visibility &&
 		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.BlockIDs, b.BlockIDs) && a.SEO.Equal(b.SEO) &&
+		(a.FeaturedImageID == nil) == (b.FeaturedImageID == nil) &&
+		(a.FeaturedImageID == nil || *a.FeaturedImageID == *b.FeaturedImageID) &&
 		p.Status == o.Status && sameTime(p.PublishedAt, o.PublishedAt) && a.Body.Equal(b.Body)
 }
 
@@ -341,6 +352,8 @@ type CreatePostInput struct {
 	// Excerpt, when set and not empty, is the teaser instead of the start of the body.
 	Excerpt *string
 	SEO     *SEO
+	// FeaturedImageID names an asset; nil or "" means none.
+	FeaturedImageID *string
 }
 
 // UpdatePostInput changes a post; nil fields stay as they are.
@@ -353,6 +366,7 @@ type UpdatePostInput struct {
 	Tags            []string // nil: unchanged; empty: no tags
 	Visibility      *Visibility
 	BlockIDs        []string // nil: unchanged; empty: no blocks
+	FeaturedImageID *string  // nil: unchanged; "": none
 	// Excerpt replaces the teaser; "" goes back to the one derived from the body.
 	Excerpt *string
 	// SEO replaces all three SEO fields; the ones it leaves out are cleared.

@@ -60,6 +60,7 @@ var WebhookEvents = []WebhookEvent{
 	EventMemberJoined, EventMemberRenewed, EventMemberCancelled,
 	EventBlockUpdated, EventBlockDeleted, EventMemberUpdated,
 	EventMembershipExpiring, EventMembershipGrace, EventMembershipLapsed,
+	EventAssetCreated, EventAssetDeleted,
 }
 
 // IsValid reports whether e is one of the defined events.

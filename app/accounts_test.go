@@ -41,6 +41,15 @@ func TestEndingAccess(t *testing.T) {
 	onA, _ := login(a, password)
 	var onB string
 	waitFor(t, "the account to reach the other instance", func() bool { onB, _ = login(b, password); return onB != "" })
+	// A revokes the sessions it knows of: wait until it knows of the one made on B.
+	waitFor(t, "the session made on B to reach A", func() bool {
+		for _, acc := range list(a.MustQuery(adminToken, `{ accounts(first: 100) { nodes { id sessions { id } } } }`, nil), "accounts.nodes") {
+			if str(acc, "id") == account {
+				return len(list(acc, "sessions")) >= 2
+			}
+		}
+		return false
+	})
 	memberToken := a.createToken("MEMBER", p.memberID) // an API token bound to the person's member
 	for _, tok := range []string{onA, onB, memberToken} {
 		if r := b.Query(tok, `{ viewer { role } }`, nil); r.Status != 200 || str(r.Data, "viewer.role") == "" {

@@ -10,12 +10,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/guildhall/guildhall/cms"
 	"github.com/guildhall/guildhall/demo"
 	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/mongodb"
 )
 
@@ -26,12 +29,18 @@ type App struct {
 	embedded *embedded.Server
 	store    *mongodb.Store
 	svc      *cms.Service
-	http     *http.Server
-	ln       net.Listener
-	stop     context.CancelFunc // stops background work (the change-log follower, webhook deliveries)
-	workers  sync.WaitGroup     // background work that must finish before the database closes
-	served   chan error
-	pprof    *http.Server // GUILDHALL_PPROF, when set
+	media    *media.Handler
+	// mediaTemp is a temporary data folder for media, removed on close (see openMedia).
+	mediaTemp string
+	http      *http.Server
+	ln        net.Listener
+	stop      context.CancelFunc // stops background work (the change-log follower, webhook deliveries)
+	// stopRequests ends the context of every request still running when a shutdown's
+	// deadline passes, so that their work stops too.
+	stopRequests context.CancelFunc
+	workers      sync.WaitGroup // background work that must finish before the database closes
+	served       chan error
+	pprof        *http.Server // GUILDHALL_PPROF, when set
 	// metricsSrv serves /metrics on GUILDHALL_METRICS_ADDR, when set.
 	metricsSrv *http.Server
 }
@@ -90,7 +99,13 @@ func (a *App) start(ctx context.Context) (err error) {
 		log.Info("applied database migrations", "migrations", applied)
 	}
 
-	a.svc = cms.New(a.store, cfg.serviceOptions(log))
+	if err := a.openMedia(); err != nil {
+		return err
+	}
+	opts := cfg.serviceOptions(log)
+	opts.Originals, opts.Pipeline, opts.OnOriginalDeleted = a.media.Originals, a.media.Pipeline, a.media.Cache.Remove
+	a.svc = cms.New(a.store, opts)
+	a.media.Asset = a.svc.CatalogAsset
 	if cfg.Seed {
 		// Loads too; with instances starting together, after the one that seeds is done.
 		seeded, err := a.svc.SeedIfEmpty(ctx, demo.New(cfg.Now().UTC()))
@@ -108,8 +123,11 @@ func (a *App) start(ctx context.Context) (err error) {
 	if err := a.startMetrics(metrics); err != nil {
 		return err
 	}
+	requests, stopRequests := context.WithCancel(context.Background())
+	a.stopRequests = stopRequests
 	a.http = &http.Server{
 		Handler:           handler,
+		BaseContext:       func(net.Listener) context.Context { return requests },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -127,6 +145,42 @@ func (a *App) start(ctx context.Context) (err error) {
 	return nil
 }
 
+// openMedia prepares where images live: originals as files under the data folder with the
+// embedded engine (which would scan every stored chunk to find one in GridFS), in GridFS
+// with MongoDB (so every instance reaches them); and this instance's bounded cache.
+//
+// A configuration without a data folder (tests that build one by hand) gets a temporary
+// one, removed when the app stops.
+func (a *App) openMedia() error {
+	dataDir := a.cfg.DataDir
+	if dataDir == "" {
+		tmp, err := os.MkdirTemp("", "guildhall-media-")
+		if err != nil {
+			return err
+		}
+		dataDir, a.mediaTemp = tmp, tmp
+	}
+	originals, err := openOriginals(a.cfg, a.store, dataDir)
+	if err != nil {
+		return err
+	}
+	cache, err := media.OpenCache(filepath.Join(dataDir, "media", "cache"), int64(max(a.cfg.MediaCacheMB, 1))<<20)
+	if err != nil {
+		return err
+	}
+	a.media = &media.Handler{Originals: originals, Cache: cache, Pipeline: media.NewPipeline(0), Log: a.log}
+	return nil
+}
+
+// openOriginals is where asset originals are kept: files under dataDir with the embedded
+// engine, GridFS with MongoDB (see openMedia).
+func openOriginals(cfg Config, store *mongodb.Store, dataDir string) (media.Originals, error) {
+	if cfg.MongoURI != "" {
+		return store.Originals(), nil
+	}
+	return media.NewDirOriginals(filepath.Join(dataDir, "media", "originals"))
+}
+
 // Addr is the address the server listens on (useful with port 0).
 func (a *App) Addr() string { return a.ln.Addr().String() }
 
@@ -137,6 +191,12 @@ func (a *App) Service() *cms.Service { return a.svc }
 // deadline), then closes the database.
 func (a *App) Shutdown(ctx context.Context) error {
 	err := a.http.Shutdown(ctx)
+	if err != nil {
+		// Out of time: requests still running are stopped (their work checks its context)
+		// and their connections closed.
+		a.stopRequests()
+		_ = a.http.Close()
+	}
 	if srvErr := <-a.served; srvErr != nil && !errors.Is(srvErr, http.ErrServerClosed) {
 		err = errors.Join(err, srvErr)
 	}
@@ -161,6 +221,9 @@ func (a *App) closeData() {
 	}
 	if a.embedded != nil {
 		_ = a.embedded.Close()
+	}
+	if a.mediaTemp != "" {
+		_ = os.RemoveAll(a.mediaTemp)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/guildhall/guildhall/cms"
 	"github.com/guildhall/guildhall/forwarded"
 	"github.com/guildhall/guildhall/mongodb"
+	"github.com/guildhall/guildhall/richtext"
 )
 
 // Config is everything Guildhall can be told, from the environment and flags. Names of the
@@ -68,6 +69,7 @@ type Config struct {
 	GracePeriod     time.Duration // GUILDHALL_GRACE_DAYS, default 30 days
 	ExpiryNotice    time.Duration // GUILDHALL_EXPIRY_NOTICE_DAYS, default 30 days: when MEMBERSHIP_EXPIRING is sent
 	ShutdownTimeout time.Duration // GUILDHALL_SHUTDOWN_TIMEOUT, default 20s: how long requests in flight may finish
+	RequestTimeout  time.Duration // GUILDHALL_REQUEST_TIMEOUT, default 10s (also when zero): how long one request may run
 	LogLevel        slog.Level    // GUILDHALL_LOG_LEVEL: debug, info (default), warn, error
 	LogFormat       string        // GUILDHALL_LOG_FORMAT: text (default) or json
 
@@ -84,6 +86,20 @@ type Config struct {
 	// MetricsToken (GUILDHALL_METRICS_TOKEN, at least 32 characters) makes /metrics ask for
 	// Authorization: Bearer <token>, wherever it is served.
 	MetricsToken string
+	// MediaCacheMB (GUILDHALL_MEDIA_CACHE_MB, default 256) bounds this instance's disk cache
+	// of image variants (and, on MongoDB, of originals) under the data folder.
+	MediaCacheMB int
+	// MediaURL (GUILDHALL_MEDIA_URL) is the public origin media is served from (this server,
+	// or a CDN in front of it), for absolute asset URLs; empty means paths relative to this
+	// server (/media/...).
+	MediaURL string
+	// RemoteImagesOff (GUILDHALL_REMOTE_IMAGES=off) refuses images on other sites in bodies.
+	RemoteImagesOff bool
+	// EmbedHosts (GUILDHALL_EMBED_HOSTS) are the video players bodies may embed; nil means
+	// richtext.DefaultEmbedHosts, empty ("none") none.
+	EmbedHosts []string
+	// TrustedLinkHosts (GUILDHALL_TRUSTED_LINK_HOSTS) are hosts whose links get no nofollow.
+	TrustedLinkHosts []string
 
 	// Now is the clock; tests inject one. Nil means time.Now.
 	Now func() time.Time
@@ -94,6 +110,17 @@ type Config struct {
 	// ChangeLogCollection) instead of the one chosen for the engine, so that tests run both on
 	// the embedded engine. Tests only.
 	ChangeLog string
+}
+
+// hostList splits a comma-separated list of host names.
+func hostList(v string) []string {
+	var out []string
+	for _, h := range strings.Split(v, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // ParseConfig reads the configuration from getenv and the command-line args (without the
@@ -113,6 +140,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		GracePeriod:     service.GracePeriod,
 		ExpiryNotice:    service.ExpiryNotice,
 		ShutdownTimeout: 20 * time.Second,
+		RequestTimeout:  DefaultRequestTimeout,
 		LogFormat:       or(getenv("GUILDHALL_LOG_FORMAT"), "text"),
 		SiteName:        or(getenv("GUILDHALL_SITE_NAME"), "Guildhall"),
 		WebhookInterval: service.WebhookInterval,
@@ -120,6 +148,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		PprofAddr:       strings.TrimSpace(getenv("GUILDHALL_PPROF")),
 		MetricsAddr:     strings.TrimSpace(getenv("GUILDHALL_METRICS_ADDR")),
 		MetricsToken:    getenv("GUILDHALL_METRICS_TOKEN"),
+		MediaCacheMB:    256,
 	}
 	var errs []error
 	for _, o := range strings.Split(getenv("GUILDHALL_CORS_ORIGINS"), ",") {
@@ -131,6 +160,7 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		durationVar(getenv, "GUILDHALL_SYNC_INTERVAL", 10*time.Millisecond, "1s", &c.SyncInterval),
 		durationVar(getenv, "GUILDHALL_DB_TIMEOUT", 100*time.Millisecond, "2s", &c.DBTimeout),
 		durationVar(getenv, "GUILDHALL_SHUTDOWN_TIMEOUT", 0, "20s", &c.ShutdownTimeout),
+		durationVar(getenv, "GUILDHALL_REQUEST_TIMEOUT", time.Millisecond, "10s", &c.RequestTimeout),
 		durationVar(getenv, "GUILDHALL_WEBHOOK_INTERVAL", 10*time.Millisecond, "1s", &c.WebhookInterval))
 	if c.DBTimeout > 5*time.Minute {
 		errs = append(errs, fmt.Errorf("GUILDHALL_DB_TIMEOUT=%q: want at most 5m; a call that waits longer holds a request", getenv("GUILDHALL_DB_TIMEOUT")))
@@ -163,6 +193,36 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		}
 		c.TrustedProxies = proxies
 	}
+	if v := getenv("GUILDHALL_MEDIA_CACHE_MB"); v != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 1 || n > 1<<20 {
+			errs = append(errs, fmt.Errorf("GUILDHALL_MEDIA_CACHE_MB=%q: want a whole number of megabytes, at least 1", v))
+		}
+		c.MediaCacheMB = n
+	}
+	if v := strings.TrimSpace(getenv("GUILDHALL_MEDIA_URL")); v != "" {
+		u, err := parseSiteURL(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("GUILDHALL_MEDIA_URL=%q: %v", v, err))
+		}
+		c.MediaURL = u
+	}
+	if v := strings.TrimSpace(getenv("GUILDHALL_REMOTE_IMAGES")); v != "" {
+		switch strings.ToLower(v) {
+		case "on", "true", "1":
+		case "off", "false", "0":
+			c.RemoteImagesOff = true
+		default:
+			errs = append(errs, fmt.Errorf("GUILDHALL_REMOTE_IMAGES=%q: want on or off", v))
+		}
+	}
+	if v := strings.TrimSpace(getenv("GUILDHALL_EMBED_HOSTS")); v != "" {
+		c.EmbedHosts = []string{}
+		if !strings.EqualFold(v, "none") {
+			c.EmbedHosts = hostList(v)
+		}
+	}
+	c.TrustedLinkHosts = hostList(getenv("GUILDHALL_TRUSTED_LINK_HOSTS"))
 	errs = append(errs,
 		boolVar(getenv, "GUILDHALL_WEBHOOK_ALLOW_PRIVATE", &c.WebhookAllowPrivate),
 		boolVar(getenv, "GUILDHALL_REQUIRE_REVIEW", &c.RequireReview))
@@ -213,6 +273,8 @@ func (c Config) serviceOptions(log *slog.Logger) cms.Options {
 		Now: c.Now, Logger: log, Failpoint: c.Failpoint,
 		SiteURL: c.SiteURL, WebhookAllowPrivate: c.WebhookAllowPrivate, WebhookInterval: c.WebhookInterval,
 		WebhookBackoff: c.WebhookBackoff, RequireReview: c.RequireReview,
+		RemoteImagesOff: c.RemoteImagesOff, MediaURL: c.MediaURL,
+		RichText: richtext.Options{EmbedHosts: c.EmbedHosts, TrustedLinkHosts: c.TrustedLinkHosts},
 	}
 }
 

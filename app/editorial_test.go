@@ -250,3 +250,45 @@ func TestExcerptAndSEO(t *testing.T) {
 		t.Errorf("a refused update was saved: %v", dump(d))
 	}
 }
+
+// Pending changes carry their own images: readers keep the live post's featured image and
+// body until the draft is published, and an image only the draft shows cannot be deleted
+// from under it.
+func TestPendingChangesHoldTheirImages(t *testing.T) {
+	s := MustRunServer(t)
+	upload := func(name string) (id, url string) {
+		up := s.uploadBytes(adminToken, "filename="+name+"&alt=A+picture", pngOf(40, 30))
+		if up.Status != 201 {
+			t.Fatalf("upload: %v", up.Body)
+		}
+		return up.Body["id"].(string), up.Body["url"].(string)
+	}
+	liveImage, _ := upload("live.png")
+	draftImage, draftURL := upload("draft.png")
+	author := str(s.MustQuery(adminToken, `{ members(first: 1) { nodes { id } } }`, nil), "members.nodes.0.id")
+	id := str(s.MustQuery(adminToken, `mutation($a: ID!, $f: ID!) { createPost(input: {title: "Pictures", body: "<p>Words</p>", authorId: $a, featuredImageId: $f}) { id } }`,
+		map[string]any{"a": author, "f": liveImage}), "createPost.id")
+	s.MustQuery(adminToken, `mutation($id: ID!) { publishPost(id: $id) { status } }`, map[string]any{"id": id})
+
+	r := s.updatePost(adminToken, id, 2, map[string]any{"asDraft": true, "featuredImageId": draftImage,
+		"body": `<p>Words</p><img src="` + draftURL + `">`})
+	if len(r.Errors) > 0 {
+		t.Fatalf("asDraft: %+v", r.Errors)
+	}
+	const read = `query($id: ID) { post(id: $id) { featuredImage { id } body { html } } }`
+	if d := s.MustQuery("", read, map[string]any{"id": id}); str(d, "post.featuredImage.id") != liveImage || strings.Contains(dump(d), draftImage) {
+		t.Errorf("readers see the draft's images: %s", dump(d))
+	}
+	del := s.Query(adminToken, `mutation($id: ID!) { deleteAsset(id: $id) }`, map[string]any{"id": draftImage})
+	if del.Code() != "CONFLICT" || fmt.Sprint(del.Errors[0].Extensions["usedByIds"]) != "["+id+"]" {
+		t.Fatalf("deleting the image only the draft shows: %+v", del.Errors)
+	}
+
+	s.MustQuery(adminToken, `mutation($id: ID!) { publishPost(id: $id) { status } }`, map[string]any{"id": id})
+	d := s.MustQuery("", read, map[string]any{"id": id})
+	if str(d, "post.featuredImage.id") != draftImage || !strings.Contains(str(d, "post.body.html"), draftURL) {
+		t.Errorf("published, the draft's images are not shown: %s", dump(d))
+	}
+	// The live post no longer shows the first image, so it may go.
+	s.MustQuery(adminToken, `mutation($id: ID!) { deleteAsset(id: $id) }`, map[string]any{"id": liveImage})
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,6 +65,45 @@ func TestRunningServerSeesAnImport(t *testing.T) {
 	})
 	if r := s.MustQuery("", q, map[string]any{"p": "/?p=16"}); r["redirect"] != nil {
 		t.Errorf("a protected post is redirected to: %v", r)
+	}
+}
+
+// The command line's WordPress import stores its images where the running server reads
+// them (GridFS on the shared database here): the server serves the imported attachment and
+// the post shows it, without a restart.
+func TestRunningServerServesImportedImages(t *testing.T) {
+	s := MustRunServer(t)
+	uploads := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(uploads, "2015", "03"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(uploads, "2015", "03", "boat.jpg"), photo(t, "orientation_landscape_6.jpg"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := s.offline()
+	ctx := guildhall.WithViewer(context.Background(), app.CommandLine)
+	sum, err := importer.WordPress(ctx, o.Service, "../importer/testdata/photos.xml", importer.WordPressOptions{UploadsDir: uploads, Now: s.Clock.Now})
+	if err != nil || sum.Imported != 1 || sum.Images.Imported != 1 {
+		t.Fatalf("import %+v %v", sum, err)
+	}
+	var url string
+	waitFor(t, "the server to see the imported post and its image", func() bool {
+		r := s.Query("", `{ post(slug: "photos") { featuredImage { url width height } body { html } } }`, nil)
+		p, _ := r.Data["post"].(map[string]any)
+		if p == nil || p["featuredImage"] == nil {
+			return false
+		}
+		img := p["featuredImage"].(map[string]any)
+		url = img["url"].(string)
+		// Its pixels are stored on their side (EXIF orientation 6); upright it is landscape.
+		if img["width"].(float64) <= img["height"].(float64) {
+			t.Errorf("the imported photo is not upright: %v", img)
+		}
+		return strings.Contains(p["body"].(map[string]any)["html"].(string), `src="`+url+`"`)
+	})
+	resp, body := s.fetch(http.MethodGet, url)
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/jpeg" || len(body) == 0 {
+		t.Errorf("GET %s: %d %s, %d bytes", url, resp.StatusCode, resp.Header.Get("Content-Type"), len(body))
 	}
 }
 
@@ -218,7 +258,7 @@ func TestEraseMember(t *testing.T) {
 	}
 	o := a.offline()
 	dir := filepath.Join(t.TempDir(), "export")
-	if _, err := backup.Export(context.Background(), o.Store, dir, o.Store.Now()); err != nil {
+	if _, err := backup.Export(context.Background(), o.Store, o.Originals, dir, o.Store.Now()); err != nil {
 		t.Fatal(err)
 	}
 	files, _ := os.ReadDir(dir)

@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"mime"
-	"net"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -56,16 +56,22 @@ func (a *App) routes() (http.Handler, http.Handler) {
 		writeText(w, http.StatusOK, "ok")
 	})))
 	mux.Handle("GET /readyz", m.instrument("readyz", http.HandlerFunc(a.ready)))
-	feeds := feed.NewHandler(a.svc, feed.Options{SiteURL: a.cfg.SiteURL, TrustedProxies: a.cfg.TrustedProxies, SiteName: a.cfg.SiteName, Now: a.cfg.Now, Logger: a.log})
+	feeds := feed.NewHandler(a.svc, feed.Options{SiteURL: a.cfg.SiteURL, MediaURL: a.cfg.MediaURL, TrustedProxies: a.cfg.TrustedProxies, SiteName: a.cfg.SiteName, Now: a.cfg.Now, Logger: a.log})
 	mux.Handle("/feeds/", m.instrument("feeds", feeds)) // any method: the handler answers CORS preflights
 	mux.Handle("/sitemap.xml", m.instrument("sitemap", feeds))
 	mux.Handle("/sitemaps/", m.instrument("sitemap", feeds))
+	mux.Handle("POST /media", m.instrument("media-upload", a.authenticate(http.HandlerFunc(a.uploadAsset))))
+	mux.Handle("/media/{id}/{filename}", m.instrument("media", a.media))
 	metrics := a.guardMetrics(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
 	if a.cfg.MetricsAddr == "" {
 		mux.Handle("GET /metrics", metrics)
 	}
 	mux.Handle("GET /{$}", http.RedirectHandler("/playground", http.StatusFound))
-	return a.logRequests(recoverPanics(a, mux)), metrics
+	timeout := a.cfg.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
+	return a.logRequests(recoverPanics(a, withDeadline(timeout, mux))), metrics
 }
 
 // ready reports whether the database answers, so a load balancer stops sending traffic to
@@ -82,13 +88,25 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 
 // authenticate resolves the bearer token into a viewer for the rest of the request. A
 // token that is present but not valid is refused outright (401), so a client with a broken
-// credential is never silently served anonymous content.
+// credential is never silently served anonymous content. An address that has failed too
+// often (guessing tokens) is refused with 429 before its token is looked at.
 func (a *App) authenticate(next http.Handler) http.Handler {
+	failures := &auth.FailureLimit{PerMinute: failedAuthPerMinute, Now: a.cfg.Now}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		addr := a.clientAddress(r)
+		h := r.Header.Get("Authorization")
+		if h != "" {
+			if wait := failures.Wait(addr); wait > 0 {
+				w.Header().Set("Retry-After", strconv.Itoa(int(wait/time.Second)+1))
+				writeGraphQLError(w, r, http.StatusTooManyRequests, "RATE_LIMITED", "Too many failed authentications from this address; try again later.")
+				return
+			}
+		}
 		token := ""
-		if h := r.Header.Get("Authorization"); h != "" {
+		if h != "" {
 			scheme, value, ok := strings.Cut(h, " ")
 			if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(value) == "" {
+				failures.Fail(addr)
 				writeGraphQLError(w, r, http.StatusUnauthorized, "UNAUTHENTICATED", "The Authorization header must be \"Bearer <token>\".")
 				return
 			}
@@ -99,16 +117,33 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 			code, status := graph.Code(guildhall.ErrorCode(err)), http.StatusUnauthorized
 			if code == "UNAVAILABLE" {
 				status = http.StatusServiceUnavailable
+			} else {
+				failures.Fail(addr)
 			}
 			writeGraphQLError(w, r, status, code, guildhall.ErrorMessage(err))
 			return
 		}
-		ctx := guildhall.WithViewer(r.Context(), v)
-		if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-			ctx = auth.WithClientAddr(ctx, host)
-		}
+		ctx := auth.WithClientAddr(guildhall.WithViewer(r.Context(), v), addr)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// failedAuthPerMinute bounds failed authentications per client address.
+const failedAuthPerMinute = 100
+
+// clientAddress is the address limits are counted by: the client's IP (behind the trusted
+// proxies, the one they recorded), or for IPv6 its /64 network, which one client usually
+// holds whole.
+func (a *App) clientAddress(r *http.Request) string {
+	ip := a.cfg.TrustedProxies.Client(r)
+	if !ip.IsValid() {
+		return r.RemoteAddr
+	}
+	if ip.Is6() {
+		prefix, _ := ip.Prefix(64)
+		return prefix.String()
+	}
+	return ip.String()
 }
 
 // graphQLRequestRules refuses what the GraphQL endpoint never accepts, before parsing: POSTs
@@ -120,6 +155,12 @@ func graphQLRequestRules(next http.Handler) http.Handler {
 		case http.MethodGet:
 		case http.MethodPost:
 			mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			if err == nil && mt == "multipart/form-data" {
+				if !uploadAllowed(w, r) {
+					return
+				}
+				break
+			}
 			if err != nil || mt != "application/json" {
 				writeGraphQLError(w, r, http.StatusUnsupportedMediaType, "BAD_USER_INPUT", "POST /graphql takes Content-Type: application/json.")
 				return
@@ -145,6 +186,26 @@ func graphQLRequestRules(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// uploadAllowed checks a multipart request (an upload by the GraphQL multipart request
+// spec) before its body is read: it must carry a credential (a form POST from another site
+// cannot, so forms stay no way in for cross-site request forgery), and the credential must be
+// allowed to upload; its size is bounded by graph.MaxMultipartBytes.
+func uploadAllowed(w http.ResponseWriter, r *http.Request) bool {
+	v := guildhall.ViewerFrom(r.Context())
+	switch {
+	case r.Header.Get("Authorization") == "":
+		writeGraphQLError(w, r, http.StatusUnauthorized, "UNAUTHENTICATED", "Multipart requests (uploads) need an Authorization header.")
+	case !v.Role.AtLeast(guildhall.RoleAuthor):
+		writeGraphQLError(w, r, http.StatusForbidden, "FORBIDDEN", "Your role may not upload images.")
+	case r.ContentLength > graph.MaxMultipartBytes:
+		writeGraphQLError(w, r, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", "The request is larger than 21 MiB: at most one image of 20 MB.")
+	default:
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(uploadReadTime))
+		return true
+	}
+	return false
 }
 
 // writeGraphQLError answers with a GraphQL-shaped error body, so clients handle every

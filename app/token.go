@@ -7,6 +7,7 @@ import (
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/cms"
 	"github.com/guildhall/guildhall/embedded"
+	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/mongodb"
 )
 
@@ -14,9 +15,12 @@ import (
 // command line's tools (token, import, export, restore) work through. Running servers on the
 // same database learn of its writes through the change log.
 type Offline struct {
-	Service  *cms.Service
-	Store    *mongodb.Store
-	embedded *embedded.Server
+	Service *cms.Service
+	Store   *mongodb.Store
+	// Originals are the asset originals the server keeps (files in the data folder with the
+	// embedded engine, GridFS with MongoDB): imports add to them, backups copy them.
+	Originals media.Originals
+	embedded  *embedded.Server
 }
 
 // CommandLine is the viewer of the command-line tools: ADMIN, named in audit fields.
@@ -45,7 +49,14 @@ func OpenOffline(ctx context.Context, cfg Config, log *slog.Logger, load bool) (
 	if cfg.Now != nil {
 		o.Store.Now = cfg.Now // one clock
 	}
-	o.Service = cms.New(o.Store, cfg.serviceOptions(log))
+	opts := cfg.serviceOptions(log)
+	if cfg.MongoURI != "" || cfg.DataDir != "" {
+		if o.Originals, err = openOriginals(cfg, o.Store, cfg.DataDir); err != nil {
+			return nil, err
+		}
+		opts.Originals = o.Originals
+	}
+	o.Service = cms.New(o.Store, opts)
 	if load {
 		if _, err := o.Store.Migrate(ctx); err != nil {
 			return nil, err

@@ -1,15 +1,18 @@
 // Package auth holds the credential primitives: argon2id password hashes, token secrets and
-// their hashes, and the login attempt limiter. What a credential may do is decided elsewhere
+// their hashes, and the login throttle. What a credential may do is decided elsewhere
 // (guildhall.Viewer); this package only proves who is asking.
 package auth
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"time"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -31,10 +34,44 @@ const (
 
 var b64 = base64.RawStdEncoding
 
+// Each hash takes argonMemory (19 MiB) and a core for tens of milliseconds: hashingSlots
+// bounds how many run at once to the cores, so that a burst of logins queues instead of
+// taking a gigabyte. A request that waits longer than HashingWait is refused with ErrBusy.
+var hashingSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+// HashingWait is how long a request waits for a turn to hash a password.
+const HashingWait = 3 * time.Second
+
+// ErrBusy is returned when every hashing slot stayed taken for HashingWait.
+var ErrBusy = errors.New("auth: too many passwords being checked")
+
+// hashing takes a hashing slot, waiting at most HashingWait; release it when done.
+func hashing(ctx context.Context) (release func(), err error) {
+	timer := time.NewTimer(HashingWait)
+	defer timer.Stop()
+	select {
+	case hashingSlots <- struct{}{}:
+		return func() { <-hashingSlots }, nil
+	case <-timer.C:
+		return nil, ErrBusy
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 // HashPassword returns the argon2id hash of password in the PHC string format
 // ($argon2id$v=19$m=19456,t=2,p=1$salt$hash), which records its own parameters so they can
-// be raised later without invalidating stored hashes.
-func HashPassword(password string) (string, error) {
+// be raised later without invalidating stored hashes. It waits for a hashing slot (ErrBusy).
+func HashPassword(ctx context.Context, password string) (string, error) {
+	release, err := hashing(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	return hashPassword(password)
+}
+
+func hashPassword(password string) (string, error) {
 	salt := make([]byte, argonSaltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
@@ -44,24 +81,30 @@ func HashPassword(password string) (string, error) {
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
-// VerifyPassword reports whether password matches the PHC-format hash.
-func VerifyPassword(hash, password string) bool {
+// VerifyPassword reports whether password matches the PHC-format hash. It waits for a
+// hashing slot (ErrBusy).
+func VerifyPassword(ctx context.Context, hash, password string) (bool, error) {
+	release, err := hashing(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer release()
 	p, err := parseHash(hash)
 	if err != nil {
-		return false
+		return false, nil
 	}
 	key := argon2.IDKey([]byte(password), p.salt, p.time, p.memory, p.threads, uint32(len(p.key)))
-	return subtle.ConstantTimeCompare(key, p.key) == 1
+	return subtle.ConstantTimeCompare(key, p.key) == 1, nil
 }
 
 // dummyHash is verified against when an account does not exist, so a login for an unknown
 // email costs what a real one costs and does not reveal which emails have accounts.
-var dummyHash, _ = HashPassword("not a real password, only spent time")
+var dummyHash, _ = hashPassword("not a real password, only spent time")
 
-// SpendVerifyTime does the work of one verification and reports false.
-func SpendVerifyTime(password string) bool {
-	VerifyPassword(dummyHash, password)
-	return false
+// SpendVerifyTime does the work of one verification and reports false (or ErrBusy).
+func SpendVerifyTime(ctx context.Context, password string) (bool, error) {
+	_, err := VerifyPassword(ctx, dummyHash, password)
+	return false, err
 }
 
 type params struct {

@@ -1,6 +1,7 @@
 // Package backup writes a whole Guildhall database to a folder and loads it back: one JSON
-// Lines file per collection (canonical Extended JSON, in _id order) and manifest.json with the
-// count and SHA-256 of each file. The folder holds secrets (token and password hashes, the
+// Lines file per collection (canonical Extended JSON, in _id order), the assets' original
+// files in originals/ (each named by its SHA-256, wherever the server keeps them: files or
+// GridFS), and manifest.json with the count and SHA-256 of each file. The folder holds secrets (token and password hashes, the
 // preview key, webhook secrets), so it and its files are readable by their owner only.
 //
 // An export is consistent as of the moment it starts, even while servers write: documents
@@ -18,18 +19,29 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/guildhall/guildhall"
 )
 
 // Format names the folder's format in its manifest.
 const Format = "guildhall-backup"
 
-// Version is the manifest's version; Restore refuses others.
-const Version = 1
+// Version is the manifest's version; Restore reads it and the versions before it (1: no
+// originals/).
+const Version = 2
+
+// OriginalsDir is the folder of an export that holds the assets' originals.
+const OriginalsDir = "originals"
+
+// assetCollection is where an export finds the originals it copies: the SHA-256 of every
+// asset revision (its doc.sha256, as mongodb stores revisions).
+const assetCollection = "asset_revisions"
 
 // Manifest is manifest.json.
 type Manifest struct {
@@ -37,6 +49,23 @@ type Manifest struct {
 	Version     int          `json:"version"`
 	CreatedAt   time.Time    `json:"createdAt"`
 	Collections []Collection `json:"collections"`
+	// Originals describes originals/, when the export had a Files to copy them from.
+	Originals *Originals `json:"originals,omitempty"`
+}
+
+// Originals are the files of originals/.
+type Originals struct {
+	Files int   `json:"files"`
+	Bytes int64 `json:"bytes"`
+	// Missing are the sums of originals that assets name and the store did not have (an
+	// asset whose file was lost before the export); a restore cannot bring them back either.
+	Missing []string `json:"missing,omitempty"`
+}
+
+// Files is where the server keeps assets' originals, by SHA-256 (media.Originals).
+type Files interface {
+	Open(ctx context.Context, sum string) (io.ReadCloser, error)
+	Put(ctx context.Context, sum string, data []byte) error
 }
 
 // Collection is one collection's file.
@@ -64,8 +93,9 @@ type Destination interface {
 	RebuildIndexes(ctx context.Context) error
 }
 
-// Export writes the database as of at into dir, which must not exist or be empty.
-func Export(ctx context.Context, src Source, dir string, at time.Time) (*Manifest, error) {
+// Export writes the database as of at into dir, which must not exist or be empty, and with
+// files the originals its assets name.
+func Export(ctx context.Context, src Source, files Files, dir string, at time.Time) (*Manifest, error) {
 	if err := makeDir(dir); err != nil {
 		return nil, err
 	}
@@ -104,6 +134,11 @@ func Export(ctx context.Context, src Source, dir string, at time.Time) (*Manifes
 		c.Name = col
 		m.Collections = append(m.Collections, c)
 	}
+	if files != nil {
+		if m.Originals, err = exportOriginals(ctx, files, dir); err != nil {
+			return nil, fmt.Errorf("export originals: %w", err)
+		}
+	}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err
@@ -117,6 +152,106 @@ func Export(ctx context.Context, src Source, dir string, at time.Time) (*Manifes
 		return nil, err
 	}
 	return m, f.Close()
+}
+
+// exportOriginals copies into dir/originals the original of every asset in the exported
+// asset revisions, each checked against its name.
+func exportOriginals(ctx context.Context, files Files, dir string) (*Originals, error) {
+	sums, err := assetSums(filepath.Join(dir, assetCollection+".jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	out := filepath.Join(dir, OriginalsDir)
+	if err := os.Mkdir(out, 0o700); err != nil {
+		return nil, err
+	}
+	o := &Originals{}
+	for _, sum := range sums {
+		data, err := readOriginal(ctx, files, sum)
+		if errors.Is(err, errNoOriginal) {
+			o.Missing = append(o.Missing, sum)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		f, err := create(filepath.Join(out, sum))
+		if err != nil {
+			return nil, err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+		o.Files++
+		o.Bytes += int64(len(data))
+	}
+	return o, nil
+}
+
+var errNoOriginal = errors.New("no such original")
+
+// readOriginal reads one original and checks that it is what its sum says.
+func readOriginal(ctx context.Context, files Files, sum string) ([]byte, error) {
+	rc, err := files.Open(ctx, sum)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) || guildhall.ErrorCode(err) == guildhall.ENOTFOUND {
+			return nil, errNoOriginal
+		}
+		return nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, err
+	}
+	if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
+		return nil, fmt.Errorf("the original %s is damaged: its bytes have another SHA-256", sum)
+	}
+	return data, nil
+}
+
+// assetSums lists, sorted and once each, the sums the asset revisions of an export name.
+func assetSums(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil // a database without assets
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	for sc.Scan() {
+		var rev struct {
+			Doc struct {
+				SHA256 string `json:"sha256"`
+			} `json:"doc"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rev); err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+		}
+		if validSum(rev.Doc.SHA256) {
+			seen[rev.Doc.SHA256] = true
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return slices.Sorted(maps.Keys(seen)), nil
+}
+
+func validSum(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil && strings.ToLower(s) == s
 }
 
 // makeDir makes dir for the owner only, or checks that an existing one is empty.
@@ -222,8 +357,8 @@ func ReadManifest(dir string) (*Manifest, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("manifest.json: %w", err)
 	}
-	if m.Format != Format || m.Version != Version {
-		return nil, fmt.Errorf("manifest.json: format %q version %d; this program reads %q version %d", m.Format, m.Version, Format, Version)
+	if m.Format != Format || m.Version < 1 || m.Version > Version {
+		return nil, fmt.Errorf("manifest.json: format %q version %d; this program reads %q versions 1 to %d", m.Format, m.Version, Format, Version)
 	}
 	for _, c := range m.Collections {
 		if c.File != filepath.Base(c.File) || filepath.Ext(c.File) != ".jsonl" {
@@ -260,14 +395,63 @@ func ReadManifest(dir string) (*Manifest, error) {
 				c.File, lines, size, got, c.Documents, c.Bytes, c.SHA256)
 		}
 	}
+	if m.Originals != nil {
+		if err := checkOriginals(filepath.Join(dir, OriginalsDir), m.Originals); err != nil {
+			return nil, err
+		}
+	}
 	return &m, nil
 }
 
-// Restore checks the backup in dir, then loads it into dst, which must be empty.
-func Restore(ctx context.Context, dst Destination, dir string) (*Manifest, error) {
+// checkOriginals checks that originals/ holds the files the manifest counts, each with the
+// SHA-256 it is named by.
+func checkOriginals(dir string, o *Originals) error {
+	names, err := originalNames(dir)
+	if err != nil {
+		return err
+	}
+	var size int64
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != name {
+			return fmt.Errorf("%s/%s does not match its name (its SHA-256)", OriginalsDir, name)
+		}
+		size += int64(len(data))
+	}
+	if len(names) != o.Files || size != o.Bytes {
+		return fmt.Errorf("%s does not match the manifest (%d files, %d bytes; the manifest says %d, %d)", OriginalsDir, len(names), size, o.Files, o.Bytes)
+	}
+	return nil
+}
+
+// originalNames lists originals/: only files named by a SHA-256.
+func originalNames(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !validSum(e.Name()) {
+			return nil, fmt.Errorf("%s/%s is not an original (a file named by its SHA-256)", OriginalsDir, e.Name())
+		}
+		names = append(names, e.Name())
+	}
+	return names, nil
+}
+
+// Restore checks the backup in dir, then loads it into dst, which must be empty, and its
+// originals into files.
+func Restore(ctx context.Context, dst Destination, files Files, dir string) (*Manifest, error) {
 	m, err := ReadManifest(dir)
 	if err != nil {
 		return nil, err
+	}
+	if m.Originals != nil && m.Originals.Files > 0 && files == nil {
+		return nil, errors.New("the backup has originals and there is nowhere to put them")
 	}
 	blank, col, err := dst.Blank(ctx)
 	if err != nil {
@@ -288,6 +472,23 @@ func Restore(ctx context.Context, dst Destination, dir string) (*Manifest, error
 		}
 		if n != c.Documents {
 			return nil, fmt.Errorf("%s: restored %d documents, the manifest says %d", c.Name, n, c.Documents)
+		}
+	}
+	if m.Originals != nil && files != nil {
+		// Before the database is usable, every asset's bytes are back (a file store puts
+		// them in the data folder, GridFS in the database).
+		names, err := originalNames(filepath.Join(dir, OriginalsDir))
+		if err != nil {
+			return nil, err
+		}
+		for _, sum := range names {
+			data, err := os.ReadFile(filepath.Join(dir, OriginalsDir, sum))
+			if err != nil {
+				return nil, err
+			}
+			if err := files.Put(ctx, sum, data); err != nil {
+				return nil, fmt.Errorf("restore original %s: %w", sum, err)
+			}
 		}
 	}
 	return m, dst.RebuildIndexes(ctx)

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 	"github.com/guildhall/guildhall/cms"
 	"github.com/guildhall/guildhall/demo"
 	"github.com/guildhall/guildhall/embedded/embeddedtest"
+	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/mongodb"
 )
 
@@ -45,25 +47,36 @@ func openStore(t *testing.T) *mongodb.Store {
 	return store
 }
 
-func service(t *testing.T, store *mongodb.Store, c *clock.Manual) *cms.Service {
+// originals is a fresh originals store, as the server keeps them with the embedded engine.
+func originals(t *testing.T) *media.DirOriginals {
+	t.Helper()
+	o, err := media.NewDirOriginals(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func service(t *testing.T, store *mongodb.Store, files media.Originals, c *clock.Manual) *cms.Service {
 	t.Helper()
 	if _, err := store.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	svc := cms.New(store, cms.Options{Now: c.Now, Logger: slog.New(slog.DiscardHandler)})
+	svc := cms.New(store, cms.Options{Now: c.Now, Logger: slog.New(slog.DiscardHandler), Originals: files})
 	if err := svc.Load(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return svc
 }
 
-// seeded is a database with the demo content, revisions, credentials, a webhook and a
-// membership event: something of every kind.
-func seeded(t *testing.T) (*mongodb.Store, *cms.Service, *clock.Manual) {
+// seeded is a database with the demo content (its pictures too), revisions, credentials, a
+// webhook and a membership event: something of every kind.
+func seeded(t *testing.T) (*mongodb.Store, *cms.Service, *clock.Manual, *media.DirOriginals) {
 	t.Helper()
 	store := openStore(t)
 	c := clock.NewManual(t0)
-	svc := service(t, store, c)
+	files := originals(t)
+	svc := service(t, store, files, c)
 	if _, err := svc.SeedIfEmpty(context.Background(), demo.New(t0)); err != nil {
 		t.Fatal(err)
 	}
@@ -93,30 +106,32 @@ func seeded(t *testing.T) (*mongodb.Store, *cms.Service, *clock.Manual) {
 	if _, err := svc.CreateWebhook(admin, guildhall.CreateWebhookInput{URL: "https://partner.example/hooks", Events: []guildhall.WebhookEvent{guildhall.EventPostPublished}, Secret: "a-secret-of-16-chars"}); err != nil {
 		t.Fatal(err)
 	}
-	return store, svc, c
+	return store, svc, c, files
 }
 
+// readDir reads every file under dir, by its path there.
 func readDir(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	out := map[string][]byte{}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[e.Name()] = b
 	}
 	return out
 }
 
 func TestExportRestoreExportIsIdentical(t *testing.T) {
-	store, svc, _ := seeded(t)
+	store, svc, _, files := seeded(t)
 	dir1 := filepath.Join(t.TempDir(), "one")
-	m1, err := backup.Export(context.Background(), store, dir1, time.Now())
+	m1, err := backup.Export(context.Background(), store, files, dir1, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +139,7 @@ func TestExportRestoreExportIsIdentical(t *testing.T) {
 	for _, c := range m1.Collections {
 		counts[c.Name] = c.Documents
 	}
-	for _, col := range []string{"member_revisions", "post_revisions", "block_revisions", "claims", "plans", "token_revisions", "account_revisions", "webhook_revisions", "secrets"} {
+	for _, col := range []string{"member_revisions", "post_revisions", "block_revisions", "asset_revisions", "claims", "plans", "token_revisions", "account_revisions", "webhook_revisions", "secrets"} {
 		if counts[col] == 0 {
 			t.Errorf("no %s in the export: %v", col, counts)
 		}
@@ -144,12 +159,27 @@ func TestExportRestoreExportIsIdentical(t *testing.T) {
 		}
 	}
 
-	empty := openStore(t)
-	if _, err := backup.Restore(context.Background(), empty, dir1); err != nil {
+	// Every asset's original is in originals/, named by its sum.
+	first := 100
+	assets, err := svc.Assets(admin, &first, nil, nil)
+	if err != nil || len(assets.Items) == 0 {
+		t.Fatalf("the demo has no pictures: %v", err)
+	}
+	for _, a := range assets.Items {
+		if _, ok := readDir(t, dir1)["originals/"+a.SHA256]; !ok {
+			t.Errorf("the original of %s (%s) is not in the export", a.ID, a.Filename)
+		}
+	}
+	if m1.Originals == nil || m1.Originals.Files != len(assets.Items) || len(m1.Originals.Missing) != 0 {
+		t.Errorf("manifest originals %+v, %d assets", m1.Originals, len(assets.Items))
+	}
+
+	empty, emptyFiles := openStore(t), originals(t)
+	if _, err := backup.Restore(context.Background(), empty, emptyFiles, dir1); err != nil {
 		t.Fatal(err)
 	}
 	dir2 := filepath.Join(t.TempDir(), "two")
-	if _, err := backup.Export(context.Background(), empty, dir2, time.Now()); err != nil {
+	if _, err := backup.Export(context.Background(), empty, emptyFiles, dir2, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	one, two := readDir(t, dir1), readDir(t, dir2)
@@ -178,8 +208,7 @@ func TestExportRestoreExportIsIdentical(t *testing.T) {
 	}
 
 	// The restored database serves the same content, history included.
-	restored := service(t, empty, clock.NewManual(t0.Add(time.Hour)))
-	first := 100
+	restored := service(t, empty, emptyFiles, clock.NewManual(t0.Add(time.Hour)))
 	a, _ := svc.Posts(admin, &first, nil, nil, nil)
 	b, _ := restored.Posts(admin, &first, nil, nil, nil)
 	if a.Total() != b.Total() || a.Items[0].ID != b.Items[0].ID || a.Items[0].Title != b.Items[0].Title {
@@ -191,6 +220,57 @@ func TestExportRestoreExportIsIdentical(t *testing.T) {
 	}
 	if _, err := restored.Login(context.Background(), "editor@example.org", "correct horse battery staple", "127.0.0.1"); err != nil {
 		t.Errorf("the account does not log in after a restore: %v", err)
+	}
+	// The restored assets' bytes are in the new store.
+	for _, a := range assets.Items {
+		got, err := restored.Asset(a.ID)
+		if err != nil {
+			t.Fatalf("asset %s after restore: %v", a.ID, err)
+		}
+		rc, err := emptyFiles.Open(context.Background(), got.SHA256)
+		if err != nil {
+			t.Fatalf("the original of %s after restore: %v", a.ID, err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if len(data) != a.Bytes {
+			t.Errorf("%s: %d bytes restored, %d stored", a.ID, len(data), a.Bytes)
+		}
+	}
+}
+
+// An asset whose original was lost is listed in the manifest, not a failed export; a damaged
+// original is refused by the restore before anything is written.
+func TestExportOriginalsMissingAndDamaged(t *testing.T) {
+	store, svc, _, files := seeded(t)
+	first := 1
+	page, _ := svc.Assets(admin, &first, nil, nil)
+	lost := page.Items[0].SHA256
+	if err := files.Delete(context.Background(), lost); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "b")
+	m, err := backup.Export(context.Background(), store, files, dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Originals == nil || len(m.Originals.Missing) != 1 || m.Originals.Missing[0] != lost {
+		t.Errorf("originals %+v, want %s missing", m.Originals, lost)
+	}
+	if _, err := backup.Restore(context.Background(), openStore(t), nil, dir); err == nil || !strings.Contains(err.Error(), "nowhere to put them") {
+		t.Errorf("restore without an originals store: %v", err)
+	}
+	names, _ := os.ReadDir(filepath.Join(dir, backup.OriginalsDir))
+	damaged := filepath.Join(dir, backup.OriginalsDir, names[0].Name())
+	b := mustRead(t, damaged)
+	b[len(b)/2] ^= 0xff
+	_ = os.WriteFile(damaged, b, 0o600)
+	empty := openStore(t)
+	if _, err := backup.Restore(context.Background(), empty, originals(t), dir); err == nil || !strings.Contains(err.Error(), "does not match its name") {
+		t.Errorf("a damaged original: %v", err)
+	}
+	if blank, _, _ := empty.Blank(context.Background()); !blank {
+		t.Error("a refused restore wrote something")
 	}
 }
 
@@ -212,9 +292,9 @@ func (s *interleaved) DumpCollection(ctx context.Context, col string, before tim
 
 // Writes made while an export runs are not in it: it is the database as of its start.
 func TestExportIsAsOfItsStart(t *testing.T) {
-	store, svc, c := seeded(t)
+	store, svc, c, files := seeded(t)
 	before := filepath.Join(t.TempDir(), "before")
-	mBefore, err := backup.Export(context.Background(), store, before, store.Now())
+	mBefore, err := backup.Export(context.Background(), store, files, before, store.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +314,7 @@ func TestExportIsAsOfItsStart(t *testing.T) {
 	}}
 	time.Sleep(2 * time.Millisecond) // the export's moment is after the one above
 	during := filepath.Join(t.TempDir(), "during")
-	mDuring, err := backup.Export(context.Background(), src, during, store.Now())
+	mDuring, err := backup.Export(context.Background(), src, files, during, store.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,17 +332,17 @@ func TestExportIsAsOfItsStart(t *testing.T) {
 }
 
 func TestRestoreRefusals(t *testing.T) {
-	store, _, _ := seeded(t)
+	store, _, _, files := seeded(t)
 	dir := filepath.Join(t.TempDir(), "b")
-	if _, err := backup.Export(context.Background(), store, dir, time.Now()); err != nil {
+	if _, err := backup.Export(context.Background(), store, files, dir, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	// Not into a database with anything in it.
-	if _, err := backup.Restore(context.Background(), store, dir); err == nil || !strings.Contains(err.Error(), "not empty") {
+	if _, err := backup.Restore(context.Background(), store, files, dir); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Errorf("restore into a full database: %v", err)
 	}
 	// Not into a folder with something in it.
-	if _, err := backup.Export(context.Background(), store, dir, time.Now()); err == nil || !strings.Contains(err.Error(), "not empty") {
+	if _, err := backup.Export(context.Background(), store, files, dir, time.Now()); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Errorf("export into a full folder: %v", err)
 	}
 	// A file that does not match the manifest: refused before anything is written.
@@ -273,13 +353,13 @@ func TestRestoreRefusals(t *testing.T) {
 		_ = os.WriteFile(path, append(b, []byte("{}\n")...), 0o600)
 	}
 	empty := openStore(t)
-	if _, err := backup.Restore(context.Background(), empty, dir); err == nil || !strings.Contains(err.Error(), "does not match the manifest") {
+	if _, err := backup.Restore(context.Background(), empty, originals(t), dir); err == nil || !strings.Contains(err.Error(), "does not match the manifest") {
 		t.Errorf("a tampered backup: %v", err)
 	}
 	if blank, _, _ := empty.Blank(context.Background()); !blank {
 		t.Error("a refused restore wrote something")
 	}
-	if _, err := backup.Restore(context.Background(), empty, t.TempDir()); err == nil || !strings.Contains(err.Error(), "not a backup") {
+	if _, err := backup.Restore(context.Background(), empty, originals(t), t.TempDir()); err == nil || !strings.Contains(err.Error(), "not a backup") {
 		t.Errorf("a folder without a manifest: %v", err)
 	}
 }

@@ -35,6 +35,7 @@ type options struct {
 	posts      int
 	members    int
 	scenarios  []string
+	assets     int
 	fractions  []float64 // of the measured rate, for the latency phases
 	cacheOff   bool
 	logLevel   string
@@ -56,6 +57,7 @@ func main() {
 	flag.IntVar(&o.conns, "conns", 16, "concurrent connections")
 	flag.IntVar(&o.posts, "posts", 20000, "posts to seed (200000 for the scale run)")
 	flag.IntVar(&o.members, "members", 1000, "members to seed")
+	flag.IntVar(&o.assets, "assets", 2000, "images to upload for the cold media scenarios (M-original-cold, M-variant-cold)")
 	// Q4 runs right after Q1-cold: the target compares the two, and on a shared machine the
 	// rate drifts from minute to minute, so they are measured side by side.
 	flag.StringVar(&list, "scenarios", "ceiling,Q1-cold,Q4,Q2,Q3,Q1,Q5,W1", "comma-separated scenarios to run, in this order")
@@ -163,7 +165,11 @@ func run(ctx context.Context, o options) error {
 	}
 
 	token := randomHex(24)
-	e := &env{token: token, w: w, conns: o.conns, run: randomHex(4), bodies: editBodies(64), reused: reused}
+	e := &env{token: token, w: w, conns: o.conns, run: randomHex(4), bodies: editBodies(64), reused: reused,
+		assets: o.assets, media: &mediaState{}}
+	if err := writeStaticPhoto(); err != nil {
+		return err
+	}
 	var rows []*row
 	var ceiling *row
 	var readiness []string

@@ -75,6 +75,10 @@ var ceilingBody = func() []byte {
 // the fixed body. Nothing Guildhall does per request can be cheaper than this.
 func serveCeiling(addr string) {
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") { // M-static: a plain static file handler
+			http.ServeFile(w, r, filepath.Join(staticDir, filepath.Base(r.URL.Path)))
+			return
+		}
 		_, _ = io.Copy(io.Discard, r.Body)
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Content-Length", strconv.Itoa(len(ceilingBody)))

@@ -39,6 +39,8 @@ type env struct {
 	reused   bool           // the database was kept from an earlier run
 	edited   bool           // W1 has run on this database: another binary's W1 (A/B) finds new versions
 	versions map[string]int // W1: current versions of posts, when reused
+	assets   int            // M-*: the pool of assets uploaded for the cold scenarios
+	media    *mediaState
 }
 
 // scenario is one row of the table.

@@ -54,6 +54,7 @@ type Catalog struct {
 	plans []guildhall.MembershipPlan
 
 	webhooks map[string]*guildhall.Webhook
+	assets   map[string]*guildhall.Asset
 	live     liveTimes // per author, the publication and take-down times of their published posts
 	// downs holds the take-down times of every published post that has one (Unix ns),
 	// ascending, for NextChange; in a bulk load it is sorted once at the end.

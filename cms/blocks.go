@@ -31,8 +31,8 @@ func (s *Service) UpdateBlock(ctx context.Context, in guildhall.UpdateBlockInput
 	if err != nil {
 		return nil, err
 	}
-	cur, ok := s.cat().Block(in.ID)
-	if !ok {
+	var cur guildhall.Block
+	if !s.found(ctx, func() (ok bool) { cur, ok = s.cat().Block(in.ID); return ok }) {
 		return nil, guildhall.NotFound("Block")
 	}
 	b := cur.Clone()
@@ -54,8 +54,21 @@ func (s *Service) UpdateBlock(ctx context.Context, in guildhall.UpdateBlockInput
 // saveBlock applies the input's fields to b, validates the result and stores it as b's
 // version; the unique revision decides concurrent edits.
 func (s *Service) saveBlock(ctx context.Context, v *guildhall.Viewer, b guildhall.Block, in guildhall.CreateBlockInput) (guildhall.Block, error) {
+	rt, rich := b.(*guildhall.RichTextBlock)
+	if rich && in.Body != nil && len(*in.Body) <= 4*guildhall.MaxBodyBytes {
+		// Images first, as for posts (resolveImages), so none is silently lost.
+		problems := guildhall.Problems{}
+		body, _ := s.resolveImages(ctx, v, *in.Body, "body", problems)
+		if err := problems.Err(); err != nil {
+			return nil, err
+		}
+		in.Body = &body
+	}
 	if err := fillBlock(b, &in); err != nil {
 		return nil, err
+	}
+	if rich && in.Body != nil {
+		rt.Body = held(s.rich.Render(*in.Body)) // with this server's embed and link settings
 	}
 	if err := s.store.blocks.SaveBlock(ctx, b, v.Actor()); err != nil {
 		return nil, err

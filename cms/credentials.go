@@ -2,6 +2,7 @@ package cms
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -219,7 +220,7 @@ func (s *Service) createAPIToken(ctx context.Context, in guildhall.CreateApiToke
 	}
 	memberID := deref(in.MemberID)
 	if memberID != "" {
-		if _, ok := s.cat().Member(memberID); !ok {
+		if !s.found(ctx, func() (ok bool) { _, ok = s.cat().Member(memberID); return ok }) {
 			problems.Add("memberId", "no such member")
 		}
 	}
@@ -270,8 +271,8 @@ func (s *Service) RevokeAPIToken(ctx context.Context, id string) (*guildhall.Tok
 	if err != nil {
 		return nil, err
 	}
-	t, ok := s.creds.Load().token(id)
-	if !ok {
+	var t *guildhall.Token
+	if !s.found(ctx, func() (ok bool) { t, ok = s.creds.Load().token(id); return ok }) {
 		return nil, guildhall.NotFound("API token")
 	}
 	return s.revoke(ctx, t, v.Actor())
@@ -334,7 +335,7 @@ func (s *Service) CreateAccount(ctx context.Context, in guildhall.CreateAccountI
 	}
 	memberID := deref(in.MemberID)
 	if memberID != "" {
-		if _, ok := s.cat().Member(memberID); !ok {
+		if !s.found(ctx, func() (ok bool) { _, ok = s.cat().Member(memberID); return ok }) {
 			problems.Add("memberId", "no such member")
 		}
 	} else if in.Role == guildhall.RoleMember || in.Role == guildhall.RoleAuthor {
@@ -343,9 +344,9 @@ func (s *Service) CreateAccount(ctx context.Context, in guildhall.CreateAccountI
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
-	hash, err := auth.HashPassword(in.Password)
+	hash, err := auth.HashPassword(ctx, in.Password)
 	if err != nil {
-		return nil, err
+		return nil, hashingError(err)
 	}
 	now := s.now()
 	a := &guildhall.Account{ID: guildhall.NewID(guildhall.KindAccount, now), Version: 1, Email: email, PasswordHash: hash,
@@ -379,34 +380,32 @@ func checkPassword(field, pw string, problems guildhall.Problems) {
 	}
 }
 
-// Login checks an email and password and opens a session. Failures are limited per account
-// and per client address; an unknown email costs the same time as a wrong password and gets
-// the same answer, so logins do not reveal who has an account.
+// Login checks an email and password and opens a session. Attempts are throttled per
+// account and per client address (auth.Throttle), counted before the password is checked;
+// an unknown email costs the same time as a wrong password and gets the same answer, so
+// logins do not reveal who has an account.
 func (s *Service) Login(ctx context.Context, email, password, clientAddr string) (*guildhall.Session, error) {
 	// An address that does not normalise has no account; its failures count under "".
 	accountKey, _ := guildhall.NormalizeEmail(email)
-	for _, l := range []struct {
-		limiter *auth.Limiter
-		key     string
-	}{{s.logins, accountKey}, {s.clients, clientAddr}} {
-		if ok, wait := l.limiter.Allow(l.key); !ok {
-			return nil, &guildhall.Error{Code: guildhall.ERATELIMITED,
-				Message: "Too many failed logins; try again later.", Extra: map[string]any{"retryAfterSeconds": int(wait.Seconds()) + 1}}
-		}
+	attempt, err := s.beginPasswordCheck(accountKey, clientAddr)
+	if err != nil {
+		return nil, err
 	}
 	a, ok := s.creds.Load().accountByEmail(accountKey)
 	var good bool
 	if ok && a.DisabledAt == nil && len(password) <= auth.MaxPasswordLength {
-		good = auth.VerifyPassword(a.PasswordHash, password)
+		good, err = auth.VerifyPassword(ctx, a.PasswordHash, password)
 	} else {
-		good = auth.SpendVerifyTime(password[:min(len(password), auth.MaxPasswordLength)])
+		good, err = auth.SpendVerifyTime(ctx, password[:min(len(password), auth.MaxPasswordLength)])
+	}
+	if err != nil {
+		attempt.Abandon()
+		return nil, hashingError(err)
 	}
 	if !good {
-		s.logins.Fail(accountKey)
-		s.clients.Fail(clientAddr)
 		return nil, guildhall.Errorf(guildhall.EUNAUTHORIZED, "The email or password is wrong.")
 	}
-	s.logins.Reset(accountKey)
+	attempt.Succeeded()
 	now := s.now()
 	secret := auth.NewSecret()
 	expires := now.Add(s.opts.SessionTTL)
@@ -425,6 +424,30 @@ func (s *Service) Login(ctx context.Context, email, password, clientAddr string)
 		return nil, err
 	}
 	return &guildhall.Session{Token: token, ExpiresAt: expires, Viewer: v}, nil
+}
+
+// beginPasswordCheck counts an attempt at an account's password from an address, or
+// refuses it with RATE_LIMITED while the account or the address must wait.
+func (s *Service) beginPasswordCheck(account, clientAddr string) (*auth.Attempt, error) {
+	attempt, wait, ok := s.logins.Begin(account, clientAddr)
+	if !ok {
+		return nil, &guildhall.Error{Code: guildhall.ERATELIMITED, Message: "Too many failed attempts; try again later.",
+			Extra: map[string]any{"retryAfterSeconds": int(wait.Seconds()) + 1}}
+	}
+	return attempt, nil
+}
+
+// hashingError is what a client is told when its password could not be hashed: the server
+// was busy hashing others' (RATE_LIMITED, try again in a moment), or the request ended.
+func hashingError(err error) error {
+	switch {
+	case errors.Is(err, auth.ErrBusy):
+		return &guildhall.Error{Code: guildhall.ERATELIMITED, Message: "Too many passwords are being checked at once; try again in a moment.",
+			Extra: map[string]any{"retryAfterSeconds": 1}}
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return guildhall.Errorf(guildhall.EUNAVAILABLE, "The request took too long and was stopped.")
+	}
+	return err
 }
 
 // Logout revokes the session the request was made with.
@@ -450,17 +473,30 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) (boo
 	if !ok {
 		return false, guildhall.Errorf(guildhall.EUNAUTHORIZED, "Log in to change your password.")
 	}
+	// Guessing the current password with a stolen session is guessing a password.
+	accountKey, _ := guildhall.NormalizeEmail(a.Email)
+	attempt, err := s.beginPasswordCheck(accountKey, auth.ClientAddr(ctx))
+	if err != nil {
+		return false, err
+	}
 	problems := guildhall.Problems{}
-	if !auth.VerifyPassword(a.PasswordHash, current) {
+	right, err := auth.VerifyPassword(ctx, a.PasswordHash, current)
+	if err != nil {
+		attempt.Abandon()
+		return false, hashingError(err)
+	}
+	if right {
+		attempt.Succeeded()
+	} else {
 		problems.Add("currentPassword", "is wrong")
 	}
 	checkPassword("newPassword", next, problems)
 	if err := problems.Err(); err != nil {
 		return false, err
 	}
-	hash, err := auth.HashPassword(next)
+	hash, err := auth.HashPassword(ctx, next)
 	if err != nil {
-		return false, err
+		return false, hashingError(err)
 	}
 	updated := *a
 	updated.Version++

@@ -89,6 +89,11 @@ func (s *Service) EraseMember(ctx context.Context, id string, posts guildhall.Er
 		}
 		keep[t.ID] = version
 	}
+	if found && m.AvatarID != nil {
+		if err := s.eraseAvatar(ctx, id, *m.AvatarID, v, keep); err != nil {
+			return "", err
+		}
+	}
 	if err := s.store.erasure.ForgetMembership(ctx, id); err != nil {
 		return "", err
 	}
@@ -151,6 +156,26 @@ func (s *Service) erasePosts(ctx context.Context, id string, posts guildhall.Era
 		return s.store.erasure.ReassignAuthor(ctx, id, former)
 	}
 	return s.store.erasure.DeleteAuthoredHistory(ctx, id)
+}
+
+// eraseAvatar deletes the member's avatar (a picture of them, its alt text perhaps their
+// name) with its history and original, unless a post, block or other member shows it too.
+// It goes before the member's tombstone, so a retry still knows which asset it was. No
+// ASSET_DELETED webhook is sent: its payload would carry what the erasure removes.
+func (s *Service) eraseAvatar(ctx context.Context, memberID, assetID string, v *guildhall.Viewer, keep map[string]int) error {
+	a, ok := s.cat().Asset(assetID)
+	if !ok {
+		return nil
+	}
+	if users := s.cat().AssetUsers(assetID); len(users) != 1 || users[0] != memberID {
+		return nil // shown elsewhere: not only theirs
+	}
+	version, err := s.removeAsset(ctx, a, v.Actor())
+	if err != nil {
+		return err // ErrHistoryKept too: the history must go; a retry removes it
+	}
+	keep[assetID] = version
+	return nil
 }
 
 // formerMember returns the placeholder member anonymised posts are kept under, made the
@@ -240,6 +265,7 @@ type memberProfile struct {
 	Credentials *string   `json:"credentials"`
 	Bio         *string   `json:"bio"`
 	AvatarURL   *string   `json:"avatarUrl"`
+	AvatarID    *string   `json:"avatarId,omitempty"`
 	Email       *string   `json:"email"`
 	Phone       *string   `json:"phone"`
 	CreatedAt   time.Time `json:"createdAt"`
@@ -290,7 +316,7 @@ type postData struct {
 
 func profileOf(m *guildhall.Member) memberProfile {
 	p := memberProfile{ID: m.ID, Version: m.Version, Slug: m.Slug, Name: m.Name, SortName: m.SortName, Credentials: m.Credentials,
-		AvatarURL: m.AvatarURL, Email: m.Email, Phone: m.Phone, CreatedAt: m.CreatedAt, SavedAt: m.UpdatedAt}
+		AvatarURL: m.AvatarURL, AvatarID: m.AvatarID, Email: m.Email, Phone: m.Phone, CreatedAt: m.CreatedAt, SavedAt: m.UpdatedAt}
 	if m.Bio != nil {
 		html := m.Bio.HTML()
 		p.Bio = &html

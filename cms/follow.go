@@ -66,6 +66,42 @@ func (s *Service) Follow(ctx context.Context) {
 	}
 }
 
+// catchUp applies the change log's recent entries now, rather than at the next poll. A write
+// that names something this instance does not hold, or a version newer than the one it holds,
+// calls it before answering NOT_FOUND or CONFLICT: behind a load balancer a client's next write
+// can reach another instance before the sync interval has brought it the first (an editor
+// creates a post on A and saves it again on B). What another instance wrote longer ago than
+// the window has reached this one through Follow already. Concurrent callers share one read,
+// so a burst of writes naming unknown IDs costs one query, not one each.
+func (s *Service) catchUp(ctx context.Context) {
+	window := s.opts.SyncInterval + 2*followOverlap
+	// The shared read must not end with the request that happened to start it.
+	ctx = context.WithoutCancel(ctx)
+	_, _, _ = s.catchingUp.Do("", func() (any, error) {
+		changes, err := s.store.changes.ChangesSince(ctx, s.now().Add(-window), s.knows)
+		if err != nil {
+			s.log.Warn("catching up with the change log for a write failed", "err", err)
+			return nil, err
+		}
+		s.write(func(c *catalog.Catalog) {
+			for _, ch := range changes {
+				s.apply(c, ch)
+			}
+		})
+		return nil, nil
+	})
+}
+
+// found reports whether has holds, catching up with the change log once if it does not
+// (see catchUp).
+func (s *Service) found(ctx context.Context, has func() bool) bool {
+	if has() {
+		return true
+	}
+	s.catchUp(ctx)
+	return has()
+}
+
 // knows reports whether this instance holds a revision already, so that the change log need
 // not decode it again, nor look up the revision of an intent whose commit it has not seen.
 // For a post, only the exact revision counts: an older one arriving late still completes the
@@ -91,6 +127,9 @@ func (s *Service) knows(kind guildhall.EntityKind, id string, version int) bool 
 	case guildhall.EntityWebhook:
 		w, ok := cat.Webhook(id)
 		return ok && w.Version >= version
+	case guildhall.EntityAsset:
+		a, ok := cat.Asset(id)
+		return ok && a.Version >= version
 	}
 	return false
 }
@@ -133,6 +172,10 @@ func (s *Service) apply(cat *catalog.Catalog, c guildhall.Change) {
 		s.creds.Load().putToken(c.Token)
 	case c.Kind == guildhall.EntityAccount && c.Account != nil:
 		s.creds.Load().putAccount(c.Account)
+	case c.Kind == guildhall.EntityAsset && c.Deleted:
+		cat.RemoveAsset(c.ID, c.Version)
+	case c.Kind == guildhall.EntityAsset && c.Asset != nil:
+		cat.PutAsset(c.Asset)
 	case c.Kind == guildhall.EntityWebhook && c.Deleted:
 		cat.RemoveWebhook(c.ID, c.Version)
 	case c.Kind == guildhall.EntityWebhook && c.Webhook != nil:

@@ -89,6 +89,12 @@ func (s *Service) RestorePostRevision(ctx context.Context, postID string, revisi
 	if err != nil {
 		return nil, err
 	}
+	if expectedVersion != nil && *expectedVersion > cur.Version {
+		s.catchUp(ctx) // a version another instance wrote that has not reached this one
+		if _, cur, err = s.editablePost(ctx, postID); err != nil {
+			return nil, err
+		}
+	}
 	if expectedVersion != nil && *expectedVersion != cur.Version {
 		return nil, staleVersion(cur.Version)
 	}
@@ -130,8 +136,8 @@ func (s *Service) DeleteBlock(ctx context.Context, id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	cur, ok := s.cat().Block(id)
-	if !ok {
+	var cur guildhall.Block
+	if !s.found(ctx, func() (ok bool) { cur, ok = s.cat().Block(id); return ok }) {
 		return "", guildhall.NotFound("Block")
 	}
 	if n := s.cat().BlockUsers(id); n > 0 {

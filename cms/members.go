@@ -7,7 +7,6 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/catalog"
-	"github.com/guildhall/guildhall/richtext"
 )
 
 // UpdateMemberProfile edits a profile: members their own, ADMIN anyone's.
@@ -16,9 +15,9 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	if err != nil {
 		return nil, err
 	}
-	cur, ok := s.cat().Member(in.ID)
-	if !ok {
-		return nil, guildhall.NotFound("Member")
+	cur, err := s.memberForWrite(ctx, in.ID)
+	if err != nil {
+		return nil, err
 	}
 	if v.Role != guildhall.RoleAdmin && v.MemberID != cur.ID {
 		return nil, guildhall.Errorf(guildhall.EFORBIDDEN, "You may edit only your own profile.")
@@ -39,7 +38,8 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 	if in.Bio != nil {
 		m.Bio = nil
 		if strings.TrimSpace(*in.Bio) != "" {
-			rendered := richtext.Render(*in.Bio)
+			bioHTML, _ := s.resolveImages(ctx, v, *in.Bio, "bio", problems)
+			rendered := s.rich.Render(bioHTML)
 			if len(rendered.HTML) > guildhall.MaxBioBytes {
 				problems.Add("bio", "must be at most %d KiB", guildhall.MaxBioBytes>>10)
 			}
@@ -56,6 +56,9 @@ func (s *Service) UpdateMemberProfile(ctx context.Context, in guildhall.UpdateMe
 		if m.AvatarURL != nil && !validWebURL(*m.AvatarURL) {
 			problems.Add("avatarUrl", "must be an http or https URL")
 		}
+	}
+	if in.AvatarID != nil {
+		m.AvatarID = s.checkAsset(*in.AvatarID, "avatarId", problems)
 	}
 	claimEmail := "" // the normalised address to claim, when it changes
 	oldEmail, _ := guildhall.NormalizeEmail(deref(cur.Email))

@@ -32,7 +32,7 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 	}
 	if authorID == "" {
 		problems.Add("authorId", "is required for a token that is not bound to a member")
-	} else if _, ok := s.cat().Member(authorID); !ok {
+	} else if !s.found(ctx, func() (ok bool) { _, ok = s.cat().Member(authorID); return ok }) {
 		problems.Add("authorId", "no such member")
 	}
 	now := s.now()
@@ -46,8 +46,8 @@ func (s *Service) CreatePost(ctx context.Context, in guildhall.CreatePostInput) 
 	if tags == nil {
 		tags = []string{}
 	}
-	e := s.checkEdit(guildhall.UpdatePostInput{Title: &in.Title, Body: &in.Body, Tags: tags, BlockIDs: in.BlockIDs,
-		Visibility: in.Visibility, Excerpt: in.Excerpt, SEO: in.SEO}, problems)
+	e := s.checkEdit(ctx, v, guildhall.UpdatePostInput{Title: &in.Title, Body: &in.Body, Tags: tags, BlockIDs: in.BlockIDs,
+		Visibility: in.Visibility, Excerpt: in.Excerpt, SEO: in.SEO, FeaturedImageID: in.FeaturedImageID}, problems)
 	text := e.rendered.Text // rendered once, here; the catalog indexes it as it is
 	if in.Slug != nil {
 		checkSlug(*in.Slug, problems)
@@ -81,6 +81,13 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 	if err != nil {
 		return nil, err
 	}
+	if in.ExpectedVersion > cur.Version {
+		// The client read a version another instance wrote that has not reached this one.
+		s.catchUp(ctx)
+		if v, cur, err = s.editablePost(ctx, in.ID); err != nil {
+			return nil, err
+		}
+	}
 	if in.ExpectedVersion != cur.Version {
 		return nil, staleVersion(cur.Version)
 	}
@@ -91,7 +98,7 @@ func (s *Service) UpdatePost(ctx context.Context, in guildhall.UpdatePostInput) 
 	}
 	p := s.nextRevision(cur, v)
 	problems := guildhall.Problems{}
-	e := s.checkEdit(in, problems)
+	e := s.checkEdit(ctx, v, in, problems)
 	base := cur.Slug
 	if asDraft && cur.Pending != nil {
 		base = cur.Pending.Slug
@@ -256,8 +263,8 @@ func (s *Service) editablePost(ctx context.Context, id string) (*guildhall.Viewe
 	if err != nil {
 		return nil, nil, err
 	}
-	cur, ok := s.cat().Post(v, s.now(), id)
-	if !ok {
+	var cur *guildhall.Post
+	if !s.found(ctx, func() (ok bool) { cur, ok = s.cat().Post(v, s.now(), id); return ok }) {
 		return nil, nil, guildhall.NotFound("Post")
 	}
 	if !v.IsStaff() && !v.IsAuthorOf(cur) {
@@ -314,6 +321,8 @@ type postEdit struct {
 	title      *string
 	body       *guildhall.RichText
 	rendered   richtext.Rendered // the new body as rendered: its text for the excerpt and the index, its HTML for imports
+	images     []string          // the new body's images (assets)
+	featured   *featuredImage
 	excerpt    *string
 	slug       *string
 	tags       []string
@@ -322,8 +331,12 @@ type postEdit struct {
 	seo        *guildhall.SEO
 }
 
-// checkEdit checks the content fields of in, adding what is wrong to problems.
-func (s *Service) checkEdit(in guildhall.UpdatePostInput, problems guildhall.Problems) *postEdit {
+// checkEdit checks the content fields of in, adding what is wrong to problems. A body's
+// images are resolved first (see resolveImages: pasted ones become assets of v's, so they
+// stay in the media library even if the save then fails on another field; v is nil for an
+// import), and the body is rendered once, here, and handed on (the catalog indexes the text,
+// an import compares the HTML, the body is packed for memory and the database).
+func (s *Service) checkEdit(ctx context.Context, v *guildhall.Viewer, in guildhall.UpdatePostInput, problems guildhall.Problems) *postEdit {
 	e := &postEdit{slug: in.Slug, visibility: in.Visibility}
 	if in.Title != nil {
 		title := strings.TrimSpace(*in.Title)
@@ -340,12 +353,18 @@ func (s *Service) checkEdit(in guildhall.UpdatePostInput, problems guildhall.Pro
 	if in.Body != nil {
 		if len(*in.Body) > 4*guildhall.MaxBodyBytes {
 			problems.Add("body", "must be at most %d KiB", guildhall.MaxBodyBytes>>10)
-		} else if body := richtext.Render(*in.Body); len(body.HTML) > guildhall.MaxBodyBytes {
-			problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
 		} else {
-			held := held(body)
-			e.body, e.rendered = &held, body
+			html, images := s.resolveImages(ctx, v, *in.Body, "body", problems)
+			if body := s.rich.Render(html); len(body.HTML) > guildhall.MaxBodyBytes {
+				problems.Add("body", "must be at most %d KiB after cleaning", guildhall.MaxBodyBytes>>10)
+			} else {
+				held := held(body)
+				e.body, e.rendered, e.images = &held, body, images
+			}
 		}
+	}
+	if in.FeaturedImageID != nil {
+		e.featured = &featuredImage{id: s.checkAsset(*in.FeaturedImageID, "featuredImageId", problems)}
 	}
 	if in.Excerpt != nil {
 		x := strings.Join(strings.Fields(*in.Excerpt), " ")
@@ -358,7 +377,7 @@ func (s *Service) checkEdit(in guildhall.UpdatePostInput, problems guildhall.Pro
 		e.tags = s.cleanTags(in.Tags, problems)
 	}
 	if in.BlockIDs != nil {
-		e.blocks = s.checkBlocks(in.BlockIDs, problems)
+		e.blocks = s.checkBlocks(ctx, in.BlockIDs, problems)
 	}
 	if in.SEO != nil {
 		e.seo = checkSEO(*in.SEO, problems)
@@ -375,7 +394,7 @@ func (e *postEdit) apply(c *guildhall.PostContent) {
 		c.Slug = *e.slug
 	}
 	if e.body != nil {
-		c.Body = *e.body
+		c.Body, c.ImageIDs = *e.body, e.images
 		if !c.CustomExcerpt {
 			c.Excerpt = richtext.Excerpt(e.rendered.Text, guildhall.ExcerptWords)
 		}
@@ -400,7 +419,13 @@ func (e *postEdit) apply(c *guildhall.PostContent) {
 	if e.seo != nil {
 		c.SEO = *e.seo
 	}
+	if e.featured != nil {
+		c.FeaturedImageID = e.featured.id
+	}
 }
+
+// featuredImage is an edit's featured image: id nil for none.
+type featuredImage struct{ id *string }
 
 // checkSEO trims the SEO fields, drops empty ones and checks limits: plain text without
 // control characters, and an absolute http(s) canonical URL.
@@ -435,6 +460,19 @@ func checkSEO(in guildhall.SEO, problems guildhall.Problems) *guildhall.SEO {
 		out.CanonicalURL = &u
 	}
 	return out
+}
+
+// checkAsset returns the asset ID an input names, nil for "" (none), and a problem of field
+// when no such asset exists.
+func (s *Service) checkAsset(id, field string, problems guildhall.Problems) *string {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return nil
+	}
+	if _, ok := s.cat().Asset(id); !ok {
+		problems.Add(field, "no such image")
+	}
+	return &id
 }
 
 // held is a rendered text as the catalog and the store keep it: packed once here, when it is
@@ -483,10 +521,10 @@ func (s *Service) tagSpelling(t string) string {
 }
 
 // checkBlocks checks that every block exists and is named once.
-func (s *Service) checkBlocks(ids []string, problems guildhall.Problems) []string {
+func (s *Service) checkBlocks(ctx context.Context, ids []string, problems guildhall.Problems) []string {
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {
-		if _, ok := s.cat().Block(id); !ok {
+		if !s.found(ctx, func() (ok bool) { _, ok = s.cat().Block(id); return ok }) {
 			problems.Add("blockIds", "no such block: %s", id)
 			continue
 		}

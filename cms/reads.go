@@ -274,6 +274,8 @@ func (s *Service) Node(ctx context.Context, id string) (guildhall.Node, error) {
 			return nil, err
 		}
 		return b.(guildhall.Node), nil
+	case guildhall.KindAsset:
+		return s.Asset(id)
 	case guildhall.KindToken:
 		// Only ADMIN may see tokens; sessions are nobody's to look up.
 		if t, ok := s.creds.Load().token(id); ok && t.Kind == guildhall.TokenAPI && guildhall.ViewerFrom(ctx).Role == guildhall.RoleAdmin {

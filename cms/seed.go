@@ -3,10 +3,13 @@ package cms
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/demo"
+	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/richtext"
 )
 
@@ -47,6 +50,9 @@ func (s *Service) seed(ctx context.Context, ds *demo.Dataset) (bool, error) {
 			if err != nil {
 				return false, err
 			}
+			if err := s.seedImages(ctx, content, demo.Images()); err != nil {
+				return false, fmt.Errorf("seed images: %w", err)
+			}
 			if err := s.store.content.Seed(ctx, content); err != nil {
 				return false, fmt.Errorf("seed: %w", err)
 			}
@@ -76,6 +82,62 @@ func (s *Service) awaitSeed(ctx context.Context) error {
 	}
 }
 
+// cleanedDemo holds the demo pictures as cleaned, by their drawn bytes: cleaning is the same
+// every time, and doing it once per process keeps seeding cheap (tests seed a database each,
+// and under the race detector cleaning six pictures takes seconds).
+var cleanedDemo sync.Map // string -> *media.Image
+
+func cleanDemoImage(ctx context.Context, p *media.Pipeline, data []byte) (*media.Image, error) {
+	key := string(data)
+	if img, ok := cleanedDemo.Load(key); ok {
+		return img.(*media.Image), nil
+	}
+	img, err := p.Clean(ctx, data)
+	if err != nil {
+		return nil, err
+	}
+	cleanedDemo.Store(key, img)
+	return img, nil
+}
+
+// seedImages stores the demo pictures as assets (cleaned like any upload) and shows them:
+// the landscapes as featured images of every fourth post, the portraits as the avatars of
+// the first members. Assets are written before the content that names them.
+func (s *Service) seedImages(ctx context.Context, c *guildhall.Content, images []demo.Image) error {
+	if _, none := s.originals.(noOriginals); none {
+		return nil // a service without an originals store (unit tests) seeds no pictures
+	}
+	now := s.now()
+	var scenes, portraits []*guildhall.Asset
+	for _, im := range images {
+		img, err := cleanDemoImage(ctx, s.pipeline, im.Data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", im.Filename, err)
+		}
+		if err := s.originals.Put(ctx, img.Sum, img.Data); err != nil {
+			return err
+		}
+		a := &guildhall.Asset{ID: guildhall.NewID(guildhall.KindAsset, now), Version: 1, Filename: safeFilename(im.Filename, img.Format),
+			Alt: im.Alt, ContentType: img.Format.ContentType(), Bytes: len(img.Data), Width: img.Width, Height: img.Height,
+			SHA256: img.Sum, CreatedAt: now, UpdatedAt: now, UpdatedBy: "demo"}
+		if im.Avatar {
+			portraits = append(portraits, a)
+		} else {
+			scenes = append(scenes, a)
+		}
+	}
+	if err := s.store.assets.SeedAssets(ctx, append(slices.Clone(scenes), portraits...)); err != nil {
+		return err
+	}
+	for i := 0; len(scenes) > 0 && i < len(c.Posts); i += 4 {
+		c.Posts[i].FeaturedImageID = &scenes[(i/4)%len(scenes)].ID
+	}
+	for i := 0; i < len(portraits) && i < len(c.Members); i++ {
+		c.Members[i].AvatarID = &portraits[i].ID
+	}
+	return nil
+}
+
 // Content turns a dataset into domain values with fresh IDs, as SeedIfEmpty stores them.
 func (s *Service) Content(ds *demo.Dataset) (*guildhall.Content, error) {
 	now := s.now()
@@ -92,7 +154,7 @@ func (s *Service) Content(ds *demo.Dataset) (*guildhall.Content, error) {
 			CreatedAt: ms(created), UpdatedAt: ms(created),
 		}
 		if dm.BioHTML != "" {
-			bio := held(richtext.Render(dm.BioHTML))
+			bio := held(s.rich.Render(dm.BioHTML))
 			m.Bio = &bio
 		}
 		if dm.Plan != "" {
@@ -135,7 +197,7 @@ func (s *Service) Content(ds *demo.Dataset) (*guildhall.Content, error) {
 		if created.IsZero() || created.After(now) {
 			created = now.AddDate(0, 0, -3)
 		}
-		body := richtext.Render(dp.BodyHTML)
+		body := s.rich.Render(dp.BodyHTML)
 		p := &guildhall.Post{
 			ID: guildhall.NewID(guildhall.KindPost, created), Version: 1, Slug: dp.Slug, Title: dp.Title,
 			Status: dp.Status, Visibility: dp.Visibility, AuthorID: author, Body: held(body),

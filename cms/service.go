@@ -10,17 +10,21 @@ package cms
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/singleflight"
 	"golang.org/x/time/rate"
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/auth"
 	"github.com/guildhall/guildhall/catalog"
+	"github.com/guildhall/guildhall/media"
+	"github.com/guildhall/guildhall/richtext"
 	"github.com/guildhall/guildhall/webhook"
 )
 
@@ -41,11 +45,11 @@ type Options struct {
 	ChangeRetention time.Duration
 	// SessionTTL is how long a login session lasts.
 	SessionTTL time.Duration
-	// LoginFailures failed logins within LoginWindow lock an account (or a client address,
-	// at four times as many) out for LoginLockout.
+	// LoginFailures failed logins for an account from one address (four times as many from
+	// an address across accounts, ten times for an account across addresses) start the
+	// waits between attempts: a second, doubling with each failure, at most 15 minutes
+	// (auth.Throttle).
 	LoginFailures int
-	LoginWindow   time.Duration
-	LoginLockout  time.Duration
 	// Failpoint, when set, is called after each step of a membership change; an error stops
 	// the change there, as a crash would. Tests only.
 	Failpoint func(step string) error
@@ -72,6 +76,22 @@ type Options struct {
 	RequireReview bool
 	// WebhookClient sends deliveries; nil means webhook.NewClient with WebhookAllowPrivate.
 	WebhookClient *http.Client
+
+	// Originals stores the bytes of uploaded images; nil means uploads fail (tests that do
+	// not upload need none).
+	Originals media.Originals
+	// Pipeline cleans uploads; nil means media.NewPipeline(0).
+	Pipeline *media.Pipeline
+	// OnOriginalDeleted is told the sum of an original removed with the last asset that
+	// had it, so the media handler can drop its cached copies.
+	OnOriginalDeleted func(sum string)
+	// RemoteImagesOff refuses images on other sites in bodies (GUILDHALL_REMOTE_IMAGES=off).
+	RemoteImagesOff bool
+	// RichText configures the sanitiser (embed hosts, trusted link hosts, the site's URL).
+	RichText richtext.Options
+	// MediaURL is the origin media is served from (GUILDHALL_MEDIA_URL), for absolute asset
+	// URLs; empty means paths relative to this server.
+	MediaURL string
 }
 
 // Service answers every read and performs every write.
@@ -85,9 +105,10 @@ type Service struct {
 	// every write while it puts into the catalog: see write.
 	swapping sync.RWMutex
 	creds    atomic.Pointer[credentials]
-	logins   *auth.Limiter // failed logins per account
-	clients  *auth.Limiter // failed logins per client address
-	locks    memberLocks
+	// catchingUp makes concurrent catch-ups share one read of the change log (see catchUp).
+	catchingUp singleflight.Group
+	logins     *auth.Throttle // failed logins and password changes
+	locks      memberLocks
 	// tokenLookups bounds database lookups of unknown tokens (see fetchNewToken).
 	tokenLookups *rate.Limiter
 	opts         Options
@@ -95,6 +116,11 @@ type Service struct {
 	hooks        *http.Client // sends webhook deliveries
 	// instance names this process in the claims of webhook attempts.
 	instance string
+
+	pipeline  *media.Pipeline
+	originals media.Originals
+	importer  *http.Client // fetches ImportAssetFromURL's images
+	rich      *richtext.Sanitizer
 }
 
 // DefaultOptions are the settings a service runs with unless told otherwise, in one place:
@@ -108,8 +134,6 @@ func DefaultOptions() Options {
 		ChangeRetention: time.Hour,
 		SessionTTL:      12 * time.Hour,
 		LoginFailures:   5,
-		LoginWindow:     15 * time.Minute,
-		LoginLockout:    15 * time.Minute,
 		WebhookInterval: time.Second,
 		WebhookBackoff:  webhook.Backoff,
 		Now:             time.Now,
@@ -123,8 +147,6 @@ func New(store Store, opts Options) *Service {
 	orDefault(&opts.ChangeRetention, d.ChangeRetention)
 	orDefault(&opts.SessionTTL, d.SessionTTL)
 	orDefault(&opts.LoginFailures, d.LoginFailures)
-	orDefault(&opts.LoginWindow, d.LoginWindow)
-	orDefault(&opts.LoginLockout, d.LoginLockout)
 	orDefault(&opts.WebhookInterval, d.WebhookInterval)
 	if opts.Now == nil {
 		opts.Now = d.Now
@@ -139,10 +161,22 @@ func New(store Store, opts Options) *Service {
 		opts.WebhookClient = webhook.NewClient(webhook.ClientOptions{AllowPrivate: opts.WebhookAllowPrivate})
 	}
 	s := &Service{store: split(store), opts: opts, log: opts.Logger, hooks: opts.WebhookClient, instance: guildhall.NewID("ins", time.Now())}
+	s.pipeline, s.originals = opts.Pipeline, opts.Originals
+	if s.pipeline == nil {
+		s.pipeline = media.NewPipeline(0)
+	}
+	if s.originals == nil {
+		s.originals = noOriginals{}
+	}
+	s.importer = newImporter(opts.WebhookAllowPrivate)
+	if opts.RichText.SiteURL == "" {
+		opts.RichText.SiteURL = opts.SiteURL
+	}
+	s.rich = richtext.New(opts.RichText)
 	s.tokenLookups = rate.NewLimiter(20, 20)
-	s.logins = &auth.Limiter{MaxFailures: opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
 	// An address may be an office behind one NAT: it gets more tries than one account.
-	s.clients = &auth.Limiter{MaxFailures: 4 * opts.LoginFailures, Window: opts.LoginWindow, Lockout: opts.LoginLockout, Now: opts.Now}
+	s.logins = &auth.Throttle{PairFree: opts.LoginFailures, AddressFree: 4 * opts.LoginFailures, AccountFree: 10 * opts.LoginFailures,
+		Base: time.Second, Max: 15 * time.Minute, Forget: time.Hour, Now: opts.Now}
 	s.catalog.Store(catalog.New())
 	s.creds.Store(newCredentials())
 	return s
@@ -222,6 +256,16 @@ func (s *Service) Load(ctx context.Context) error {
 			c.RemoveWebhook(id, version)
 		}
 	}
+	assets, deletedAssets, err := s.store.assets.Assets(ctx)
+	if err != nil {
+		return fmt.Errorf("load assets: %w", err)
+	}
+	for _, a := range assets {
+		c.PutAsset(a)
+	}
+	for id, version := range deletedAssets {
+		c.RemoveAsset(id, version)
+	}
 	if err := s.swapIn(ctx, c, began); err != nil {
 		return err
 	}
@@ -230,6 +274,17 @@ func (s *Service) Load(ctx context.Context) error {
 
 // Ready reports whether the database answers.
 func (s *Service) Ready(ctx context.Context) error { return s.store.ping(ctx) }
+
+// noOriginals is the originals store of a service configured without one.
+type noOriginals struct{}
+
+func (noOriginals) Put(context.Context, string, []byte) error {
+	return guildhall.Errorf(guildhall.EUNAVAILABLE, "Uploads are not configured on this server.")
+}
+func (noOriginals) Open(context.Context, string) (io.ReadCloser, error) {
+	return nil, guildhall.NotFound("Original")
+}
+func (noOriginals) Delete(context.Context, string) error { return nil }
 
 // require checks that the viewer in ctx has at least the role.
 func require(ctx context.Context, role guildhall.Role) (*guildhall.Viewer, error) {

@@ -75,6 +75,22 @@ type BlockStore interface {
 	DeleteBlock(ctx context.Context, id string, version int, by string) error
 }
 
+// AssetStore keeps the media library's metadata as revisions; the bytes are in a
+// media.Originals, written before the first revision that names them.
+type AssetStore interface {
+	// SaveAsset stores a as revision a.Version; ECONFLICT if that exists.
+	SaveAsset(ctx context.Context, a *guildhall.Asset) error
+	// DeleteAsset records the deletion of asset id as revision version (see DeletePost).
+	DeleteAsset(ctx context.Context, id string, version int, by string) error
+	// Assets reads the newest revision of every asset that is not deleted, and the version of
+	// each deleted asset's tombstone (remembered, so that neither a late change-log entry nor
+	// an import brings it back).
+	Assets(ctx context.Context) ([]*guildhall.Asset, map[string]int, error)
+	// SeedAssets writes assets in bulk as first revisions, without change-log entries (see
+	// ContentStore.Seed).
+	SeedAssets(ctx context.Context, assets []*guildhall.Asset) error
+}
+
 // ClaimStore decides who holds a unique value (a slug, an email address).
 type ClaimStore interface {
 	// Claim makes owner the holder of value. Claiming a value one holds already succeeds; a
@@ -209,6 +225,7 @@ type Store interface {
 	PostStore
 	MemberStore
 	BlockStore
+	AssetStore
 	ClaimStore
 	CredentialStore
 	WebhookStore
@@ -227,6 +244,7 @@ type stores struct {
 	posts       PostStore
 	members     MemberStore
 	blocks      BlockStore
+	assets      AssetStore
 	claims      ClaimStore
 	credentials CredentialStore
 	webhooks    WebhookStore
@@ -238,6 +256,6 @@ type stores struct {
 }
 
 func split(s Store) stores {
-	return stores{content: s, posts: s, members: s, blocks: s, claims: s, credentials: s,
+	return stores{content: s, posts: s, members: s, blocks: s, assets: s, claims: s, credentials: s,
 		webhooks: s, deliveries: s, changes: s, secrets: s, erasure: s, ping: s.Ping}
 }

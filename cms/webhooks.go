@@ -73,8 +73,8 @@ func (s *Service) DeleteWebhook(ctx context.Context, id string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	w, ok := s.cat().Webhook(id)
-	if !ok {
+	var w *guildhall.Webhook
+	if !s.found(ctx, func() (ok bool) { w, ok = s.cat().Webhook(id); return ok }) {
 		return "", guildhall.NotFound("Webhook")
 	}
 	if err := s.store.webhooks.DeleteWebhook(ctx, id, w.Version+1, v.Actor()); err != nil {
@@ -154,6 +154,8 @@ type Event struct {
 	Member *guildhall.Member
 	// Block is the block of a BLOCK_ event, as it is (updated) or was (deleted).
 	Block guildhall.Block
+	// Asset is set for the ASSET_ events.
+	Asset *guildhall.Asset
 	// Renewal is the renewal a MEMBER_RENEWED event is about, if known.
 	Renewal *guildhall.Renewal
 	// At is when the event takes effect, for a post scheduled to go live later: its
@@ -322,6 +324,7 @@ type (
 		Member  *memberPayload  `json:"member,omitempty"`
 		Renewal *renewalPayload `json:"renewal,omitempty"`
 		Block   *blockPayload   `json:"block,omitempty"`
+		Asset   *assetPayload   `json:"asset,omitempty"`
 	}
 	blockPayload struct {
 		ID        string              `json:"id"`
@@ -329,6 +332,17 @@ type (
 		Title     string              `json:"title"`
 		Version   int                 `json:"version"`
 		UpdatedAt time.Time           `json:"updatedAt"`
+	}
+	assetPayload struct {
+		ID          string    `json:"id"`
+		URL         string    `json:"url"`
+		Filename    string    `json:"filename"`
+		Alt         string    `json:"alt"`
+		ContentType string    `json:"contentType"`
+		Bytes       int       `json:"bytes"`
+		Width       int       `json:"width"`
+		Height      int       `json:"height"`
+		CreatedAt   time.Time `json:"createdAt"`
 	}
 	postPayload struct {
 		ID          string               `json:"id"`
@@ -408,6 +422,10 @@ func (s *Service) eventPayload(id string, e Event, now, due time.Time) eventPayl
 	if b := e.Block; b != nil {
 		base := b.Base()
 		out.Data.Block = &blockPayload{ID: base.ID, Kind: b.BlockKind(), Title: base.TitleOrEmpty(), Version: base.Version, UpdatedAt: base.UpdatedAt}
+	}
+	if a := e.Asset; a != nil {
+		out.Data.Asset = &assetPayload{ID: a.ID, URL: s.opts.MediaURL + a.Path(), Filename: a.Filename, Alt: a.Alt,
+			ContentType: a.ContentType, Bytes: a.Bytes, Width: a.Width, Height: a.Height, CreatedAt: a.CreatedAt}
 	}
 	if r := e.Renewal; r != nil {
 		out.Data.Renewal = &renewalPayload{ID: r.ID, Plan: r.PlanCode, RenewedAt: r.RenewedAt, PreviousExpiresAt: r.PreviousExpiresAt, NewExpiresAt: r.NewExpiresAt}

@@ -34,6 +34,7 @@ import (
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/forwarded"
+	"github.com/guildhall/guildhall/internal/sizedlru"
 )
 
 // Source is what feeds read: the service layer (*cms.Service).
@@ -43,6 +44,8 @@ type Source interface {
 	Members(ctx context.Context, first *int, after *string, filter *guildhall.MemberFilter) (*guildhall.Page[*guildhall.Member], error)
 	Author(p *guildhall.Post) (*guildhall.Member, error)
 	Body(ctx context.Context, p *guildhall.Post) *guildhall.RichText
+	// AssetOf is the asset id names (a post's featured image), nil when none.
+	AssetOf(id *string) *guildhall.Asset
 	// RemovedAt is the latest time a post left the posts the filter selects: a feed's
 	// Last-Modified is never earlier, so it never goes back in time.
 	RemovedAt(filter *guildhall.PostFilter) time.Time
@@ -60,6 +63,9 @@ type Options struct {
 	// TrustedProxies, without SiteURL, are the reverse proxies whose forwarding headers say
 	// the scheme and host readers used (GUILDHALL_TRUSTED_PROXIES); anyone else's are ignored.
 	TrustedProxies forwarded.Proxies
+	// MediaURL is the origin images are served from (GUILDHALL_MEDIA_URL). Empty means this
+	// server, as the reader reached it: images are served by Guildhall, wherever the site is.
+	MediaURL string
 	// SiteName titles the feeds (GUILDHALL_SITE_NAME).
 	SiteName string
 	// Items is how many posts a feed holds (default 50).
@@ -83,10 +89,21 @@ type Handler struct {
 	opts Options
 	h    http.Handler
 
-	mu       sync.Mutex
-	rendered map[string]renderedFeed // by ETag
-	sitemaps map[string]*sitemap
+	// Rendered feeds (by ETag) and, with GUILDHALL_SITE_URL unset, sitemap files (by
+	// content, site and file): the site is then each request's Host, which a client
+	// chooses, so both are bounded by bytes.
+	rendered         *sizedlru.Cache[string, renderedFeed]
+	hostSitemapFiles *sizedlru.Cache[string, sitemapFile]
+
+	mu             sync.Mutex
+	currentSitemap *sitemap
 }
+
+// Memory for rendered feeds, and for sitemap files rendered for Host headers.
+const (
+	renderedBytes         = 8 << 20
+	hostSitemapFilesBytes = 8 << 20
+)
 
 // NewHandler returns the handler for the feed and sitemap routes.
 func NewHandler(src Source, opts Options) *Handler {
@@ -106,7 +123,8 @@ func NewHandler(src Source, opts Options) *Handler {
 		opts.Logger = slog.Default()
 	}
 	opts.SiteURL = strings.TrimSuffix(opts.SiteURL, "/")
-	h := &Handler{src: src, opts: opts, rendered: map[string]renderedFeed{}, sitemaps: map[string]*sitemap{}}
+	h := &Handler{src: src, opts: opts, rendered: sizedlru.New[string, renderedFeed](renderedBytes),
+		hostSitemapFiles: sizedlru.New[string, sitemapFile](hostSitemapFilesBytes)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /feeds/{file}", h.allPosts)
 	mux.HandleFunc("GET /feeds/members/{file}", h.memberPosts)
@@ -219,6 +237,11 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 	fmt.Fprintf(sum, "removed %d\x00", removed.UnixNano())
 	f.Updated = later(f.Updated, removed)
 	host := hostOf(site)
+	media := h.opts.MediaURL
+	if media == "" {
+		media = h.opts.TrustedProxies.Origin(r)
+	}
+	fmt.Fprintf(sum, "media %s\x00", media)
 	// Bodies are unpacked only to render a feed not cached yet: most requests are answered
 	// from the cache, by an ETag that their IDs and versions decide.
 	bodies := make([]*guildhall.RichText, len(page.Items))
@@ -241,6 +264,10 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 		if c := p.SEO.CanonicalURL; c != nil {
 			it.Link = *c
 		}
+		if a := h.src.AssetOf(p.FeaturedImageID); a != nil {
+			fmt.Fprintf(sum, "image %s %d\x00", a.ID, a.Version)
+			it.Image = &Enclosure{URL: media + a.Path(), Type: a.ContentType, Length: a.Bytes}
+		}
 		if body == nil {
 			it.MembersOnly, it.ContentHTML = true, teaserHTML(p.Excerpt, it.URL, h.opts.SiteName)
 		}
@@ -248,7 +275,7 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 		f.Updated = later(f.Updated, it.Updated)
 	}
 	etag := `"` + base64.RawURLEncoding.EncodeToString(sum.Sum(nil)[:18]) + `"`
-	out, ok := h.cached(etag)
+	out, ok := h.rendered.Get(etag)
 	if !ok {
 		if f.Updated.IsZero() {
 			// Empty, and no member to date it by: it changed, as far as this server can
@@ -257,7 +284,7 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 		}
 		for i, b := range bodies {
 			if b != nil {
-				f.Items[i].ContentHTML = b.HTML()
+				f.Items[i].ContentHTML = mediaAbsolute(b.HTML(), media)
 			}
 		}
 		body, err := formats[format].render(prepared(f))
@@ -266,7 +293,7 @@ func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request, site string,
 			return
 		}
 		out = renderedFeed{body: body, modified: f.Updated}
-		h.cache(etag, out)
+		h.rendered.Add(etag, out, int64(len(body)+len(etag)))
 	}
 	serve(w, r, formats[format].contentType, etag, out.modified, out.body)
 }
@@ -291,25 +318,6 @@ func later(a, b time.Time) time.Time {
 	return a
 }
 
-// renderedCacheSize bounds the rendered feeds kept; when it is reached the cache starts over.
-const renderedCacheSize = 256
-
-func (h *Handler) cached(etag string) (renderedFeed, bool) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	b, ok := h.rendered[etag]
-	return b, ok
-}
-
-func (h *Handler) cache(etag string, body renderedFeed) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if len(h.rendered) >= renderedCacheSize {
-		clear(h.rendered)
-	}
-	h.rendered[etag] = body
-}
-
 // serve writes body with its validators; http.ServeContent answers conditional requests
 // (If-None-Match first, then If-Modified-Since) with 304, and HEAD and Range requests.
 func serve(w http.ResponseWriter, r *http.Request, contentType, etag string, modified time.Time, body []byte) {
@@ -321,8 +329,13 @@ func serve(w http.ResponseWriter, r *http.Request, contentType, etag string, mod
 	http.ServeContent(w, r, "", modified, bytes.NewReader(body))
 }
 
-// fail answers an error: not found as 404, anything else as 5xx, logged.
+// fail answers an error: not found as 404, a request that ran out of time (or whose client
+// has gone) as 503, anything else as 5xx, logged.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		http.Error(w, "The request took too long and was stopped.", http.StatusServiceUnavailable)
+		return
+	}
 	switch guildhall.ErrorCode(err) {
 	case guildhall.ENOTFOUND:
 		http.NotFound(w, r)

@@ -27,13 +27,26 @@ var now = time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
 type source struct {
 	members []*guildhall.Member
 	posts   []*guildhall.Post // newest first, all live
+	assets  map[string]*guildhall.Asset
 	gen     uint64
 	removed time.Time // when a post last left the feed
+	// sitemapReads counts reads of the public posts, which only the sitemap makes.
+	sitemapReads int
+}
+
+func (s *source) AssetOf(id *string) *guildhall.Asset {
+	if id == nil {
+		return nil
+	}
+	return s.assets[*id]
 }
 
 func (s *source) Posts(ctx context.Context, first *int, after *string, f *guildhall.PostFilter, _ *guildhall.PostOrder) (*guildhall.Page[*guildhall.Post], error) {
 	if guildhall.ViewerFrom(ctx) != guildhall.Anonymous {
 		return nil, errors.New("feeds must read as the anonymous viewer")
+	}
+	if f.Visibility != nil {
+		s.sitemapReads++
 	}
 	page := &guildhall.Page[*guildhall.Post]{}
 	page.Cursor = func(i int) string { return page.Items[i].ID }
@@ -240,6 +253,34 @@ func TestSiteURLDefaultsToTheRequestOrigin(t *testing.T) {
 	if f.Link != "http://guildhall.internal/" || f.FeedLink != "http://guildhall.internal/feeds/posts.json" ||
 		f.Items[0].Link != "http://guildhall.internal/posts/hostile" || f.Items[0].GUID != "tag:guildhall.internal,2026-06-15:post/pst_hostile" {
 		t.Errorf("links = %s %s %s %s", f.Link, f.FeedLink, f.Items[0].Link, f.Items[0].GUID)
+	}
+}
+
+// Without a configured site, each Host gets links to itself, from one list of URLs: the
+// sitemap is built once, whatever Host headers clients send (they are not trusted to be few).
+func TestSitemapForEachHost(t *testing.T) {
+	src := hostileSource()
+	h := feed.NewHandler(src, feed.Options{})
+	for _, host := range []string{"a.example", "b.example", "a.example", "c.example:8080"} {
+		req := httptest.NewRequest(http.MethodGet, "http://"+host+"/sitemap.xml", nil)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var urls struct {
+			URLs []struct {
+				Loc string `xml:"loc"`
+			} `xml:"url"`
+		}
+		if err := xml.Unmarshal(rec.Body.Bytes(), &urls); err != nil || len(urls.URLs) == 0 {
+			t.Fatalf("%s: %v %s", host, err, rec.Body.Bytes())
+		}
+		for _, u := range urls.URLs {
+			if !strings.HasPrefix(u.Loc, "http://"+host+"/") {
+				t.Errorf("%s: link %s", host, u.Loc)
+			}
+		}
+	}
+	if src.sitemapReads != 1 {
+		t.Errorf("the sitemap was built %d times for four hosts", src.sitemapReads)
 	}
 }
 

@@ -53,6 +53,26 @@ type Item struct {
 	// a machine-readable way (a "Members only" category; in JSON Feed, _guildhall.members_only),
 	// so a partner site does not present the excerpt as the whole post.
 	MembersOnly bool
+	// Image is the post's featured image, if any: an RSS enclosure, an Atom link
+	// rel="enclosure", JSON Feed's image.
+	Image *Enclosure
+}
+
+// Enclosure is a file that goes with an item.
+type Enclosure struct {
+	URL    string
+	Type   string
+	Length int
+}
+
+// mediaAbsolute makes the /media/ paths of Guildhall's own images in clean HTML (src and
+// srcset, as the sanitiser allows them) absolute under base, the origin images are served
+// from, which need not be the site's.
+func mediaAbsolute(clean, base string) string {
+	if !strings.Contains(clean, "/media/ast_") {
+		return clean
+	}
+	return strings.NewReplacer(`="/media/ast_`, `="`+base+`/media/ast_`, `, /media/ast_`, `, `+base+`/media/ast_`).Replace(clean)
 }
 
 // MembersOnlyCategory is the category (RSS, Atom) that marks a members-only teaser.
@@ -114,6 +134,11 @@ func prepared(f *Feed) *Feed {
 			it.Link = it.URL
 		}
 		it.ID, it.URL, it.Link, it.Title = clean(it.ID), clean(it.URL), clean(it.Link), clean(it.Title)
+		if it.Image != nil {
+			img := *it.Image
+			img.URL, img.Type = clean(img.URL), clean(img.Type)
+			it.Image = &img
+		}
 		it.AuthorName, it.AuthorURL = clean(it.AuthorName), clean(it.AuthorURL)
 		it.Summary, it.ContentHTML = clean(it.Summary), clean(absolutize(it.ContentHTML, it.URL))
 		tags := make([]string, len(it.Tags))
@@ -167,6 +192,12 @@ type (
 		Categories  []rssCategory `xml:"category"`
 		Description string        `xml:"description"`
 		Content     string        `xml:"content:encoded,omitempty"`
+		Enclosure   *rssEnclosure `xml:"enclosure"`
+	}
+	rssEnclosure struct {
+		URL    string `xml:"url,attr"`
+		Length int    `xml:"length,attr"`
+		Type   string `xml:"type,attr"`
 	}
 	rssCategory struct {
 		Domain string `xml:"domain,attr,omitempty"`
@@ -196,13 +227,17 @@ func renderRSS(f *Feed) ([]byte, error) {
 		if it.MembersOnly {
 			categories = append(categories, rssCategory{Domain: accessScheme, Value: MembersOnlyCategory})
 		}
-		doc.Channel.Items = append(doc.Channel.Items, rssItem{
+		ri := rssItem{
 			Title: it.Title, Link: it.Link, GUID: rssGUID{Value: it.ID}, PubDate: it.Published.UTC().Format(time.RFC1123Z),
 			Creator: it.AuthorName, Categories: categories,
 			// description is HTML by convention: the plain-text excerpt is escaped for it, so
 			// a "<" in the text stays a "<" on the screen.
 			Description: html.EscapeString(it.Summary), Content: it.ContentHTML,
-		})
+		}
+		if e := it.Image; e != nil {
+			ri.Enclosure = &rssEnclosure{URL: e.URL, Length: e.Length, Type: e.Type}
+		}
+		doc.Channel.Items = append(doc.Channel.Items, ri)
 	}
 	return encodeXML(doc)
 }
@@ -236,9 +271,10 @@ type (
 		Body string `xml:",chardata"`
 	}
 	atomLink struct {
-		Href string `xml:"href,attr"`
-		Rel  string `xml:"rel,attr"`
-		Type string `xml:"type,attr,omitempty"`
+		Href   string `xml:"href,attr"`
+		Rel    string `xml:"rel,attr"`
+		Type   string `xml:"type,attr,omitempty"`
+		Length int    `xml:"length,attr,omitempty"`
 	}
 	atomPerson struct {
 		Name string `xml:"name"`
@@ -264,7 +300,7 @@ func renderAtom(f *Feed) ([]byte, error) {
 	for _, it := range f.Items {
 		e := atomEntry{
 			Title: atomText{"text", it.Title}, ID: it.ID, Published: atomTime(it.Published), Updated: atomTime(it.Updated),
-			Links:   []atomLink{{Href: it.Link, Rel: "alternate", Type: "text/html"}},
+			Links:   atomLinks(it),
 			Author:  atomPerson{Name: it.AuthorName, URI: it.AuthorURL},
 			Summary: atomText{"text", it.Summary},
 		}
@@ -318,6 +354,7 @@ type (
 		DateModified  string       `json:"date_modified"`
 		Authors       []jsonAuthor `json:"authors"`
 		Tags          []string     `json:"tags,omitempty"`
+		Image         string       `json:"image,omitempty"`
 		// Guildhall is JSON Feed's extension mechanism (a key starting with "_").
 		Guildhall *jsonExtension `json:"_guildhall,omitempty"`
 	}
@@ -330,6 +367,15 @@ type (
 	}
 )
 
+// atomLinks are an entry's links: the post, and its featured image as an enclosure.
+func atomLinks(it Item) []atomLink {
+	links := []atomLink{{Href: it.Link, Rel: "alternate", Type: "text/html"}}
+	if e := it.Image; e != nil {
+		links = append(links, atomLink{Href: e.URL, Rel: "enclosure", Type: e.Type, Length: e.Length})
+	}
+	return links
+}
+
 func renderJSON(f *Feed) ([]byte, error) {
 	doc := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: f.HomeURL,
 		FeedURL: f.SelfURL + ".json", Description: f.Description, Items: []jsonItem{}}
@@ -339,6 +385,9 @@ func renderJSON(f *Feed) ([]byte, error) {
 			Authors: []jsonAuthor{{Name: it.AuthorName, URL: it.AuthorURL}}, Tags: it.Tags}
 		if ji.ContentHTML == "" {
 			ji.ContentText = it.Summary
+		}
+		if it.Image != nil {
+			ji.Image = it.Image.URL
 		}
 		if it.MembersOnly {
 			ji.Guildhall = &jsonExtension{MembersOnly: true}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/xml"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall"
+	"github.com/guildhall/guildhall/internal/sizedlru"
 )
 
 // The sitemap (https://www.sitemaps.org/protocol.html) lists the pages search engines may
@@ -24,13 +26,20 @@ import (
 // most Options.SitemapURLs URLs; when there are more, /sitemap.xml is an index of
 // /sitemaps/1.xml, /sitemaps/2.xml and so on.
 
+// sitemap is the site's URLs, relative to it ("/posts/{slug}"): the same whatever Host a
+// request names, so it is built once per content, and again when the clock changes what
+// readers see. Its files, rendered for the configured site, are kept with it (as many as the
+// content needs); rendered for a Host a client named, in Handler.hostSitemapFiles, bounded
+// by bytes.
 type sitemap struct {
 	// generation and until say how long it holds: while content is unchanged, and until the
 	// clock changes what readers see (a scheduled post goes live, a post is taken down).
+	// key names the two, for caches of its files.
 	generation uint64
 	until      time.Time
+	key        string
 	urls       []sitemapURL
-	files      map[string]sitemapFile // rendered, by name ("index", "1", "2", ...)
+	files      *sizedlru.Cache[string, sitemapFile] // by name, for Options.SiteURL
 }
 
 type sitemapURL struct {
@@ -74,7 +83,7 @@ func (h *Handler) sitemapPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) serveSitemap(w http.ResponseWriter, r *http.Request, name string) {
-	sm, err := h.sitemap(anonymous(r), h.site(r))
+	sm, err := h.sitemap(anonymous(r))
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -94,15 +103,18 @@ func (h *Handler) serveSitemap(w http.ResponseWriter, r *http.Request, name stri
 // sitemap returns the URLs of the site, built again when content has changed or the clock
 // has changed what readers see (scheduled posts go live, and posts are taken down, by the
 // clock alone).
-func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
+func (h *Handler) sitemap(ctx context.Context) (*sitemap, error) {
 	now, gen := h.opts.Now(), h.src.Generation()
 	h.mu.Lock()
-	sm, ok := h.sitemaps[site]
+	sm := h.currentSitemap
 	h.mu.Unlock()
-	if ok && sm.generation == gen && (sm.until.IsZero() || now.Before(sm.until)) {
+	if sm != nil && sm.generation == gen && (sm.until.IsZero() || now.Before(sm.until)) {
 		return sm, nil
 	}
-	sm = &sitemap{generation: gen, until: h.src.NextChange(now), files: map[string]sitemapFile{}}
+	const site = "" // links relative to the site; each file is rendered for its own
+	until := h.src.NextChange(now)
+	sm = &sitemap{generation: gen, until: until, key: fmt.Sprintf("%d/%d", gen, until.UnixNano()),
+		files: sizedlru.New[string, sitemapFile](math.MaxInt64)}
 	public := guildhall.VisibilityPublic
 	filter := &guildhall.PostFilter{Visibility: &public}
 	order := &guildhall.PostOrder{Field: guildhall.OrderPublishedAt, Direction: guildhall.Asc}
@@ -110,6 +122,9 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 	var posts []sitemapURL
 	first := guildhall.MaxPageSize
 	for after := (*string)(nil); ; {
+		if err := ctx.Err(); err != nil {
+			return nil, err // the request ran out of time, or its client has gone
+		}
 		page, err := h.src.Posts(ctx, &first, after, filter, order)
 		if err != nil {
 			return nil, err
@@ -119,10 +134,7 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 			newest[p.AuthorID] = later(newest[p.AuthorID], at)
 			loc := guildhall.PostURL(site, p.Slug)
 			if c := p.SEO.CanonicalURL; c != nil {
-				if !sameOrigin(*c, site) {
-					continue // the page's canonical home is another site: its sitemap lists it
-				}
-				loc = *c
+				loc = *c // absolute: listed only by the site it is on (see absolute)
 			}
 			posts = append(posts, newSitemapURL(loc, at))
 		}
@@ -134,6 +146,9 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 	}
 	withPosts := true
 	for after := (*string)(nil); ; {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		page, err := h.src.Members(ctx, &first, after, &guildhall.MemberFilter{HasPublishedPosts: &withPosts})
 		if err != nil {
 			return nil, err
@@ -149,7 +164,7 @@ func (h *Handler) sitemap(ctx context.Context, site string) (*sitemap, error) {
 	}
 	sm.urls = append(sm.urls, posts...)
 	h.mu.Lock()
-	h.sitemaps[site] = sm
+	h.currentSitemap = sm
 	h.mu.Unlock()
 	return sm, nil
 }
@@ -166,13 +181,14 @@ func newSitemapURL(loc string, at time.Time) sitemapURL {
 	return sitemapURL{Loc: clean(loc), LastMod: atomTime(at), at: at}
 }
 
-// sitemapFile renders one file of the sitemap: "index" is /sitemap.xml, a urlset when every
-// URL fits in one file and an index of the numbered files otherwise.
+// sitemapFile renders one file of the sitemap for a site: "index" is /sitemap.xml, a urlset
+// when every URL fits in one file and an index of the numbered files otherwise.
 func (h *Handler) sitemapFile(sm *sitemap, site, name string) (sitemapFile, bool, error) {
-	h.mu.Lock()
-	f, ok := sm.files[name]
-	h.mu.Unlock()
-	if ok {
+	cache, cacheKey := sm.files, name
+	if h.opts.SiteURL == "" {
+		cache, cacheKey = h.hostSitemapFiles, sm.key+"\x00"+site+"\x00"+name
+	}
+	if f, ok := cache.Get(cacheKey); ok {
 		return f, true, nil
 	}
 	per := h.opts.SitemapURLs
@@ -181,17 +197,18 @@ func (h *Handler) sitemapFile(sm *sitemap, site, name string) (sitemapFile, bool
 	var modified time.Time
 	switch n, _ := strconv.Atoi(name); {
 	case name == "index" && chunks <= 1:
-		doc, modified = urlSet{NS: sitemapNS, URLs: sm.urls}, newestOf(sm.urls)
+		urls := absolute(site, sm.urls)
+		doc, modified = urlSet{NS: sitemapNS, URLs: urls}, newestOf(urls)
 	case name == "index":
 		index := sitemapIndex{NS: sitemapNS}
 		for i := range chunks {
-			at := newestOf(sm.urls[i*per : min((i+1)*per, len(sm.urls))])
+			at := newestOf(absolute(site, sm.urls[i*per:min((i+1)*per, len(sm.urls))]))
 			index.Sitemaps = append(index.Sitemaps, newSitemapURL(fmt.Sprintf("%s/sitemaps/%d.xml", site, i+1), at))
 			modified = later(modified, at)
 		}
 		doc = index
 	case n >= 1 && n <= max(chunks, 1):
-		urls := sm.urls[min((n-1)*per, len(sm.urls)):min(n*per, len(sm.urls))]
+		urls := absolute(site, sm.urls[min((n-1)*per, len(sm.urls)):min(n*per, len(sm.urls))])
 		doc, modified = urlSet{NS: sitemapNS, URLs: urls}, newestOf(urls)
 	default:
 		return sitemapFile{}, false, nil
@@ -201,11 +218,25 @@ func (h *Handler) sitemapFile(sm *sitemap, site, name string) (sitemapFile, bool
 		return sitemapFile{}, false, err
 	}
 	sum := sha256.Sum256(body)
-	f = sitemapFile{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`, modified: modified}
-	h.mu.Lock()
-	sm.files[name] = f
-	h.mu.Unlock()
+	f := sitemapFile{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`, modified: modified}
+	cache.Add(cacheKey, f, int64(len(body)+len(cacheKey)))
 	return f, true, nil
+}
+
+// absolute returns urls with their links on site, without the canonical URLs of pages whose
+// home is another site.
+func absolute(site string, urls []sitemapURL) []sitemapURL {
+	out := make([]sitemapURL, 0, len(urls))
+	for _, u := range urls {
+		switch {
+		case strings.HasPrefix(u.Loc, "/"):
+			u.Loc = clean(site) + u.Loc
+		case !sameOrigin(u.Loc, site):
+			continue // a canonical URL on another site: that site's sitemap lists the page
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 func newestOf(urls []sitemapURL) time.Time {

@@ -1,5 +1,5 @@
-// Package forwarded tells the origin a client used (scheme and host) when requests reach the
-// server through reverse proxies. Forwarded (RFC 7239) and X-Forwarded-Proto/-Host are
+// Package forwarded tells the origin a client used (scheme and host), and the client's
+// address, when requests reach the server through reverse proxies. Forwarded (RFC 7239) and X-Forwarded-Proto/-Host are
 // headers anyone can send, so they are believed only from the proxies the operator names
 // (GUILDHALL_TRUSTED_PROXIES); from anyone else the request's own scheme and Host stand.
 package forwarded
@@ -39,24 +39,78 @@ func Parse(list string) (Proxies, error) {
 
 // Trusts reports whether the request came straight from one of the proxies.
 func (p Proxies) Trusts(r *http.Request) bool {
-	if len(p) == 0 {
+	return p.contain(remoteAddr(r))
+}
+
+func (p Proxies) contain(a netip.Addr) bool {
+	if len(p) == 0 || !a.IsValid() {
 		return false
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	a, err := netip.ParseAddr(host)
-	if err != nil {
-		return false
-	}
-	a = a.Unmap()
 	for _, prefix := range p {
 		if prefix.Contains(a) {
 			return true
 		}
 	}
 	return false
+}
+
+func remoteAddr(r *http.Request) netip.Addr {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	a, _ := netip.ParseAddr(host)
+	return a.Unmap()
+}
+
+// Client is the client's address: the connection's, or, when it came from a trusted proxy,
+// the nearest address the proxies recorded (Forwarded "for=", else X-Forwarded-For) that is
+// not itself a trusted proxy, read from the right: each proxy appends the address it was
+// reached from, and anything further left was written by whoever sent the request. (The
+// zero Addr when the connection's address cannot be read.)
+func (p Proxies) Client(r *http.Request) netip.Addr {
+	addr := remoteAddr(r)
+	if !p.contain(addr) {
+		return addr
+	}
+	hops := forwardedFor(r.Header.Values("Forwarded"))
+	if len(hops) == 0 {
+		for _, v := range r.Header.Values("X-Forwarded-For") {
+			for h := range strings.SplitSeq(v, ",") {
+				hops = append(hops, strings.TrimSpace(h))
+			}
+		}
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop, err := netip.ParseAddr(hops[i])
+		if err != nil {
+			break // "unknown", an obfuscated name, or garbage: the trail ends here
+		}
+		if addr = hop.Unmap(); !p.contain(addr) {
+			return addr
+		}
+	}
+	return addr
+}
+
+// forwardedFor returns the for= addresses of the Forwarded headers, in order, without ports
+// or brackets.
+func forwardedFor(values []string) []string {
+	var out []string
+	for element := range strings.SplitSeq(strings.Join(values, ","), ",") {
+		for pair := range strings.SplitSeq(element, ";") {
+			k, v, ok := strings.Cut(strings.TrimSpace(pair), "=")
+			if !ok || !strings.EqualFold(strings.TrimSpace(k), "for") {
+				continue
+			}
+			v = strings.Trim(strings.TrimSpace(v), `"`)
+			if host, _, err := net.SplitHostPort(v); err == nil {
+				v = host
+			}
+			out = append(out, strings.Trim(v, "[]"))
+		}
+	}
+	return out
 }
 
 // Origin is "scheme://host" as the client used it: the request's own (https when it came

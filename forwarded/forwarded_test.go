@@ -54,6 +54,39 @@ func TestOrigin(t *testing.T) {
 	}
 }
 
+func TestClient(t *testing.T) {
+	proxies, err := forwarded.Parse("10.0.0.0/8, ::1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, remote string
+		header       map[string]string
+		want         string
+	}{
+		{name: "no proxy", remote: "203.0.113.9:4000", want: "203.0.113.9"},
+		{name: "a stranger's X-Forwarded-For is ignored", remote: "203.0.113.9:4000", header: map[string]string{"X-Forwarded-For": "198.51.100.1"}, want: "203.0.113.9"},
+		{name: "through a trusted proxy", remote: "10.0.0.2:1", header: map[string]string{"X-Forwarded-For": "198.51.100.1"}, want: "198.51.100.1"},
+		{name: "a client's own entry is not believed", remote: "10.0.0.2:1", header: map[string]string{"X-Forwarded-For": "1.2.3.4, 198.51.100.1"}, want: "198.51.100.1"},
+		{name: "through two trusted proxies", remote: "10.0.0.2:1", header: map[string]string{"X-Forwarded-For": "198.51.100.1, 10.0.0.7"}, want: "198.51.100.1"},
+		{name: "Forwarded for=", remote: "[::1]:1", header: map[string]string{"Forwarded": `for=1.2.3.4, for="[2001:db8::17]:4711";proto=https`}, want: "2001:db8::17"},
+		{name: "Forwarded wins", remote: "10.0.0.2:1", header: map[string]string{"Forwarded": "for=198.51.100.2", "X-Forwarded-For": "198.51.100.1"}, want: "198.51.100.2"},
+		{name: "unknown ends the trail", remote: "10.0.0.2:1", header: map[string]string{"Forwarded": "for=198.51.100.2, for=unknown"}, want: "10.0.0.2"},
+		{name: "no header from a proxy", remote: "10.0.0.2:1", want: "10.0.0.2"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := httptest.NewRequest("GET", "/graphql", nil)
+			r.RemoteAddr = c.remote
+			for k, v := range c.header {
+				r.Header.Set(k, v)
+			}
+			if got := proxies.Client(r).String(); got != c.want {
+				t.Errorf("Client = %s, want %s", got, c.want)
+			}
+		})
+	}
+}
+
 func TestParse(t *testing.T) {
 	for _, bad := range []string{"10.0.0.0/33", "proxy.internal", "10.0.0.1:80"} {
 		if _, err := forwarded.Parse(bad); err == nil {

@@ -18,7 +18,8 @@ const responseBufferSize = 4 << 10
 // the other on the calling goroutine. Resolvers here read memory and never wait, so a
 // goroutine per element only cost time. Like gqlgen's, it gives every element its own field
 // context, and a panic while marshalling one element nulls that element and is reported as
-// an error (unless the panic handler is omitted), leaving the others intact.
+// an error (unless the panic handler is omitted), leaving the others intact. It stops when
+// the request's context ends.
 func marshalSliceSequentially(
 	ctx context.Context,
 	length int,
@@ -28,6 +29,14 @@ func marshalSliceSequentially(
 ) graphql.Array {
 	ret := make(graphql.Array, length)
 	for i := range length {
+		if ctx.Err() != nil {
+			// The request has ended (out of time, or its client gone): the rest is not
+			// marshalled, and the transport answers UNAVAILABLE instead.
+			for j := i; j < length; j++ {
+				ret[j] = graphql.Null
+			}
+			return ret
+		}
 		childCtx := graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i})
 		if omitPanicHandler {
 			ret[i] = marshalElement(childCtx, i)

@@ -42,6 +42,23 @@ func TestMarshalSliceSequentially(t *testing.T) {
 	}
 }
 
+// A list stops being marshalled once the request's context ends.
+func TestMarshalSliceStopsWhenTheRequestEnds(t *testing.T) {
+	ctx, cancel := context.WithCancel(graphql.WithFieldContext(context.Background(), &graphql.FieldContext{}))
+	defer cancel()
+	calls := 0
+	got := marshalSliceSequentially(ctx, 100, 0, true, func(ctx context.Context, i int) graphql.Marshaler {
+		calls++
+		if i == 2 {
+			cancel()
+		}
+		return graphql.MarshalInt(i)
+	})
+	if calls != 3 || len(got) != 100 || got[3] != graphql.Null || got[99] != graphql.Null {
+		t.Errorf("after the context ended at the third element: %d calls, %d elements", calls, len(got))
+	}
+}
+
 func TestNewDeferredGroup(t *testing.T) {
 	ctx := graphql.WithFieldContext(context.Background(), &graphql.FieldContext{})
 	plain := []graphql.CollectedField{{}, {}}
@@ -112,7 +129,7 @@ func BenchmarkFieldSet(b *testing.B) {
 // nothing in the program installs one another way.
 func TestNoFieldInterceptor(t *testing.T) {
 	for _, introspection := range []bool{false, true} {
-		exts := extensions(Options{Introspection: introspection})
+		exts := extensions(NewSchema(nil), Options{Introspection: introspection})
 		if len(exts) == 0 {
 			t.Fatal("no extensions: the test would pass vacuously")
 		}

@@ -32,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Account() AccountResolver
 	ApiToken() ApiTokenResolver
+	Asset() AssetResolver
 	Member() MemberResolver
 	Membership() MembershipResolver
 	MembershipEvent() MembershipEventResolver
@@ -95,6 +96,35 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Asset struct {
+		Alt         func(childComplexity int) int
+		Animated    func(childComplexity int) int
+		Bytes       func(childComplexity int) int
+		ContentType func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Filename    func(childComplexity int) int
+		Height      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Owner       func(childComplexity int) int
+		Sizes       func(childComplexity int) int
+		Srcset      func(childComplexity int, widths []int) int
+		URL         func(childComplexity int, width *int) int
+		UpdatedAt   func(childComplexity int) int
+		Width       func(childComplexity int) int
+	}
+
+	AssetConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AssetEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	BlockConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -150,6 +180,7 @@ type ComplexityRoot struct {
 	}
 
 	Member struct {
+		Avatar             func(childComplexity int) int
 		AvatarURL          func(childComplexity int) int
 		Bio                func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
@@ -228,11 +259,13 @@ type ComplexityRoot struct {
 		CreatePost            func(childComplexity int, input guildhall.CreatePostInput) int
 		CreatePreviewLink     func(childComplexity int, postID string, expiresInMinutes *int) int
 		CreateWebhook         func(childComplexity int, input guildhall.CreateWebhookInput) int
+		DeleteAsset           func(childComplexity int, id string) int
 		DeleteBlock           func(childComplexity int, id string) int
 		DeletePost            func(childComplexity int, id string) int
 		DeleteWebhook         func(childComplexity int, id string) int
 		DiscardPendingChanges func(childComplexity int, id string) int
 		EraseMember           func(childComplexity int, id string, posts guildhall.ErasePosts) int
+		ImportAssetFromURL    func(childComplexity int, url string, alt string) int
 		JoinMembership        func(childComplexity int, input guildhall.JoinMembershipInput) int
 		Login                 func(childComplexity int, email string, password string) int
 		Logout                func(childComplexity int) int
@@ -245,9 +278,11 @@ type ComplexityRoot struct {
 		SubmitPostForReview   func(childComplexity int, id string) int
 		UnpublishPost         func(childComplexity int, id string) int
 		UpdateAccount         func(childComplexity int, input guildhall.UpdateAccountInput) int
+		UpdateAsset           func(childComplexity int, input guildhall.UpdateAssetInput) int
 		UpdateBlock           func(childComplexity int, input guildhall.UpdateBlockInput) int
 		UpdateMemberProfile   func(childComplexity int, input guildhall.UpdateMemberProfileInput) int
 		UpdatePost            func(childComplexity int, input guildhall.UpdatePostInput) int
+		UploadAsset           func(childComplexity int, file graphql.Upload, alt string) int
 	}
 
 	PageInfo struct {
@@ -263,6 +298,7 @@ type ComplexityRoot struct {
 		Body           func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		Excerpt        func(childComplexity int) int
+		FeaturedImage  func(childComplexity int) int
 		ID             func(childComplexity int) int
 		PendingChanges func(childComplexity int) int
 		PublishedAt    func(childComplexity int) int
@@ -328,6 +364,8 @@ type ComplexityRoot struct {
 	Query struct {
 		APITokens         func(childComplexity int, first *int, after *string) int
 		Accounts          func(childComplexity int, first *int, after *string) int
+		Asset             func(childComplexity int, id string) int
+		Assets            func(childComplexity int, first *int, after *string, filter *guildhall.AssetFilter) int
 		Block             func(childComplexity int, id string) int
 		Blocks            func(childComplexity int, first *int, after *string, kind *guildhall.BlockKind) int
 		ExportMemberData  func(childComplexity int, id string) int
@@ -490,12 +528,22 @@ type AccountResolver interface {
 type ApiTokenResolver interface {
 	Member(ctx context.Context, obj *guildhall.Token) (*guildhall.Member, error)
 }
+type AssetResolver interface {
+	URL(ctx context.Context, obj *guildhall.Asset, width *int) (string, error)
+	Srcset(ctx context.Context, obj *guildhall.Asset, widths []int) (string, error)
+	Sizes(ctx context.Context, obj *guildhall.Asset) (string, error)
+
+	Owner(ctx context.Context, obj *guildhall.Asset) (*guildhall.Member, error)
+}
 type MemberResolver interface {
+	AvatarURL(ctx context.Context, obj *guildhall.Member) (*string, error)
 	Email(ctx context.Context, obj *guildhall.Member) (*string, error)
 	Phone(ctx context.Context, obj *guildhall.Member) (*string, error)
 	Membership(ctx context.Context, obj *guildhall.Member) (*guildhall.Membership, error)
 	Posts(ctx context.Context, obj *guildhall.Member, first *int, after *string) (*model.PostConnection, error)
 	PublishedPostCount(ctx context.Context, obj *guildhall.Member) (int, error)
+
+	Avatar(ctx context.Context, obj *guildhall.Member) (*guildhall.Asset, error)
 }
 type MembershipResolver interface {
 	Plan(ctx context.Context, obj *guildhall.Membership) (*guildhall.MembershipPlan, error)
@@ -537,6 +585,10 @@ type MutationResolver interface {
 	CreateWebhook(ctx context.Context, input guildhall.CreateWebhookInput) (*guildhall.Webhook, error)
 	DeleteWebhook(ctx context.Context, id string) (string, error)
 	EraseMember(ctx context.Context, id string, posts guildhall.ErasePosts) (string, error)
+	UploadAsset(ctx context.Context, file graphql.Upload, alt string) (*guildhall.Asset, error)
+	ImportAssetFromURL(ctx context.Context, url string, alt string) (*guildhall.Asset, error)
+	UpdateAsset(ctx context.Context, input guildhall.UpdateAssetInput) (*guildhall.Asset, error)
+	DeleteAsset(ctx context.Context, id string) (string, error)
 }
 type PostResolver interface {
 	Status(ctx context.Context, obj *guildhall.Post) (guildhall.PostStatus, error)
@@ -549,6 +601,7 @@ type PostResolver interface {
 	Related(ctx context.Context, obj *guildhall.Post, first *int) ([]*guildhall.Post, error)
 	PendingChanges(ctx context.Context, obj *guildhall.Post) (*guildhall.PostRevision, error)
 	Revisions(ctx context.Context, obj *guildhall.Post, first *int, after *string) (*model.PostRevisionConnection, error)
+	FeaturedImage(ctx context.Context, obj *guildhall.Post) (*guildhall.Asset, error)
 }
 type PostRevisionResolver interface {
 	Body(ctx context.Context, obj *guildhall.PostRevision) (*guildhall.RichText, error)
@@ -577,6 +630,8 @@ type QueryResolver interface {
 	WebhookDeliveries(ctx context.Context, webhookID *string, first *int, after *string) (*model.WebhookDeliveryConnection, error)
 	Redirect(ctx context.Context, path string) (*guildhall.Redirect, error)
 	ExportMemberData(ctx context.Context, id string) (string, error)
+	Asset(ctx context.Context, id string) (*guildhall.Asset, error)
+	Assets(ctx context.Context, first *int, after *string, filter *guildhall.AssetFilter) (*model.AssetConnection, error)
 }
 type RenewalResolver interface {
 	Plan(ctx context.Context, obj *guildhall.Renewal) (*guildhall.MembershipPlan, error)
@@ -787,6 +842,139 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ApiTokenEdge.Node(childComplexity), true
 
+	case "Asset.alt":
+		if e.ComplexityRoot.Asset.Alt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Alt(childComplexity), true
+	case "Asset.animated":
+		if e.ComplexityRoot.Asset.Animated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Animated(childComplexity), true
+	case "Asset.bytes":
+		if e.ComplexityRoot.Asset.Bytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Bytes(childComplexity), true
+	case "Asset.contentType":
+		if e.ComplexityRoot.Asset.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.ContentType(childComplexity), true
+	case "Asset.createdAt":
+		if e.ComplexityRoot.Asset.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.CreatedAt(childComplexity), true
+	case "Asset.filename":
+		if e.ComplexityRoot.Asset.Filename == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Filename(childComplexity), true
+	case "Asset.height":
+		if e.ComplexityRoot.Asset.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Height(childComplexity), true
+	case "Asset.id":
+		if e.ComplexityRoot.Asset.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.ID(childComplexity), true
+	case "Asset.owner":
+		if e.ComplexityRoot.Asset.Owner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Owner(childComplexity), true
+	case "Asset.sizes":
+		if e.ComplexityRoot.Asset.Sizes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Sizes(childComplexity), true
+	case "Asset.srcset":
+		if e.ComplexityRoot.Asset.Srcset == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_srcset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.Srcset(childComplexity, args["widths"].([]int)), true
+	case "Asset.url":
+		if e.ComplexityRoot.Asset.URL == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_url_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.URL(childComplexity, args["width"].(*int)), true
+	case "Asset.updatedAt":
+		if e.ComplexityRoot.Asset.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.UpdatedAt(childComplexity), true
+	case "Asset.width":
+		if e.ComplexityRoot.Asset.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Width(childComplexity), true
+
+	case "AssetConnection.edges":
+		if e.ComplexityRoot.AssetConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetConnection.Edges(childComplexity), true
+	case "AssetConnection.nodes":
+		if e.ComplexityRoot.AssetConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetConnection.Nodes(childComplexity), true
+	case "AssetConnection.pageInfo":
+		if e.ComplexityRoot.AssetConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetConnection.PageInfo(childComplexity), true
+	case "AssetConnection.totalCount":
+		if e.ComplexityRoot.AssetConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetConnection.TotalCount(childComplexity), true
+
+	case "AssetEdge.cursor":
+		if e.ComplexityRoot.AssetEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetEdge.Cursor(childComplexity), true
+	case "AssetEdge.node":
+		if e.ComplexityRoot.AssetEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetEdge.Node(childComplexity), true
+
 	case "BlockConnection.edges":
 		if e.ComplexityRoot.BlockConnection.Edges == nil {
 			break
@@ -975,6 +1163,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinksBlock.UpdatedAt(childComplexity), true
 
+	case "Member.avatar":
+		if e.ComplexityRoot.Member.Avatar == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.Avatar(childComplexity), true
 	case "Member.avatarUrl":
 		if e.ComplexityRoot.Member.AvatarURL == nil {
 			break
@@ -1362,6 +1556,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWebhook(childComplexity, args["input"].(guildhall.CreateWebhookInput)), true
+	case "Mutation.deleteAsset":
+		if e.ComplexityRoot.Mutation.DeleteAsset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteAsset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteAsset(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteBlock":
 		if e.ComplexityRoot.Mutation.DeleteBlock == nil {
 			break
@@ -1417,6 +1622,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EraseMember(childComplexity, args["id"].(string), args["posts"].(guildhall.ErasePosts)), true
+	case "Mutation.importAssetFromUrl":
+		if e.ComplexityRoot.Mutation.ImportAssetFromURL == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importAssetFromUrl_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportAssetFromURL(childComplexity, args["url"].(string), args["alt"].(string)), true
 	case "Mutation.joinMembership":
 		if e.ComplexityRoot.Mutation.JoinMembership == nil {
 			break
@@ -1544,6 +1760,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAccount(childComplexity, args["input"].(guildhall.UpdateAccountInput)), true
+	case "Mutation.updateAsset":
+		if e.ComplexityRoot.Mutation.UpdateAsset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAsset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAsset(childComplexity, args["input"].(guildhall.UpdateAssetInput)), true
 	case "Mutation.updateBlock":
 		if e.ComplexityRoot.Mutation.UpdateBlock == nil {
 			break
@@ -1577,6 +1804,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdatePost(childComplexity, args["input"].(guildhall.UpdatePostInput)), true
+	case "Mutation.uploadAsset":
+		if e.ComplexityRoot.Mutation.UploadAsset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_uploadAsset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UploadAsset(childComplexity, args["file"].(graphql.Upload), args["alt"].(string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1633,6 +1871,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Post.Excerpt(childComplexity), true
+	case "Post.featuredImage":
+		if e.ComplexityRoot.Post.FeaturedImage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Post.FeaturedImage(childComplexity), true
 	case "Post.id":
 		if e.ComplexityRoot.Post.ID == nil {
 			break
@@ -1924,6 +2168,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Accounts(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.asset":
+		if e.ComplexityRoot.Query.Asset == nil {
+			break
+		}
+
+		args, err := ec.field_Query_asset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Asset(childComplexity, args["id"].(string)), true
+	case "Query.assets":
+		if e.ComplexityRoot.Query.Assets == nil {
+			break
+		}
+
+		args, err := ec.field_Query_assets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Assets(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*guildhall.AssetFilter)), true
 	case "Query.block":
 		if e.ComplexityRoot.Query.Block == nil {
 			break
@@ -2564,6 +2830,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateBlockInput", ec.unmarshalInputCreateBlockInput),
@@ -2578,6 +2845,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SeoInput", ec.unmarshalInputSeoInput),
 			graphql.NewInputUnmarshaler("TagFilter", ec.unmarshalInputTagFilter),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
+			graphql.NewInputUnmarshaler("UpdateAssetInput", ec.unmarshalInputUpdateAssetInput),
 			graphql.NewInputUnmarshaler("UpdateBlockInput", ec.unmarshalInputUpdateBlockInput),
 			graphql.NewInputUnmarshaler("UpdateMemberProfileInput", ec.unmarshalInputUpdateMemberProfileInput),
 			graphql.NewInputUnmarshaler("UpdatePostInput", ec.unmarshalInputUpdatePostInput),
@@ -2900,8 +3168,8 @@ type Member implements Node {
   credentials: String
   "The member's biography, as sanitised HTML and plain text. Null when none."
   bio: RichText
-  "An http(s) URL of the member's picture. Null when none."
-  avatarUrl: String
+  "An http(s) URL of the member's picture: the uploaded ` + "`" + `avatar` + "`" + `'s URL when there is one, else the URL given as ` + "`" + `avatarUrl` + "`" + `. Null when none."
+  avatarUrl: String @deprecated(reason: "Use ` + "`" + `avatar` + "`" + `, an uploaded image with sizes for ` + "`" + `srcset` + "`" + `.")
   "Contact email. Only for the member themself, EDITOR and ADMIN; null for everyone else."
   email: String
   "Contact phone number. Only for the member themself, EDITOR and ADMIN; null for everyone else."
@@ -4271,6 +4539,191 @@ enum ErasePosts {
   ANONYMISE
 }
 `, BuiltIn: false},
+	{Name: "../media.graphqls", Input: `# The media library: uploaded images, served by /media/{id}/{filename} (docs/API.md, "Media").
+
+"""
+A file sent as a part of a GraphQL multipart request (the GraphQL multipart request
+specification: ` + "`" + `operations` + "`" + `, ` + "`" + `map` + "`" + `, then the files), e.g. with ` + "`" + `curl -F operations=... -F
+map=... -F 0=@photo.jpg` + "`" + `. Such requests need an ` + "`" + `Authorization` + "`" + ` header.
+"""
+scalar Upload
+
+"""
+An uploaded image. Served at ` + "`" + `url` + "`" + ` with ` + "`" + `Cache-Control: immutable` + "`" + `: the bytes never change
+(they were cleaned on upload: turned upright, every metadata block such as EXIF GPS removed).
+Anyone with the URL may fetch it.
+"""
+type Asset implements Node {
+  "The asset's global ID, ` + "`" + `ast_` + "`" + ` and 26 characters."
+  id: ID!
+  """
+  The image's URL: the original, or with ` + "`" + `width` + "`" + ` (one of 160, 320, 480, 640, 960, 1280, 1920)
+  a variant that wide (the original when it is not wider). Relative to this server
+  (` + "`" + `/media/ast_.../photo.jpg` + "`" + `) unless the server sets GUILDHALL_MEDIA_URL.
+  """
+  url(
+    "One of 160, 320, 480, 640, 960, 1280, 1920; else ` + "`" + `BAD_USER_INPUT` + "`" + `. Omitted: the original."
+    width: Int
+  ): String!
+  """
+  A ` + "`" + `srcset` + "`" + ` attribute for ` + "`" + `<img>` + "`" + `: the variants below the image's own width, then the
+  original at its width, e.g. ` + "`" + `/media/ast_.../photo.jpg?w=480 480w, /media/ast_.../photo.jpg 960w` + "`" + `.
+  """
+  srcset(
+    "Which widths to list, each one of 160, 320, 480, 640, 960, 1280, 1920; default all of them."
+    widths: [Int!]
+  ): String!
+  "A ` + "`" + `sizes` + "`" + ` attribute that goes with ` + "`" + `srcset` + "`" + `: the viewport's width, up to the image's own, e.g. ` + "`" + `(max-width: 960px) 100vw, 960px` + "`" + `."
+  sizes: String!
+  "The last part of the URL: the uploaded name made safe, with the extension of the real type, e.g. ` + "`" + `harbour-at-dawn.jpg` + "`" + `."
+  filename: String!
+  "The text that stands for the image for people who cannot see it. Empty for a decorative image."
+  alt: String!
+  "` + "`" + `image/jpeg` + "`" + `, ` + "`" + `image/png` + "`" + ` or ` + "`" + `image/gif` + "`" + ` (WebP uploads are served as JPEG or PNG)."
+  contentType: String!
+  "The size of the original in bytes."
+  bytes: Int!
+  "The original's width in pixels, upright."
+  width: Int!
+  "The original's height in pixels, upright."
+  height: Int!
+  "True for a GIF of several frames: served as it is at every width."
+  animated: Boolean!
+  "The member who uploaded it; null for a staff token without a member."
+  owner: Member
+  "When it was uploaded."
+  createdAt: Time!
+  "When its alt text or filename last changed."
+  updatedAt: Time!
+}
+
+"A page of assets."
+type AssetConnection {
+  "The assets with their cursors."
+  edges: [AssetEdge!]!
+  "The assets of the page, newest first."
+  nodes: [Asset!]!
+  "Where the page is, for the next one."
+  pageInfo: PageInfo!
+  "How many assets match, on every page."
+  totalCount: Int!
+}
+
+"An asset and the cursor after it."
+type AssetEdge {
+  "Pass it as ` + "`" + `after` + "`" + ` for the assets after this one."
+  cursor: String!
+  "The asset."
+  node: Asset!
+}
+
+"What to narrow the media library to."
+input AssetFilter {
+  "Words of the filename or the alt text, ignoring case and accents; the last word may be a prefix."
+  search: String
+  "Only this type: ` + "`" + `image/jpeg` + "`" + `, ` + "`" + `image/png` + "`" + ` or ` + "`" + `image/gif` + "`" + `; anything else is ` + "`" + `BAD_USER_INPUT` + "`" + `."
+  contentType: String
+}
+
+"A change to an asset's text; its bytes never change."
+input UpdateAssetInput {
+  "The asset to change."
+  id: ID!
+  "The new alt text, at most 1000 characters; empty marks the image decorative."
+  alt: String
+  "A new name for the URL (made safe; the extension follows the type). The old URL keeps working."
+  filename: String
+}
+
+extend type Query {
+  "An asset by ID; null with ` + "`" + `NOT_FOUND` + "`" + ` when there is none. Anyone may look one up."
+  asset(
+    "The asset's ID."
+    id: ID!
+  ): Asset
+  "The media library, newest first: every asset for EDITOR and ADMIN, their own for an AUTHOR."
+  assets(
+    "How many to return, 1 to 100."
+    first: Int = 20
+    "A cursor from a previous page: the assets after it."
+    after: String
+    "What to narrow the list to."
+    filter: AssetFilter
+  ): AssetConnection!
+}
+
+extend type Mutation {
+  """
+  Upload an image (JPEG, PNG, GIF or WebP, at most 20 MB and 50 megapixels) with the GraphQL
+  multipart request specification. AUTHOR and above. The type is read from the bytes; other
+  types (HEIC, SVG, ...) are ` + "`" + `BAD_USER_INPUT` + "`" + ` with ` + "`" + `extensions.reason` + "`" + ` ` + "`" + `UNSUPPORTED_TYPE` + "`" + `, too
+  large ones ` + "`" + `TOO_LARGE` + "`" + `, damaged ones ` + "`" + `CORRUPT` + "`" + `. Scripts can also ` + "`" + `POST /media` + "`" + `.
+  """
+  uploadAsset(
+    "The file, as a part of the multipart request."
+    file: Upload!
+    "The text that stands for the image; required, and an empty string marks a decorative image on purpose."
+    alt: String!
+  ): Asset!
+  """
+  Fetch an image from an http(s) URL and upload it as ` + "`" + `uploadAsset` + "`" + ` does, for tools that cannot
+  send files (the Playground). Private, loopback and link-local addresses are refused, also
+  when a name resolves to one at connect time; at most 20 MB, within 30 seconds.
+  """
+  importAssetFromUrl(
+    "An http or https URL of a JPEG, PNG, GIF or WebP image."
+    url: String!
+    "The text that stands for the image; an empty string marks a decorative image on purpose."
+    alt: String!
+  ): Asset!
+  "Change an asset's alt text or filename: the uploader, EDITOR and ADMIN."
+  updateAsset(
+    "What to change."
+    input: UpdateAssetInput!
+  ): Asset!
+  """
+  Delete an asset and, unless another asset has the same bytes, its file: the uploader, EDITOR
+  and ADMIN. ` + "`" + `CONFLICT` + "`" + `, with ` + "`" + `extensions.usedBy` + "`" + ` (how many) and ` + "`" + `extensions.usedByIds` + "`" + `, while
+  a post (featured image or body), member (avatar or bio) or block uses it.
+  """
+  deleteAsset(
+    "The asset to delete."
+    id: ID!
+  ): ID!
+}
+
+extend type Post {
+  "The image shown at the top of the post and in feeds; null when none (or it was deleted)."
+  featuredImage: Asset
+}
+
+extend type Member {
+  "The member's uploaded picture; null when none."
+  avatar: Asset
+}
+
+extend input CreatePostInput {
+  "An asset to show at the top of the post and in feeds."
+  featuredImageId: ID
+}
+
+extend input UpdatePostInput {
+  "An asset to show at the top of the post and in feeds; an empty string removes it."
+  featuredImageId: ID
+}
+
+extend input UpdateMemberProfileInput {
+  "An uploaded image of the member (see ` + "`" + `uploadAsset` + "`" + `); an empty string removes it."
+  avatarId: ID
+}
+
+extend enum WebhookEvent {
+  "An image was uploaded; the payload's ` + "`" + `data.asset` + "`" + ` describes it."
+  ASSET_CREATED
+  "An image was deleted; the payload's ` + "`" + `data.asset` + "`" + ` describes what it was."
+  ASSET_DELETED
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -4372,6 +4825,64 @@ func (ec *executionContext) childFields_ApiTokenEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ApiTokenEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Asset_id(ctx, field)
+	case "url":
+		return ec.fieldContext_Asset_url(ctx, field)
+	case "srcset":
+		return ec.fieldContext_Asset_srcset(ctx, field)
+	case "sizes":
+		return ec.fieldContext_Asset_sizes(ctx, field)
+	case "filename":
+		return ec.fieldContext_Asset_filename(ctx, field)
+	case "alt":
+		return ec.fieldContext_Asset_alt(ctx, field)
+	case "contentType":
+		return ec.fieldContext_Asset_contentType(ctx, field)
+	case "bytes":
+		return ec.fieldContext_Asset_bytes(ctx, field)
+	case "width":
+		return ec.fieldContext_Asset_width(ctx, field)
+	case "height":
+		return ec.fieldContext_Asset_height(ctx, field)
+	case "animated":
+		return ec.fieldContext_Asset_animated(ctx, field)
+	case "owner":
+		return ec.fieldContext_Asset_owner(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Asset_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Asset_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Asset", field.Name)
+}
+
+func (ec *executionContext) childFields_AssetConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AssetConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AssetConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AssetConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AssetConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AssetEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AssetEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AssetEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_BlockConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -4458,6 +4969,8 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Member_updatedAt(ctx, field)
+	case "avatar":
+		return ec.fieldContext_Member_avatar(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Member", field.Name)
 }
@@ -4620,6 +5133,8 @@ func (ec *executionContext) childFields_Post(ctx context.Context, field graphql.
 		return ec.fieldContext_Post_pendingChanges(ctx, field)
 	case "revisions":
 		return ec.fieldContext_Post_revisions(ctx, field)
+	case "featuredImage":
+		return ec.fieldContext_Post_featuredImage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Post", field.Name)
 }
@@ -5078,6 +5593,34 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Asset_srcset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "widths",
+		func(ctx context.Context, v any) ([]int, error) {
+			return ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["widths"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Asset_url_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "width",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["width"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Member_posts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5272,6 +5815,20 @@ func (ec *executionContext) field_Mutation_createWebhook_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteAsset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteBlock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5347,6 +5904,28 @@ func (ec *executionContext) field_Mutation_eraseMember_args(ctx context.Context,
 		return nil, err
 	}
 	args["posts"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importAssetFromUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "url",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["url"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "alt",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alt"] = arg1
 	return args, nil
 }
 
@@ -5552,6 +6131,20 @@ func (ec *executionContext) field_Mutation_updateAccount_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateAsset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (guildhall.UpdateAssetInput, error) {
+			return ec.unmarshalNUpdateAssetInput2githubᚗcomᚋguildhallᚋguildhallᚐUpdateAssetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateBlock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5591,6 +6184,28 @@ func (ec *executionContext) field_Mutation_updatePost_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_uploadAsset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "alt",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alt"] = arg1
 	return args, nil
 }
 
@@ -5685,6 +6300,50 @@ func (ec *executionContext) field_Query_apiTokens_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_asset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_assets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*guildhall.AssetFilter, error) {
+			return ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAssetFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
 	return args, nil
 }
 
@@ -6732,6 +7391,393 @@ func (ec *executionContext) fieldContext_ApiTokenEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_id(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Asset_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Asset_url(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().URL(ctx, obj, fc.Args["width"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_url(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_url_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_srcset(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_srcset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().Srcset(ctx, obj, fc.Args["widths"].([]int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_srcset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_srcset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_sizes(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_sizes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Sizes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_sizes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "String")
+}
+
+func (ec *executionContext) _Asset_filename(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return ec.marshalNString2string(ctx, field.Selections, obj.Filename) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Asset_filename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
+}
+
+func (ec *executionContext) _Asset_alt(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return ec.marshalNString2string(ctx, field.Selections, obj.Alt) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Asset_alt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
+}
+
+func (ec *executionContext) _Asset_contentType(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return ec.marshalNString2string(ctx, field.Selections, obj.ContentType) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Asset_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
+}
+
+func (ec *executionContext) _Asset_bytes(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Bytes) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Asset_bytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Asset_width(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Width) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Asset_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Asset_height(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Height) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Asset_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Asset_animated(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Animated) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_Asset_animated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Asset_owner(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_owner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Owner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Member) graphql.Marshaler {
+			return ec.marshalOMember2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_owner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_createdAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Asset_updatedAt(ctx context.Context, field graphql.CollectedField, obj *guildhall.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AssetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AssetConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AssetEdge) graphql.Marshaler {
+			return ec.marshalNAssetEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐAssetEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.AssetConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*guildhall.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐAssetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.AssetConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.AssetConnection) (ret graphql.Marshaler) {
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount()) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_AssetConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetConnection", field, true, false, "Int")
+}
+
+func (ec *executionContext) _AssetEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AssetEdge) (ret graphql.Marshaler) {
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // fastexec: a plain field
+}
+func (ec *executionContext) fieldContext_AssetEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AssetEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AssetEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _BlockConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.BlockConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7328,7 +8374,7 @@ func (ec *executionContext) _Member_avatarUrl(ctx context.Context, field graphql
 			return ec.fieldContext_Member_avatarUrl(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AvatarURL, nil
+			return ec.Resolvers.Member().AvatarURL(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -7339,7 +8385,7 @@ func (ec *executionContext) _Member_avatarUrl(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Member_avatarUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Member", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Member", field, true, true, "String")
 }
 
 func (ec *executionContext) _Member_email(ctx context.Context, field graphql.CollectedField, obj *guildhall.Member) (ret graphql.Marshaler) {
@@ -7531,6 +8577,38 @@ func (ec *executionContext) _Member_updatedAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Member_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Member", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Member_avatar(ctx context.Context, field graphql.CollectedField, obj *guildhall.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_avatar(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().Avatar(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+			return ec.marshalOAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_avatar(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _MemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.MemberConnection) (ret graphql.Marshaler) {
@@ -9427,6 +10505,182 @@ func (ec *executionContext) fieldContext_Mutation_eraseMember(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_uploadAsset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_uploadAsset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UploadAsset(ctx, fc.Args["file"].(graphql.Upload), fc.Args["alt"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_uploadAsset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_uploadAsset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importAssetFromUrl(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importAssetFromUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportAssetFromURL(ctx, fc.Args["url"].(string), fc.Args["alt"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importAssetFromUrl(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importAssetFromUrl_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAsset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAsset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAsset(ctx, fc.Args["input"].(guildhall.UpdateAssetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAsset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAsset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteAsset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteAsset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteAsset(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteAsset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteAsset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage) // fastexec: a plain field
 }
@@ -9927,6 +11181,38 @@ func (ec *executionContext) fieldContext_Post_revisions(ctx context.Context, fie
 	if fc.Args, err = ec.field_Post_revisions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Post_featuredImage(ctx context.Context, field graphql.CollectedField, obj *guildhall.Post) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Post_featuredImage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Post().FeaturedImage(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+			return ec.marshalOAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Post_featuredImage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Post",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -11342,6 +12628,94 @@ func (ec *executionContext) fieldContext_Query_exportMemberData(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_exportMemberData_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_asset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_asset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Asset(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+			return ec.marshalOAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_asset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_asset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_assets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_assets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Assets(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*guildhall.AssetFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AssetConnection) graphql.Marshaler {
+			return ec.marshalNAssetConnection2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐAssetConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_assets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_assets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13750,6 +15124,55 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj any) (guildhall.AssetFilter, error) {
+	var it guildhall.AssetFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"search", "contentType"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		case "contentType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentType = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAssetFilter unmarshals raw into the AssetFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAssetFilter(ctx context.Context, raw any) (guildhall.AssetFilter, error) {
+	var out guildhall.AssetFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssetFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context, obj any) (guildhall.CreateAccountInput, error) {
 	var it guildhall.CreateAccountInput
 	if obj == nil {
@@ -14010,7 +15433,7 @@ func (ec *executionContext) unmarshalInputCreatePostInput(ctx context.Context, o
 		asMap["visibility"] = "PUBLIC"
 	}
 
-	fieldsInOrder := [...]string{"title", "body", "authorId", "slug", "tags", "visibility", "blockIds", "excerpt", "seo"}
+	fieldsInOrder := [...]string{"title", "body", "authorId", "slug", "tags", "visibility", "blockIds", "excerpt", "seo", "featuredImageId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14080,6 +15503,13 @@ func (ec *executionContext) unmarshalInputCreatePostInput(ctx context.Context, o
 				return it, err
 			}
 			it.SEO = data
+		case "featuredImageId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("featuredImageId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FeaturedImageID = data
 		}
 	}
 	return it, nil
@@ -14727,6 +16157,62 @@ func UnmarshalUpdateAccountInput(ctx context.Context, raw any) (guildhall.Update
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, obj any) (guildhall.UpdateAssetInput, error) {
+	var it guildhall.UpdateAssetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "alt", "filename"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "alt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Alt = data
+		case "filename":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filename"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filename = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAssetInput unmarshals raw into the UpdateAssetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAssetInput(ctx context.Context, raw any) (guildhall.UpdateAssetInput, error) {
+	var out guildhall.UpdateAssetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAssetInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateBlockInput(ctx context.Context, obj any) (guildhall.UpdateBlockInput, error) {
 	var it guildhall.UpdateBlockInput
 	if obj == nil {
@@ -14850,7 +16336,7 @@ func (ec *executionContext) unmarshalInputUpdateMemberProfileInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "sortName", "credentials", "bio", "avatarUrl", "email", "phone", "takeEmail"}
+	fieldsInOrder := [...]string{"id", "name", "sortName", "credentials", "bio", "avatarUrl", "email", "phone", "takeEmail", "avatarId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14920,6 +16406,13 @@ func (ec *executionContext) unmarshalInputUpdateMemberProfileInput(ctx context.C
 				return it, err
 			}
 			it.TakeEmail = data
+		case "avatarId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avatarId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvatarID = data
 		}
 	}
 	return it, nil
@@ -14952,7 +16445,7 @@ func (ec *executionContext) unmarshalInputUpdatePostInput(ctx context.Context, o
 		asMap["asDraft"] = false
 	}
 
-	fieldsInOrder := [...]string{"id", "expectedVersion", "title", "body", "slug", "tags", "visibility", "blockIds", "excerpt", "seo", "asDraft"}
+	fieldsInOrder := [...]string{"id", "expectedVersion", "title", "body", "slug", "tags", "visibility", "blockIds", "excerpt", "seo", "asDraft", "featuredImageId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15036,6 +16529,13 @@ func (ec *executionContext) unmarshalInputUpdatePostInput(ctx context.Context, o
 				return it, err
 			}
 			it.AsDraft = data
+		case "featuredImageId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("featuredImageId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FeaturedImageID = data
 		}
 	}
 	return it, nil
@@ -15134,6 +16634,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Member(ctx, sel, obj)
+	case *guildhall.Asset:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Asset(ctx, sel, obj)
 	case *guildhall.Token:
 		if obj == nil {
 			return graphql.Null
@@ -15453,6 +16958,194 @@ func (ec *executionContext) _ApiTokenEdge(ctx context.Context, sel ast.Selection
 			}
 		case "node":
 			out.Values[i] = ec._ApiTokenEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return fieldSet{fields, out.Values}
+}
+
+var assetImplementors = []string{"Asset", "Node"}
+
+func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, obj *guildhall.Asset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := newDeferredGroup(ctx, fields)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Asset")
+		case "id":
+			out.Values[i] = ec._Asset_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_url(ctx, field, obj)
+				})
+		case "srcset":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_srcset(ctx, field, obj)
+				})
+		case "sizes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_sizes(ctx, field, obj)
+				})
+		case "filename":
+			out.Values[i] = ec._Asset_filename(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alt":
+			out.Values[i] = ec._Asset_alt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contentType":
+			out.Values[i] = ec._Asset_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bytes":
+			out.Values[i] = ec._Asset_bytes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "width":
+			out.Values[i] = ec._Asset_width(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "height":
+			out.Values[i] = ec._Asset_height(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "animated":
+			out.Values[i] = ec._Asset_animated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "owner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_owner(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Asset_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Asset_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return fieldSet{fields, out.Values}
+}
+
+var assetConnectionImplementors = []string{"AssetConnection"}
+
+func (ec *executionContext) _AssetConnection(ctx context.Context, sel ast.SelectionSet, obj *model.AssetConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := newDeferredGroup(ctx, fields)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetConnection")
+		case "edges":
+			out.Values[i] = ec._AssetConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._AssetConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AssetConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AssetConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return fieldSet{fields, out.Values}
+}
+
+var assetEdgeImplementors = []string{"AssetEdge"}
+
+func (ec *executionContext) _AssetEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AssetEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := newDeferredGroup(ctx, fields)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetEdge")
+		case "cursor":
+			out.Values[i] = ec._AssetEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AssetEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15889,10 +17582,11 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "avatarUrl":
-			out.Values[i] = ec._Member_avatarUrl(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_avatarUrl(ctx, field, obj)
+				})
 		case "email":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -15933,6 +17627,12 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "avatar":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_avatar(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16528,6 +18228,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "uploadAsset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_uploadAsset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importAssetFromUrl":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importAssetFromUrl(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAsset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAsset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteAsset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteAsset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16705,6 +18433,12 @@ func (ec *executionContext) _Post(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Post_revisions(ctx, field, obj)
+				})
+		case "featuredImage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Post_featuredImage(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17166,6 +18900,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_exportMemberData(ctx, field)
+				})
+		case "asset":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_asset(ctx, field)
+				})
+		case "assets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_assets(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -18573,6 +20319,62 @@ func (ec *executionContext) marshalNApiTokenEdge2ᚖgithubᚗcomᚋguildhallᚋg
 	return ec._ApiTokenEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAsset2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚐAssetᚄ(ctx context.Context, sel ast.SelectionSet, v []*guildhall.Asset) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx context.Context, sel ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Asset!")
+		return graphql.Null
+	}
+	return ec._Asset(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAssetConnection2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐAssetConnection(ctx context.Context, sel ast.SelectionSet, v *model.AssetConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetConnection!")
+		return graphql.Null
+	}
+	return ec._AssetConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAssetEdge2ᚕᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐAssetEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AssetEdge) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAssetEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐAssetEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAssetEdge2ᚖgithubᚗcomᚋguildhallᚋguildhallᚋgraphᚋmodelᚐAssetEdge(ctx context.Context, sel ast.SelectionSet, v *model.AssetEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetEdge!")
+		return graphql.Null
+	}
+	return ec._AssetEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNBlock2githubᚗcomᚋguildhallᚋguildhallᚐBlock(ctx context.Context, sel ast.SelectionSet, v guildhall.Block) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Block!")
@@ -19359,6 +21161,11 @@ func (ec *executionContext) unmarshalNUpdateAccountInput2githubᚗcomᚋguildhal
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateAssetInput2githubᚗcomᚋguildhallᚋguildhallᚐUpdateAssetInput(ctx context.Context, v any) (guildhall.UpdateAssetInput, error) {
+	res, err := ec.unmarshalInputUpdateAssetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateBlockInput2githubᚗcomᚋguildhallᚋguildhallᚐUpdateBlockInput(ctx context.Context, v any) (guildhall.UpdateBlockInput, error) {
 	res, err := ec.unmarshalInputUpdateBlockInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -19372,6 +21179,20 @@ func (ec *executionContext) unmarshalNUpdateMemberProfileInput2githubᚗcomᚋgu
 func (ec *executionContext) unmarshalNUpdatePostInput2githubᚗcomᚋguildhallᚋguildhallᚐUpdatePostInput(ctx context.Context, v any) (guildhall.UpdatePostInput, error) {
 	res, err := ec.unmarshalInputUpdatePostInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNViewer2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐViewer(ctx context.Context, sel ast.SelectionSet, v *guildhall.Viewer) graphql.Marshaler {
@@ -19735,6 +21556,21 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx context.Context, sel ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Asset(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAssetFilter2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAssetFilter(ctx context.Context, v any) (*guildhall.AssetFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAssetFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOBlock2githubᚗcomᚋguildhallᚋguildhallᚐBlock(ctx context.Context, sel ast.SelectionSet, v guildhall.Block) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -19861,6 +21697,41 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {

@@ -12,26 +12,36 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
-	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/cms"
+	"github.com/guildhall/guildhall/internal/querycost"
+	"github.com/guildhall/guildhall/media"
 	"github.com/guildhall/guildhall/requestid"
 )
 
 // Limits bound what one request may ask for, so a hostile query cannot take the server down.
+// All but Complexity are counted on the document before it is validated, each fragment once
+// (see documents), so that counting costs time linear in the document's size.
 type Limits struct {
-	Tokens     int // parser tokens in the query document
+	Tokens int // parser tokens in the query document
+	// Selections bounds fields, fragment spreads, inline fragments, directives and argument
+	// values, counted as if every fragment were written out where it is spread: what
+	// validation and execution visit.
+	Selections int
 	Depth      int // nesting of selection sets
-	Aliases    int // aliased fields in the operation
-	Complexity int // gqlgen complexity, with lists weighted by their page size
+	Aliases    int // aliased fields in the document, fragments expanded
+	// RepeatedPairs bounds the pairs of fields answering at the same place in the response,
+	// which validation compares pairwise to check that they can be merged.
+	RepeatedPairs int
+	Complexity    int // gqlgen complexity, with lists weighted by their page size
 }
 
 // DefaultLimits are generous for real clients and fatal for abuse.
-var DefaultLimits = Limits{Tokens: 15000, Depth: 15, Aliases: 50, Complexity: 20000}
+var DefaultLimits = Limits{Tokens: 15000, Selections: 2000, Depth: 15, Aliases: 50, RepeatedPairs: 5000, Complexity: 20000}
 
 // Options configure the handler.
 type Options struct {
@@ -42,24 +52,35 @@ type Options struct {
 	Logger        *slog.Logger
 }
 
+// MaxMultipartBytes bounds a multipart request: one image of media.MaxBytes and room for the
+// operation.
+const MaxMultipartBytes = media.MaxBytes + 1<<20
+
 // NewHandler returns the GraphQL HTTP handler: POST with a JSON body, and GET for queries
 // only (as gqlgen's transports, which transport.go adapts).
 func NewHandler(svc *cms.Service, opts Options) *handler.Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	cfg := Config{Resolvers: &Resolver{Service: svc}}
-	weighComplexity(&cfg.Complexity)
-	srv := handler.New(NewExecutableSchema(cfg))
-	srv.AddTransport(getTransport{})
-	srv.AddTransport(postTransport{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	es := NewSchema(svc)
+	srv := handler.New(es)
+	docs := newDocuments(es.Schema(), opts.Limits, !opts.Introspection)
+	srv.AddTransport(getTransport{docs: docs})
+	srv.AddTransport(postTransport{docs: docs})
+	// Uploads (uploadAsset) by the GraphQL multipart request spec: the file goes to a
+	// temporary file past 1 MiB, never all into memory; the body is bounded to one image and
+	// the operation. The HTTP layer lets such requests through only with a credential.
+	srv.AddTransport(multipartTransport{
+		MultipartForm: transport.MultipartForm{MaxUploadSize: MaxMultipartBytes, MaxMemory: 1 << 20},
+		docs:          docs,
+	})
+	srv.SetQueryCache(preparedCache{})
 	srv.SetParserTokenLimit(opts.Limits.Tokens)
 	srv.SetDisableSuggestion(!opts.Introspection)
 	if !opts.Introspection {
 		srv.SetValidationRulesFn(rulesWithoutSuggestions)
 	}
-	for _, e := range extensions(opts) {
+	for _, e := range extensions(es, opts) {
 		srv.Use(e)
 	}
 	srv.SetErrorPresenter(presenter(opts.Logger))
@@ -72,14 +93,20 @@ func NewHandler(svc *cms.Service, opts Options) *handler.Server {
 
 // extensions are every extension the handler runs. None may intercept fields: the plain
 // fields internal/fastexec writes out skip field interceptors, so one would silently not run
-// for them (TestNoFieldInterceptor).
-func extensions(opts Options) []graphql.HandlerExtension {
+// for them (TestNoFieldInterceptor). (Persisted queries and the limits counted on the
+// document are the transports', in documents.go.)
+func extensions(es graphql.ExecutableSchema, opts Options) []graphql.HandlerExtension {
 	return []graphql.HandlerExtension{
 		staffIntrospection{production: !opts.Introspection},
-		extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)},
-		shapeLimit{depth: opts.Limits.Depth, aliases: opts.Limits.Aliases},
-		extension.FixedComplexityLimit(opts.Limits.Complexity),
+		operationLimit{es: es, complexity: opts.Limits.Complexity},
 	}
+}
+
+// NewSchema returns the executable schema over svc, with its complexity weights.
+func NewSchema(svc *cms.Service) graphql.ExecutableSchema {
+	cfg := Config{Resolvers: &Resolver{Service: svc}}
+	weighComplexity(&cfg.Complexity)
+	return NewExecutableSchema(cfg)
 }
 
 // weighComplexity makes every list cost its page size times what one element costs, so
@@ -125,7 +152,6 @@ const (
 	codeUnavailable   = "UNAVAILABLE"
 	codeInternal      = "INTERNAL_SERVER_ERROR"
 	codeAPQNotFound   = "PERSISTED_QUERY_NOT_FOUND"
-	gqlgenComplexity  = "COMPLEXITY_LIMIT_EXCEEDED"
 	gqlgenAPQNotFound = "PERSISTED_QUERY_NOT_FOUND"
 )
 
@@ -183,13 +209,10 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return gerr
 		case errcode.ValidationFailed:
 			return presentValidation(ctx, gerr)
-		case gqlgenComplexity:
-			gerr.Extensions = map[string]any{"code": codeTooComplex}
-			return gerr
 		case gqlgenAPQNotFound:
 			gerr.Extensions = map[string]any{"code": codeAPQNotFound}
 			return gerr
-		case codeTooComplex, codeBadInput, codeForbidden, codeUnauth:
+		case codeTooComplex, codeBadInput, codeForbidden, codeUnauth, codeUnavailable:
 			return gerr
 		}
 		if gerr.Path == nil && !isInternal(err) {
@@ -259,71 +282,49 @@ func isInternal(err error) bool {
 	return true
 }
 
-// shapeLimit refuses operations nested too deep or with too many aliases, before any
-// resolver runs.
-type shapeLimit struct{ depth, aliases int }
+// operationLimit refuses, before any resolver runs, an operation whose complexity (with its
+// variables) is over the limit, or that asks for a page larger than the contract allows
+// (refused here as well as by the service, so that a mutation asking for one writes
+// nothing). It walks each fragment once, and stops when the request ends.
+type operationLimit struct {
+	es         graphql.ExecutableSchema
+	complexity int
+}
 
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationContextMutator
-} = shapeLimit{}
+} = operationLimit{}
 
-func (shapeLimit) ExtensionName() string                          { return "ShapeLimit" }
-func (shapeLimit) Validate(schema graphql.ExecutableSchema) error { return nil }
+func (operationLimit) ExtensionName() string                          { return "OperationLimit" }
+func (operationLimit) Validate(schema graphql.ExecutableSchema) error { return nil }
 
-func (l shapeLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
-	op := rc.Doc.Operations.ForName(rc.OperationName)
-	if op == nil {
+func (l operationLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
+	if rc.Operation == nil {
 		return nil
 	}
-	m := shapeMeter{fragments: map[string]shape{}, vars: rc.Variables}
-	got := m.measure(op.SelectionSet)
-	if m.refused != nil {
-		return m.refused
-	}
-	if got.depth > l.depth {
-		return limitError("The query is nested %d levels deep; the limit is %d.", got.depth, l.depth)
-	}
-	if got.aliases > l.aliases {
-		return limitError("The query uses %d aliases; the limit is %d.", got.aliases, l.aliases)
+	var refused *gqlerror.Error
+	complexity, err := querycost.Complexity(ctx, l.es, rc.Operation, rc.Variables, func(f *ast.Field, args map[string]any) error {
+		if refused = checkFirst(f, args); refused != nil {
+			return refused
+		}
+		return nil
+	})
+	switch {
+	case refused != nil:
+		return refused
+	case err != nil:
+		return stoppedError(err)
+	case complexity > l.complexity:
+		return limitError("The query has a complexity of %s; the limit is %d. Ask for smaller pages (first) or fewer nested lists.", count(complexity), l.complexity)
 	}
 	return nil
 }
 
-// shape is how deep a selection set nests and how many aliased fields it expands to.
-type shape struct{ depth, aliases int }
-
-// shapeMeter measures selection sets, each named fragment once: a fragment spread twice in
-// a fragment spread twice (and so on) must not cost exponential time to measure.
-type shapeMeter struct {
-	fragments map[string]shape
-	vars      map[string]any
-	// refused is set when a field asks for a page larger than the contract allows (refused
-	// here, before any resolver runs, as well as by the service), or a fragment is deferred.
-	refused *gqlerror.Error
-}
-
-// checkDefer refuses @defer: the transports answer one JSON document, and gqlgen would
-// answer a deferred fragment there with its fields null and "hasNext": true, as if they
-// were empty.
-func (m *shapeMeter) checkDefer(directives ast.DirectiveList) {
-	if m.refused == nil && directives.ForName("defer") != nil {
-		m.refused = gqlerror.Errorf("@defer is not supported: every answer is sent whole. Remove the directive.")
-		m.refused.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"query": "uses @defer"}}
-	}
-}
-
-func (m *shapeMeter) checkFirst(f *ast.Field) {
-	arg := f.Arguments.ForName("first")
-	if arg == nil || m.refused != nil {
-		return
-	}
-	v, err := arg.Value.Value(m.vars)
-	if err != nil {
-		return
-	}
+// checkFirst refuses a page size outside the contract's range.
+func checkFirst(f *ast.Field, args map[string]any) *gqlerror.Error {
 	var n int64
-	switch x := v.(type) {
+	switch x := args["first"].(type) {
 	case int64:
 		n = x
 	case int:
@@ -331,46 +332,14 @@ func (m *shapeMeter) checkFirst(f *ast.Field) {
 	case float64:
 		n = int64(x)
 	default:
-		return
+		return nil
 	}
 	if n > guildhall.MaxPageSize || n < 0 {
-		m.refused = gqlerror.Errorf("first must be between 0 and %d on %s.", guildhall.MaxPageSize, f.Name)
-		m.refused.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"first": fmt.Sprintf("must be between 0 and %d", guildhall.MaxPageSize)}}
+		err := gqlerror.Errorf("first must be between 0 and %d on %s.", guildhall.MaxPageSize, f.Name)
+		err.Extensions = map[string]any{"code": codeBadInput, "fields": map[string]string{"first": fmt.Sprintf("must be between 0 and %d", guildhall.MaxPageSize)}}
+		return err
 	}
-}
-
-func (m *shapeMeter) measure(set ast.SelectionSet) shape {
-	var out shape
-	add := func(s shape, extraDepth int) {
-		out.depth = max(out.depth, s.depth+extraDepth)
-		out.aliases = min(out.aliases+s.aliases, 1<<30) // saturate: only "over the limit" matters
-	}
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			m.checkFirst(s)
-			inner := m.measure(s.SelectionSet)
-			if s.Alias != "" && s.Alias != s.Name {
-				inner.aliases++
-			}
-			add(inner, 1)
-		case *ast.InlineFragment:
-			m.checkDefer(s.Directives)
-			add(m.measure(s.SelectionSet), 0)
-		case *ast.FragmentSpread:
-			m.checkDefer(s.Directives)
-			frag, ok := m.fragments[s.Name]
-			if !ok {
-				m.fragments[s.Name] = shape{} // validation rejects cycles; never loop on one
-				if s.Definition != nil {
-					frag = m.measure(s.Definition.SelectionSet)
-				}
-				m.fragments[s.Name] = frag
-			}
-			add(frag, 0)
-		}
-	}
-	return out
+	return nil
 }
 
 func limitError(format string, args ...any) *gqlerror.Error {

@@ -5,10 +5,13 @@ package graph
 
 import (
 	"context"
+	"io"
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/guildhall/guildhall"
 	"github.com/guildhall/guildhall/cms"
+	"github.com/guildhall/guildhall/media"
 )
 
 // Resolver is the root resolver; every field resolver reaches the service through it.
@@ -34,4 +37,14 @@ func argumentGiven(ctx context.Context, name string) bool {
 	}
 	_, given := fc.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables)[name]
 	return given
+}
+
+// readUpload reads a multipart file part, at most media.MaxBytes (one byte more is read, so
+// the pipeline can say the file is too large).
+func readUpload(file graphql.Upload) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(file.File, media.MaxBytes+1))
+	if err != nil {
+		return nil, guildhall.Errorf(guildhall.EINVALID, "The upload was cut short.")
+	}
+	return data, nil
 }

@@ -27,6 +27,10 @@ func (r *apiTokenResolver) Member(ctx context.Context, obj *guildhall.Token) (*g
 	return r.Service.TokenMember(obj), nil
 }
 
+func (r *memberResolver) AvatarURL(ctx context.Context, obj *guildhall.Member) (*string, error) {
+	return r.Service.AvatarURL(obj), nil
+}
+
 func (r *memberResolver) Email(ctx context.Context, obj *guildhall.Member) (*string, error) {
 	return r.Service.Contact(ctx, obj, obj.Email), nil
 }

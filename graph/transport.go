@@ -2,7 +2,10 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -34,8 +37,12 @@ import (
 // through encoding/json as before. The JSON means the same either way; only the escaping of
 // <, > and & differs.
 
-// postTransport is gqlgen's transport.POST, writing answers with writeResponse.
-type postTransport struct{ transport.POST }
+// postTransport is gqlgen's transport.POST, preparing documents with docs and writing
+// answers with writeResponse.
+type postTransport struct {
+	transport.POST
+	docs *documents
+}
 
 func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	ctx := r.Context()
@@ -49,8 +56,9 @@ func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	params := &graphql.RawParams{}
 	if err := jsonDecode(bytes.NewReader(body), params); err != nil {
+		// Said briefly: gqlgen's message echoed the whole body, up to 1 MiB, back.
 		w.WriteHeader(http.StatusBadRequest)
-		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf("json request body could not be decoded: %+v body:%s", err, body)}))
+		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf("The request body is not a JSON object with a query: %s", jsonProblem(err))}))
 		return
 	}
 	params.Headers = r.Header
@@ -60,11 +68,30 @@ func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{missingQuery()}))
 		return
 	}
-	execute(w, r, exec, params, contentType, false)
+	execute(w, r, exec, t.docs, params, contentType, false)
 }
 
-// getTransport is gqlgen's transport.GET (queries only), writing answers with writeResponse.
-type getTransport struct{ transport.GET }
+// jsonProblem describes a decoding error in a few words, never quoting the body.
+func jsonProblem(err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("invalid JSON at byte %d", syntax.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("%s must be a %s, not a %s", typ.Field, typ.Type, typ.Value)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "the JSON ends too soon"
+	}
+	return "invalid JSON"
+}
+
+// getTransport is gqlgen's transport.GET (queries only), preparing documents with docs and
+// writing answers with writeResponse.
+type getTransport struct {
+	transport.GET
+	docs *documents
+}
 
 func (t getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	query, err := url.ParseQuery(r.URL.RawQuery)
@@ -92,15 +119,23 @@ func (t getTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gr
 		}
 	}
 	params.ReadTime.End = graphql.Now()
-	execute(w, r, exec, params, contentType, true)
+	execute(w, r, exec, t.docs, params, contentType, true)
 }
 
-// execute runs the operation and writes its answer. queryOnly refuses mutations (GET).
-func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, params *graphql.RawParams, contentType string, queryOnly bool) {
+// execute prepares the document (docs), runs the operation and writes its answer. queryOnly
+// refuses mutations (GET).
+func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, docs *documents, params *graphql.RawParams, contentType string, queryOnly bool) {
 	ctx := r.Context()
+	doc, errs := docs.prepare(ctx, params)
+	if errs != nil {
+		w.WriteHeader(statusFor(ctx, contentType))
+		writeResponse(w, exec.DispatchError(ctx, errs))
+		return
+	}
+	ctx = withPrepared(ctx, params.Query, doc)
 	opCtx, opErr := exec.CreateOperationContext(ctx, params)
 	if opErr != nil {
-		w.WriteHeader(statusFor(contentType))
+		w.WriteHeader(statusFor(ctx, contentType))
 		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), opErr))
 		return
 	}
@@ -113,7 +148,16 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
-	writeResponse(w, responses(ctx))
+	resp := responses(ctx)
+	if resp == nil || ctx.Err() != nil {
+		// The request ran out of time, or its client has gone: what was made is partial
+		// (resolvers stop when the context ends), so it is not sent. (gqlgen answers nil
+		// when the context has ended before it starts.)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), gqlerror.List{stoppedError(ctx.Err())}))
+		return
+	}
+	writeResponse(w, resp)
 }
 
 // writeResponse writes resp as gqlgen does, an answer with data alone as it stands, and an
@@ -203,10 +247,41 @@ func responseContentType(r *http.Request) string {
 
 // statusFor is the status of an operation that could not start: the GraphQL over HTTP
 // specification's 200 for application/json (parse, validation and variable failures alike),
-// and 400 for application/graphql-response+json, whose answers without data must be 4xx.
-func statusFor(contentType string) int {
+// and 400 for application/graphql-response+json, whose answers without data must be 4xx. A
+// request that ended while it was being checked (out of time, or its client gone) is 503.
+func statusFor(ctx context.Context, contentType string) int {
+	if ctx.Err() != nil {
+		return http.StatusServiceUnavailable
+	}
 	if contentType == contentGraphQLResponse {
 		return http.StatusBadRequest
 	}
 	return http.StatusOK
+}
+
+// multipartTransport is gqlgen's transport for the GraphQL multipart request spec (uploads),
+// with the document prepared (measured, refused when too costly, validated) before gqlgen
+// sees it, as the other transports do: a credential must not buy an unbounded validation.
+type multipartTransport struct {
+	transport.MultipartForm
+	docs *documents
+}
+
+func (t multipartTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	t.MultipartForm.Do(w, r, preparingExecutor{GraphExecutor: exec, docs: t.docs})
+}
+
+// preparingExecutor prepares each operation's document before gqlgen's executor looks it up
+// in its query cache (preparedCache).
+type preparingExecutor struct {
+	graphql.GraphExecutor
+	docs *documents
+}
+
+func (e preparingExecutor) CreateOperationContext(ctx context.Context, params *graphql.RawParams) (*graphql.OperationContext, gqlerror.List) {
+	doc, errs := e.docs.prepare(ctx, params)
+	if errs != nil {
+		return nil, errs
+	}
+	return e.GraphExecutor.CreateOperationContext(withPrepared(ctx, params.Query, doc), params)
 }

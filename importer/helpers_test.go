@@ -36,12 +36,12 @@ type fixture struct {
 }
 
 // mustService opens a fresh database on the shared embedded server with the demo content.
-func mustService(t *testing.T) *fixture {
+func mustService(t *testing.T, options ...func(*cms.Options)) *fixture {
 	t.Helper()
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	f := &fixture{clock: clock.NewManual(t0), db: "imp_" + hex.EncodeToString(b[:])}
-	f.svc, f.store = openService(t, f.db, f.clock)
+	f.svc, f.store = openService(t, f.db, f.clock, options...)
 	t.Cleanup(func() { _ = f.store.Drop(context.Background()) })
 	if _, err := f.svc.SeedIfEmpty(context.Background(), demo.New(t0)); err != nil {
 		t.Fatal(err)
@@ -49,7 +49,7 @@ func mustService(t *testing.T) *fixture {
 	return f
 }
 
-func openService(t *testing.T, db string, c *clock.Manual) (*cms.Service, *mongodb.Store) {
+func openService(t *testing.T, db string, c *clock.Manual, options ...func(*cms.Options)) (*cms.Service, *mongodb.Store) {
 	t.Helper()
 	ctx := context.Background()
 	store, err := mongodb.Open(ctx, uri, db)
@@ -60,7 +60,11 @@ func openService(t *testing.T, db string, c *clock.Manual) (*cms.Service, *mongo
 	if _, err := store.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	svc := cms.New(store, cms.Options{Now: c.Now, Logger: slog.New(slog.DiscardHandler)})
+	opts := cms.Options{Now: c.Now, Logger: slog.New(slog.DiscardHandler)}
+	for _, o := range options {
+		o(&opts)
+	}
+	svc := cms.New(store, opts)
 	if err := svc.Load(ctx); err != nil {
 		t.Fatal(err)
 	}

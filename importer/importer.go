@@ -21,6 +21,9 @@ import (
 type Service interface {
 	ImportPost(ctx context.Context, in guildhall.ImportPostInput) (guildhall.ImportResult, error)
 	ImportMember(ctx context.Context, in guildhall.ImportMemberInput) (guildhall.ImportResult, error)
+	ImportAsset(ctx context.Context, in guildhall.ImportAssetInput) (guildhall.ImportResult, *guildhall.Asset, error)
+	// CatalogAsset finds an asset by ID (one an earlier import made).
+	CatalogAsset(id string) (*guildhall.Asset, bool)
 }
 
 // Progress is told how many of the items to write have been written.
@@ -37,6 +40,9 @@ type Summary struct {
 	Skipped []Skip
 	// Members counts the authors or members: created, matched (or updated), unchanged.
 	MembersCreated, MembersMatched int
+	// Images counts the files made assets (WordPress attachments and body images); those
+	// skipped are in Skipped.
+	Images ImageCounts
 	// Counted are items of kinds that are counted and not imported (pages, menu items,
 	// comments, attachments), by kind.
 	Counted map[string]int
@@ -45,6 +51,11 @@ type Summary struct {
 	// Notes are other things the person importing should know (attachments not brought in,
 	// protected posts made drafts, tags shortened).
 	Notes []string
+}
+
+// ImageCounts are the outcomes of an import's images.
+type ImageCounts struct {
+	Imported, Updated, Unchanged, Skipped int
 }
 
 // Skip is an item that was not imported.
@@ -74,6 +85,24 @@ func (s *Summary) add(item string, res guildhall.ImportResult) {
 	}
 }
 
+// addAsset records one image's outcome.
+func (s *Summary) addAsset(item string, res guildhall.ImportResult) {
+	switch res.Outcome {
+	case guildhall.ImportCreated:
+		s.Images.Imported++
+	case guildhall.ImportUpdated:
+		s.Images.Updated++
+	case guildhall.ImportUnchanged:
+		s.Images.Unchanged++
+	case guildhall.ImportSkipped:
+		s.Images.Skipped++
+		s.Skipped = append(s.Skipped, Skip{Item: item, Reason: res.Reason})
+	}
+	for _, w := range res.Warnings {
+		s.Notes = append(s.Notes, item+": "+w)
+	}
+}
+
 func (s *Summary) skip(item, reason string) {
 	s.Skipped = append(s.Skipped, Skip{Item: item, Reason: reason})
 }
@@ -84,6 +113,9 @@ func (s *Summary) Write(w io.Writer) {
 	fmt.Fprintf(w, "  imported   %d\n  updated    %d\n  unchanged  %d\n  skipped    %d\n", s.Imported, s.Updated, s.Unchanged, len(s.Skipped))
 	if s.MembersCreated+s.MembersMatched > 0 {
 		fmt.Fprintf(w, "  members    %d created, %d matched by email or an earlier import\n", s.MembersCreated, s.MembersMatched)
+	}
+	if im := s.Images; im != (ImageCounts{}) {
+		fmt.Fprintf(w, "  images     %d imported, %d updated, %d unchanged, %d skipped\n", im.Imported, im.Updated, im.Unchanged, im.Skipped)
 	}
 	if len(s.Counted) > 0 {
 		fmt.Fprintf(w, "Counted, not imported:\n")

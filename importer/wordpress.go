@@ -22,10 +22,13 @@ import (
 type WordPressOptions struct {
 	// Pages imports pages as posts; without it they are counted and skipped.
 	Pages bool
-	// UploadsDir is a copy of the site's wp-content/uploads, where attachments' files are
-	// looked for.
+	// UploadsDir is a copy of the site's wp-content/uploads, where attachments' files (and
+	// the files bodies show) are looked for first.
 	UploadsDir string
-	Progress   Progress
+	// Fetch downloads the files not found in UploadsDir from their URLs, with the guard and
+	// limits of importAssetFromUrl (no private addresses; 20 MB and 30 s a file).
+	Fetch    bool
+	Progress Progress
 	// Now is the clock; tests inject their own.
 	Now func() time.Time
 }
@@ -85,7 +88,10 @@ func WordPress(ctx context.Context, svc Service, path string, opts WordPressOpti
 		sum.Counted["pages"] = scan.pages
 	}
 	im := &wpImport{svc: svc, opts: opts, scan: scan, site: site, sum: sum, members: map[string]string{}}
-	im.noteAttachments()
+	im.media = newWPMedia(im)
+	if err := im.media.attachments(ctx); err != nil {
+		return sum, err
+	}
 
 	f, err := os.Open(path)
 	if err != nil {
@@ -113,6 +119,7 @@ func WordPress(ctx context.Context, svc Service, path string, opts WordPressOpti
 			opts.Progress(done, scan.toWrite)
 		}
 	}
+	im.media.note()
 	return sum, nil
 }
 
@@ -121,6 +128,7 @@ type wpScan struct {
 	site        wxr.Site
 	authors     map[string]wxr.Author // by login
 	attachments map[int]wpbody.Attachment
+	files       map[int]wpFile // the attachments' titles, uploaders and dates
 	children    map[int][]wpbody.Attachment
 	counted     map[string]int
 	pages       int
@@ -133,7 +141,7 @@ func scanWordPress(path string) (*wpScan, error) {
 		return nil, err
 	}
 	defer f.Close()
-	scan := &wpScan{authors: map[string]wxr.Author{}, attachments: map[int]wpbody.Attachment{},
+	scan := &wpScan{authors: map[string]wxr.Author{}, attachments: map[int]wpbody.Attachment{}, files: map[int]wpFile{},
 		children: map[int][]wpbody.Attachment{}, counted: map[string]int{}}
 	r := wxr.NewReader(f)
 	for {
@@ -158,6 +166,7 @@ func scanWordPress(path string) (*wpScan, error) {
 				a.URL = it.GUID
 			}
 			scan.attachments[it.ID] = a
+			scan.files[it.ID] = wpFile{title: plainText(it.Title), creator: it.Creator, date: it.Date}
 			if it.Parent > 0 {
 				scan.children[it.Parent] = append(scan.children[it.Parent], a)
 			}
@@ -194,6 +203,7 @@ type wpImport struct {
 	site    string
 	sum     *Summary
 	members map[string]string // author login -> member ID
+	media   *wpMedia
 }
 
 // wanted reports whether the item is written (posts, and pages with -pages); the others are
@@ -270,7 +280,11 @@ func (im *wpImport) item(ctx context.Context, it *wxr.Item) error {
 		Attachment: func(id int) (wpbody.Attachment, bool) { a, ok := im.scan.attachments[id]; return a, ok },
 		Children:   func(parent int) []wpbody.Attachment { return im.scan.children[parent] },
 	})
-	in.Body = body.HTML
+	if err := im.media.bodyImages(ctx, it, body.Images); err != nil {
+		return err
+	}
+	in.Body, _ = wpbody.RewriteURLs(body.HTML, im.media.rewrite)
+	in.FeaturedImageID = im.media.featured(it)
 	for k, n := range body.Removed {
 		im.sum.Removed[k] += n
 	}
@@ -345,30 +359,6 @@ func (im *wpImport) author(ctx context.Context, login string) (string, error) {
 	}
 	im.members[login] = id
 	return id, nil
-}
-
-// noteAttachments says what became of the site's files: until Guildhall stores assets they
-// stay where they are, and bodies keep linking to them.
-func (im *wpImport) noteAttachments() {
-	n := len(im.scan.attachments)
-	if n == 0 {
-		return
-	}
-	found := 0
-	if im.opts.UploadsDir != "" {
-		for _, a := range im.scan.attachments {
-			if rel := uploadsPath(a.URL); rel != "" {
-				if _, err := os.Stat(filepath.Join(im.opts.UploadsDir, filepath.FromSlash(rel))); err == nil {
-					found++
-				}
-			}
-		}
-	}
-	note := fmt.Sprintf("%d attachments were listed, not imported; bodies keep linking to their URLs", n)
-	if im.opts.UploadsDir != "" {
-		note += fmt.Sprintf(" (%d of their files are in %s)", found, im.opts.UploadsDir)
-	}
-	im.sum.Notes = append(im.sum.Notes, note)
 }
 
 // uploadsPath is the part of an attachment URL under wp-content/uploads/.

@@ -23,7 +23,8 @@ import (
 // them to files.
 
 // BackupCollections lists the collections a backup holds, by name: all but the change log,
-// which is only how instances follow each other's recent writes.
+// which is only how instances follow each other's recent writes, and the GridFS originals,
+// which an export copies as files.
 func (s *Store) BackupCollections(ctx context.Context) ([]string, error) {
 	names, err := s.db.ListCollectionNames(ctx, bson.D{})
 	if err != nil {
@@ -31,7 +32,9 @@ func (s *Store) BackupCollections(ctx context.Context) ([]string, error) {
 	}
 	out := names[:0]
 	for _, n := range names {
-		if n == colChanges || strings.HasPrefix(n, colChanges+"_") || strings.HasPrefix(n, "system.") {
+		// GridFS's originals are copied as files (backup.Files), so that a backup restores
+		// into either store.
+		if n == colChanges || strings.HasPrefix(n, colChanges+"_") || strings.HasPrefix(n, "system.") || strings.HasPrefix(n, bucketOriginals+".") {
 			continue
 		}
 		out = append(out, n)

@@ -419,6 +419,11 @@ func decodeChange(c *guildhall.Change, raw bson.Raw) error {
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
 			c.Account = accountFromRevision(r)
 		}
+	case guildhall.EntityAsset:
+		var r revision[assetDoc]
+		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {
+			c.Asset = assetFromRevision(r)
+		}
 	case guildhall.EntityWebhook:
 		var r revision[webhookDoc]
 		if err = bson.Unmarshal(raw, &r); err == nil && r.Doc != nil {

@@ -52,6 +52,8 @@ type postDoc struct {
 	SEO           *seoDoc     `bson:"seo,omitempty"`
 	Tags          []string    `bson:"tags"`
 	BlockIDs      []string    `bson:"blocks,omitempty"`
+	Featured      *string     `bson:"featuredImage,omitempty"`
+	Images        []string    `bson:"images,omitempty"`
 	PublishedAt   *time.Time  `bson:"publishedAt,omitempty"`
 	UnpublishAt   *time.Time  `bson:"unpublishAt,omitempty"`
 	CreatedAt     time.Time   `bson:"createdAt"`
@@ -77,9 +79,12 @@ type pendingDoc struct {
 	SEO           *seoDoc     `bson:"seo,omitempty"`
 	Tags          []string    `bson:"tags"`
 	BlockIDs      []string    `bson:"blocks,omitempty"`
+	Featured      *string     `bson:"featuredImage,omitempty"`
+	Images        []string    `bson:"images,omitempty"`
 	Revision      int         `bson:"revision"`
 	SavedAt       time.Time   `bson:"savedAt"`
 	SavedBy       string      `bson:"savedBy,omitempty"`
+	InReview      bool        `bson:"inReview,omitempty"`
 }
 
 func toSEODoc(s guildhall.SEO) *seoDoc {
@@ -101,12 +106,13 @@ func toPostDoc(p *guildhall.Post) *postDoc {
 		Slug: p.Slug, OldSlugs: p.OldSlugs, OldPaths: p.OldPaths, Title: p.Title,
 		Status: string(p.Status), Visibility: string(p.Visibility), AuthorID: p.AuthorID,
 		Body: toRichText(p.Body), Excerpt: p.Excerpt, CustomExcerpt: p.CustomExcerpt, SEO: toSEODoc(p.SEO),
-		Tags: p.Tags, BlockIDs: p.BlockIDs, PublishedAt: p.PublishedAt, UnpublishAt: p.UnpublishAt, CreatedAt: p.CreatedAt, Note: p.Note,
+		Tags: p.Tags, BlockIDs: p.BlockIDs, Featured: p.FeaturedImageID, Images: p.ImageIDs,
+		PublishedAt: p.PublishedAt, UnpublishAt: p.UnpublishAt, CreatedAt: p.CreatedAt, Note: p.Note,
 	}
 	if c := p.Pending; c != nil {
 		d.Pending = &pendingDoc{Slug: c.Slug, Title: c.Title, Visibility: string(c.Visibility), Body: toRichText(c.Body),
 			Excerpt: c.Excerpt, CustomExcerpt: c.CustomExcerpt, SEO: toSEODoc(c.SEO), Tags: c.Tags, BlockIDs: c.BlockIDs,
-			Revision: c.Revision, SavedAt: c.SavedAt, SavedBy: c.SavedBy}
+			Featured: c.FeaturedImageID, Images: c.ImageIDs, Revision: c.Revision, SavedAt: c.SavedAt, SavedBy: c.SavedBy, InReview: c.InReview}
 	}
 	return d
 }
@@ -119,6 +125,7 @@ func postFromRevision(r revision[postDoc]) *guildhall.Post {
 		Status: guildhall.PostStatus(d.Status), Visibility: guildhall.Visibility(d.Visibility),
 		AuthorID: d.AuthorID, Body: d.Body.domain(), Excerpt: d.Excerpt, CustomExcerpt: d.CustomExcerpt, SEO: d.SEO.domain(),
 		Tags: nonNil(d.Tags), BlockIDs: nonNil(d.BlockIDs),
+		FeaturedImageID: d.Featured, ImageIDs: d.Images,
 		PublishedAt: utcPtr(d.PublishedAt), UnpublishAt: utcPtr(d.UnpublishAt), CreatedAt: d.CreatedAt.UTC(),
 		UpdatedAt: r.SavedAt.UTC(), UpdatedBy: r.SavedBy, Note: d.Note,
 	}
@@ -126,8 +133,8 @@ func postFromRevision(r revision[postDoc]) *guildhall.Post {
 		p.Pending = &guildhall.PendingChanges{
 			PostContent: guildhall.PostContent{Title: c.Title, Slug: c.Slug, Body: c.Body.domain(), Excerpt: c.Excerpt,
 				CustomExcerpt: c.CustomExcerpt, Tags: nonNil(c.Tags), BlockIDs: nonNil(c.BlockIDs),
-				Visibility: guildhall.Visibility(c.Visibility), SEO: c.SEO.domain()},
-			Revision: c.Revision, SavedAt: c.SavedAt.UTC(), SavedBy: c.SavedBy,
+				FeaturedImageID: c.Featured, ImageIDs: c.Images, Visibility: guildhall.Visibility(c.Visibility), SEO: c.SEO.domain()},
+			Revision: c.Revision, SavedAt: c.SavedAt.UTC(), SavedBy: c.SavedBy, InReview: c.InReview,
 		}
 	}
 	return p
@@ -140,6 +147,7 @@ type memberDoc struct {
 	Credentials *string        `bson:"credentials,omitempty"`
 	Bio         *richTextDoc   `bson:"bio,omitempty"`
 	AvatarURL   *string        `bson:"avatarUrl,omitempty"`
+	AvatarID    *string        `bson:"avatar,omitempty"`
 	Email       *string        `bson:"email,omitempty"`
 	Phone       *string        `bson:"phone,omitempty"`
 	Membership  *membershipDoc `bson:"membership,omitempty"`
@@ -168,7 +176,7 @@ type renewalDoc struct {
 func toMemberDoc(m *guildhall.Member) *memberDoc {
 	d := &memberDoc{
 		Slug: m.Slug, Name: m.Name, SortName: m.SortName, Credentials: m.Credentials,
-		AvatarURL: m.AvatarURL, Email: m.Email, Phone: m.Phone, CreatedAt: m.CreatedAt,
+		AvatarURL: m.AvatarURL, AvatarID: m.AvatarID, Email: m.Email, Phone: m.Phone, CreatedAt: m.CreatedAt,
 	}
 	if m.Bio != nil {
 		b := toRichText(*m.Bio)
@@ -190,7 +198,7 @@ func memberFromRevision(r revision[memberDoc]) *guildhall.Member {
 	d := r.Doc
 	m := &guildhall.Member{
 		ID: r.Entity, Version: r.Version, Slug: d.Slug, Name: d.Name, SortName: d.SortName,
-		Credentials: d.Credentials, AvatarURL: d.AvatarURL, Email: d.Email, Phone: d.Phone,
+		Credentials: d.Credentials, AvatarURL: d.AvatarURL, AvatarID: d.AvatarID, Email: d.Email, Phone: d.Phone,
 		CreatedAt: d.CreatedAt.UTC(), UpdatedAt: r.SavedAt.UTC(),
 	}
 	if d.Bio != nil {

@@ -21,10 +21,12 @@ func TestEditorialFieldsRoundTrip(t *testing.T) {
 	p.Note = "Please shorten the introduction."
 	down := t0.Add(48 * time.Hour)
 	p.UnpublishAt = &down
+	featured := "ast_featured"
 	p.Pending = &guildhall.PendingChanges{
 		PostContent: guildhall.PostContent{Title: "Draft", Slug: "draft-slug", Body: guildhall.NewRichText("<p>Draft words</p>", "Draft words", 2),
-			Excerpt: "Draft words", Tags: []string{}, BlockIDs: []string{}, Visibility: guildhall.VisibilityPublic},
-		Revision: 1, SavedAt: t0, SavedBy: "mbr_a",
+			Excerpt: "Draft words", Tags: []string{}, BlockIDs: []string{}, Visibility: guildhall.VisibilityPublic,
+			FeaturedImageID: &featured, ImageIDs: []string{"ast_inbody"}},
+		Revision: 1, SavedAt: t0, SavedBy: "mbr_a", InReview: true,
 	}
 	if err := s.SavePost(ctx, p); err != nil {
 		t.Fatal(err)
@@ -51,5 +53,10 @@ func TestEditorialFieldsRoundTrip(t *testing.T) {
 	if d == nil || d.Title != "Draft" || d.Slug != "draft-slug" || !d.Body.Equal(p.Pending.Body) || d.Revision != 1 ||
 		!d.SavedAt.Equal(t0) || d.SavedBy != "mbr_a" || d.Tags == nil || len(d.Tags) != 0 || !reflect.DeepEqual(d.PostContent.BlockIDs, []string{}) {
 		t.Errorf("pending changes loaded as %+v", d)
+	}
+	// Submitted for review, with their own images: a restart must not take them out of the
+	// review queue, nor let the images they show be deleted.
+	if d != nil && (!d.InReview || d.FeaturedImageID == nil || *d.FeaturedImageID != featured || !reflect.DeepEqual(d.ImageIDs, []string{"ast_inbody"})) {
+		t.Errorf("pending changes loaded in review %v, featured image %v, body images %v", d.InReview, d.FeaturedImageID, d.ImageIDs)
 	}
 }

@@ -70,6 +70,12 @@ var migrations = []migration{
 		}
 		return nil
 	}},
+	{"0006-asset-indexes", func(ctx context.Context, s *Store) error {
+		_, err := s.db.Collection(colAssetRevisions).Indexes().CreateOne(ctx, mongo.IndexModel{
+			Keys: bson.D{{Key: "entity", Value: 1}, {Key: "version", Value: -1}},
+		})
+		return err
+	}},
 }
 
 type migrationDoc struct {

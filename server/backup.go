@@ -39,9 +39,9 @@ func backupCommand(ctx context.Context, verb string, args []string, stdout, stde
 	began := time.Now()
 	var m *backup.Manifest
 	if verb == "export" {
-		m, err = backup.Export(ctx, o.Store, dir, o.Store.Now())
+		m, err = backup.Export(ctx, o.Store, o.Originals, dir, o.Store.Now())
 	} else {
-		m, err = backup.Restore(ctx, o.Store, dir)
+		m, err = backup.Restore(ctx, o.Store, o.Originals, dir)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "guildhall: %s: %v\n", verb, err)
@@ -56,6 +56,13 @@ func backupCommand(ctx context.Context, verb string, args []string, stdout, stde
 	what := "Exported to"
 	if verb == "restore" {
 		what = "Restored from"
+	}
+	if o := m.Originals; o != nil {
+		fmt.Fprintf(stdout, "  %-24s %8d files     %12d bytes\n", backup.OriginalsDir, o.Files, o.Bytes)
+		size += o.Bytes
+		if len(o.Missing) > 0 {
+			fmt.Fprintf(stderr, "guildhall: %s: %d originals that assets name were missing from the store: %v\n", verb, len(o.Missing), o.Missing)
+		}
 	}
 	fmt.Fprintf(stdout, "%s %s: %d collections, %d documents, %.1f MiB, as of %s, in %s\n", what, dir, len(m.Collections), docs,
 		float64(size)/(1<<20), m.CreatedAt.Format(time.RFC3339), time.Since(began).Round(time.Millisecond))

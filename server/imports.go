@@ -15,7 +15,7 @@ import (
 )
 
 const importUsage = `usage:
-  server import wordpress FILE.xml [-uploads DIR] [-pages]
+  server import wordpress FILE.xml [-uploads DIR] [-fetch] [-pages]
   server import feed FILE_OR_URL
   server import members FILE.csv
 
@@ -34,6 +34,7 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.Usage = func() { fmt.Fprint(stderr, importUsage) }
 	uploads := fs.String("uploads", "", "a copy of the site's wp-content/uploads (wordpress)")
 	pages := fs.Bool("pages", false, "import pages as posts too (wordpress)")
+	fetch := fs.Bool("fetch", false, "download the images not found in -uploads from their URLs (wordpress)")
 	if err := fs.Parse(reorder(args[1:])); err != nil {
 		return 2
 	}
@@ -58,7 +59,7 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	var sum *importer.Summary
 	switch args[0] {
 	case "wordpress":
-		sum, err = importer.WordPress(ctx, o.Service, source, importer.WordPressOptions{Pages: *pages, UploadsDir: *uploads, Progress: bar.update})
+		sum, err = importer.WordPress(ctx, o.Service, source, importer.WordPressOptions{Pages: *pages, UploadsDir: *uploads, Fetch: *fetch, Progress: bar.update})
 	case "feed":
 		sum, err = importer.Feed(ctx, o.Service, source, importer.FeedOptions{Progress: bar.update})
 	case "members":

@@ -67,7 +67,7 @@ func Convert(content string, opts Options) Result {
 		text = shortcodeUnautop(Autop(text))
 	}
 	text = doShortcodes(text, opts, res.Removed)
-	text, res.Images = rewriteURLs(text, opts.RewriteURL)
+	text, res.Images = RewriteURLs(text, opts.RewriteURL)
 	res.HTML = strings.TrimSpace(text)
 	return res
 }
@@ -254,9 +254,9 @@ func idList(s string) []int {
 	return out
 }
 
-// rewriteURLs lists the image sources of text and, with rewrite, replaces <img> sources and
+// RewriteURLs lists the image sources of text and, with rewrite, replaces <img> sources and
 // <a> links it knows.
-func rewriteURLs(text string, rewrite func(string) (string, bool)) (string, []string) {
+func RewriteURLs(text string, rewrite func(string) (string, bool)) (string, []string) {
 	if !strings.Contains(text, "<img") && (rewrite == nil || !strings.Contains(text, "<a")) {
 		return text, nil
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,6 +38,7 @@ func Contract(t *testing.T, open Opener) {
 		{"MembershipEvents", membershipEvents},
 		{"Credentials", credentials},
 		{"Webhooks", webhooks},
+		{"Assets", assets},
 		{"Deliveries", deliveries},
 		{"ChangeLog", changeLog},
 		{"SeedAndOnce", seedAndOnce},
@@ -219,6 +221,39 @@ func everyBlockKind(t *testing.T, s cms.Store, _ *clock) {
 		if got := loaded[want.BlockID()]; !reflect.DeepEqual(got, want) {
 			t.Errorf("a %s block read back as %#v, want %#v", want.BlockKind(), got, want)
 		}
+	}
+}
+
+// Assets are revisions like the rest, carried by the change log; a deleted one does not load.
+func assets(t *testing.T, s cms.Store, _ *clock) {
+	ctx := context.Background()
+	a := &guildhall.Asset{ID: "ast_1", Version: 1, Filename: "harbour.jpg", Alt: "The harbour", ContentType: "image/jpeg",
+		Bytes: 1234, Width: 640, Height: 480, SHA256: strings.Repeat("ab", 32), OwnerID: "mbr_a", CreatedAt: t0, UpdatedAt: t0, UpdatedBy: "mbr_a"}
+	must(t, s.SaveAsset(ctx, a))
+	wantCode(t, "saving asset version 1 again", s.SaveAsset(ctx, a), guildhall.ECONFLICT)
+	next := *a
+	next.Version, next.Alt, next.UpdatedAt = 2, "The harbour at dawn", t0.Add(time.Minute)
+	must(t, s.SaveAsset(ctx, &next))
+	must(t, s.SeedAssets(ctx, []*guildhall.Asset{{ID: "ast_2", Version: 1, Filename: "b.png", ContentType: "image/png", SHA256: strings.Repeat("cd", 32), CreatedAt: t0, UpdatedAt: t0}}))
+	got, _, err := s.Assets(ctx)
+	if err != nil || len(got) != 2 {
+		t.Fatalf("Assets: %d, %v", len(got), err)
+	}
+	slices.SortFunc(got, func(x, y *guildhall.Asset) int { return strings.Compare(x.ID, y.ID) })
+	if g := got[0]; g.Version != 2 || g.Alt != "The harbour at dawn" || g.Width != 640 || g.SHA256 != a.SHA256 || g.OwnerID != "mbr_a" || !g.CreatedAt.Equal(t0) {
+		t.Errorf("loaded %+v", g)
+	}
+	changes, err := s.ChangesSince(ctx, t0.Add(-time.Hour), nil)
+	if err != nil || !slices.ContainsFunc(changes, func(c guildhall.Change) bool {
+		return c.Kind == guildhall.EntityAsset && c.ID == "ast_1" && c.Version == 2 && c.Asset != nil && c.Asset.Alt == "The harbour at dawn"
+	}) {
+		t.Errorf("the change log lacks the asset's revision: %v", err)
+	}
+	if err := s.DeleteAsset(ctx, "ast_1", 3, "mbr_a"); err != nil && !errors.Is(err, guildhall.ErrHistoryKept) {
+		t.Fatal(err)
+	}
+	if got, deleted, _ := s.Assets(ctx); len(got) != 1 || got[0].ID != "ast_2" || deleted["ast_1"] != 3 {
+		t.Errorf("after deleting ast_1: %v, tombstones %v", got, deleted)
 	}
 }
 

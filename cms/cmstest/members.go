@@ -16,7 +16,7 @@ func ExampleMember(at time.Time) *guildhall.Member {
 	return &guildhall.Member{
 		ID: "mbr_example", Version: 1, Slug: "ann-example", Name: "Ann Example", SortName: "Example, Ann",
 		Credentials: ptr("MSc"), Bio: ptr(guildhall.NewRichText("<p>Counsellor in <em>Leeds</em>.</p>", "Counsellor in Leeds.", 3)),
-		AvatarURL: ptr("https://example.org/ann.jpg"), Email: ptr("ann@example.org"), Phone: ptr("+44 113 496 0000"),
+		AvatarURL: ptr("https://example.org/ann.jpg"), AvatarID: ptr("ast_example"), Email: ptr("ann@example.org"), Phone: ptr("+44 113 496 0000"),
 		Membership: &guildhall.Membership{
 			PlanCode: "professional", JoinedAt: at, ExpiresAt: at.AddDate(1, 0, 0), CancelledAt: ptr(at.Add(time.Hour)),
 			Renewals: []*guildhall.Renewal{{

@@ -34,6 +34,7 @@ type Store struct {
 	tokens   revisions[*guildhall.Token]
 	accounts revisions[*guildhall.Account]
 	webhooks revisions[*guildhall.Webhook]
+	assets   revisions[*guildhall.Asset]
 	plans    []guildhall.MembershipPlan
 	claims   map[string]string // "<kind>:<value>" -> owner
 	// claimedAt is when each claim was made, for Release.
@@ -65,6 +66,7 @@ func NewStore(now func() time.Time) *Store {
 		Now: now, plans: plans,
 		posts: revisions[*guildhall.Post]{}, members: revisions[*guildhall.Member]{}, blocks: revisions[guildhall.Block]{},
 		tokens: revisions[*guildhall.Token]{}, accounts: revisions[*guildhall.Account]{}, webhooks: revisions[*guildhall.Webhook]{},
+		assets: revisions[*guildhall.Asset]{},
 		claims: map[string]string{}, claimedAt: map[string]time.Time{}, once: map[string]onceState{}, intents: map[string]guildhall.Intent{},
 		events: map[string]guildhall.MembershipEvent{}, secrets: map[string][]byte{},
 		log: map[string]guildhall.DeliveryRecord{}, queue: map[string]guildhall.QueuedAttempt{},
@@ -421,6 +423,61 @@ func (s *Store) DeleteBlock(_ context.Context, id string, version int, _ string)
 	return nil
 }
 
+// SaveAsset stores a as its revision.
+func (s *Store) SaveAsset(_ context.Context, a *guildhall.Asset) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := copyAsset(a)
+	if err := s.assets.insert(guildhall.EntityAsset, a.ID, revision[*guildhall.Asset]{version: a.Version, value: c}); err != nil {
+		return err
+	}
+	s.record(guildhall.EntityAsset, a.ID, a.Version, false, c)
+	return nil
+}
+
+// DeleteAsset records the deletion and drops the older revisions.
+func (s *Store) DeleteAsset(_ context.Context, id string, version int, _ string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.assets.insert(guildhall.EntityAsset, id, revision[*guildhall.Asset]{version: version, deleted: true}); err != nil {
+		return err
+	}
+	s.record(guildhall.EntityAsset, id, version, true, nil)
+	s.assets.purge(id, version)
+	return nil
+}
+
+// Assets reads the newest revision of every asset that is not deleted, and the tombstones
+// of the deleted ones.
+func (s *Store) Assets(context.Context) ([]*guildhall.Asset, map[string]int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []*guildhall.Asset{}
+	for _, a := range s.assets.live() {
+		out = append(out, copyAsset(a))
+	}
+	deleted := map[string]int{}
+	tombstones(deleted, s.assets)
+	return out, deleted, nil
+}
+
+// SeedAssets writes assets as first revisions, without change-log entries.
+func (s *Store) SeedAssets(_ context.Context, assets []*guildhall.Asset) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, a := range assets {
+		if err := s.assets.insert(guildhall.EntityAsset, a.ID, revision[*guildhall.Asset]{version: a.Version, value: copyAsset(a)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyAsset(a *guildhall.Asset) *guildhall.Asset {
+	c := *a
+	return &c
+}
+
 // Claim makes owner the holder of value, unless another owner holds it.
 func (s *Store) Claim(_ context.Context, kind guildhall.ClaimKind, value, owner string) error {
 	s.mu.Lock()
@@ -732,6 +789,8 @@ func (s *Store) ChangesSince(_ context.Context, since time.Time, known func(guil
 				c.Account = copyAccount(v)
 			case *guildhall.Webhook:
 				c.Webhook = copyWebhook(v)
+			case *guildhall.Asset:
+				c.Asset = copyAsset(v)
 			}
 		}
 		out = append(out, c)

@@ -89,7 +89,7 @@ func main() {
 // reviewed to read memory only and never fail. Struct fields need no entry.
 var plainGetters = []string{
 	// Counts of a page held in memory (guildhall.Page.Total over the catalog or a short list).
-	"AccountConnection.totalCount", "ApiTokenConnection.totalCount", "BlockConnection.totalCount", "MemberConnection.totalCount",
+	"AccountConnection.totalCount", "ApiTokenConnection.totalCount", "AssetConnection.totalCount", "BlockConnection.totalCount", "MemberConnection.totalCount",
 	"MembershipEventConnection.totalCount", "PostConnection.totalCount", "PostRevisionConnection.totalCount",
 	"RenewalConnection.totalCount", "TagConnection.totalCount", "WebhookConnection.totalCount",
 	// A block's title, or "" (BlockBase.TitleOrEmpty).
