@@ -139,6 +139,7 @@ func (a *App) start(ctx context.Context) (err error) {
 	go a.svc.Follow(bg)
 	// Deliveries in flight record their outcome before the database is closed.
 	a.workers.Go(func() { a.svc.DeliverWebhooks(bg) })
+	a.workers.Go(func() { a.svc.KeepSnapshot(bg) })
 	go func() { a.served <- a.http.Serve(a.ln) }()
 	log.Info("Guildhall is ready", "addr", a.ln.Addr().String(), "playground", "http://"+displayAddr(a.ln.Addr())+"/playground",
 		"startup", time.Since(began).Round(time.Millisecond).String())
@@ -214,6 +215,11 @@ func (a *App) closeData() {
 		a.stop()
 	}
 	a.workers.Wait()
+	if a.http != nil { // it served: the catalog is worth keeping for the next start
+		if err := a.svc.WriteSnapshot(); err != nil {
+			a.log.Warn("the next start loads everything from the database", "err", err)
+		}
+	}
 	if a.store != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		_ = a.store.Close(ctx)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -72,6 +73,12 @@ type Config struct {
 	RequestTimeout  time.Duration // GUILDHALL_REQUEST_TIMEOUT, default 10s (also when zero): how long one request may run
 	LogLevel        slog.Level    // GUILDHALL_LOG_LEVEL: debug, info (default), warn, error
 	LogFormat       string        // GUILDHALL_LOG_FORMAT: text (default) or json
+
+	// Snapshot (GUILDHALL_SNAPSHOT) is the file that keeps a copy of the catalog, so that a
+	// start reads it and the change log since instead of all content (cms.Options.Snapshot).
+	// Default "<data dir>/catalog-<database>.snapshot"; "off": none. Empty in a Config made
+	// without ParseConfig (tests): none.
+	Snapshot string
 
 	// ResponseCacheOff (GUILDHALL_RESPONSE_CACHE=off) executes every GraphQL read, for
 	// measuring execution and for debugging.
@@ -262,6 +269,14 @@ func ParseConfig(getenv func(string) string, args []string) (Config, error) {
 		}
 	}
 	c.Database = or(c.Database, "guildhall")
+	switch v := strings.TrimSpace(getenv("GUILDHALL_SNAPSHOT")); {
+	case v == "":
+		c.Snapshot = filepath.Join(c.DataDir, "catalog-"+c.Database+".snapshot")
+	case strings.EqualFold(v, "off"):
+		c.Snapshot = ""
+	default:
+		c.Snapshot = v
+	}
 	return c, errors.Join(errs...)
 }
 
@@ -272,7 +287,7 @@ func (c Config) serviceOptions(log *slog.Logger) cms.Options {
 		AdminToken: c.AdminToken, GracePeriod: c.GracePeriod, ExpiryNotice: c.ExpiryNotice, SyncInterval: c.SyncInterval,
 		Now: c.Now, Logger: log, Failpoint: c.Failpoint,
 		SiteURL: c.SiteURL, WebhookAllowPrivate: c.WebhookAllowPrivate, WebhookInterval: c.WebhookInterval,
-		WebhookBackoff: c.WebhookBackoff, RequireReview: c.RequireReview,
+		WebhookBackoff: c.WebhookBackoff, RequireReview: c.RequireReview, Snapshot: c.Snapshot,
 		RemoteImagesOff: c.RemoteImagesOff, MediaURL: c.MediaURL,
 		RichText: richtext.Options{EmbedHosts: c.EmbedHosts, TrustedLinkHosts: c.TrustedLinkHosts},
 	}

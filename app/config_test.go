@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -64,6 +65,26 @@ func TestDurationVariables(t *testing.T) {
 			t.Errorf("%s=%q: %v, %v; want %v", tc.name, tc.value, tc.got(c), err, tc.parsed)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.name) || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("%s=%q: %v, want an error naming it and saying %q", tc.name, tc.value, err, tc.want)
+		}
+	}
+}
+
+// GUILDHALL_SNAPSHOT: by default a file per database in the data folder (the -data flag's
+// too), a path of one's own, or off.
+func TestSnapshotSetting(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{map[string]string{}, nil, filepath.Join("data", "catalog-guildhall.snapshot")},
+		{map[string]string{"GUILDHALL_DB": "northfield"}, []string{"-data", "/srv/gh"}, "/srv/gh/catalog-northfield.snapshot"},
+		{map[string]string{"GUILDHALL_SNAPSHOT": " /var/cache/gh.snapshot "}, nil, "/var/cache/gh.snapshot"},
+		{map[string]string{"GUILDHALL_SNAPSHOT": "OFF"}, nil, ""},
+	} {
+		c, err := app.ParseConfig(func(k string) string { return tc.env[k] }, tc.args)
+		if err != nil || c.Snapshot != tc.want {
+			t.Errorf("%v %v: %q, %v; want %q", tc.env, tc.args, c.Snapshot, err, tc.want)
 		}
 	}
 }

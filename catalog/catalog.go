@@ -61,6 +61,10 @@ type Catalog struct {
 	downs []int64
 
 	generation atomic.Uint64
+
+	// mapped is the snapshot file the catalog was read from (nil if it was not): posting
+	// lists of the search index lie in it.
+	mapped *mapping
 }
 
 // catalogs gives every catalog of the process its own range of generations, so a reload
@@ -495,7 +499,37 @@ func (c *Catalog) RemoveMember(id string, version int) {
 	}
 	c.index.setMember(old, nil)
 	delete(c.members, id)
+	c.forgetActor(id)
 	c.generation.Add(1)
+}
+
+// forgetActor names guildhall.ErasedActor wherever id is named as who saved a post or one of
+// its revisions, as the erasure rewrites the stored revisions (ErasureStore.ForgetActor):
+// the catalog then holds what a load from the database would, and so does its snapshot.
+func (c *Catalog) forgetActor(id string) {
+	for _, e := range c.posts {
+		if e.post.UpdatedBy == id {
+			p := *e.post
+			p.UpdatedBy = guildhall.ErasedActor
+			e.post = &p
+		}
+	}
+	for postID, list := range c.history {
+		var changed []*guildhall.PostRevision // a copy: readers may hold the list
+		for i, r := range list {
+			if r.SavedBy == id {
+				if changed == nil {
+					changed = slices.Clone(list)
+				}
+				v := *r
+				v.SavedBy = guildhall.ErasedActor
+				changed[i] = &v
+			}
+		}
+		if changed != nil {
+			c.history[postID] = changed
+		}
+	}
 }
 
 // PutBlock adds or replaces a block, unless the catalog has that version or a newer one.

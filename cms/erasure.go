@@ -105,6 +105,7 @@ func (s *Service) EraseMember(ctx context.Context, id string, posts guildhall.Er
 		return "", err // ErrHistoryKept too: the older revisions must go, and a retry removes them
 	}
 	s.write(func(c *catalog.Catalog) { c.RemoveMember(id, tomb) })
+	s.snapshotSoon() // the snapshot must not keep the person's data
 	keep[id] = tomb
 	if err := s.store.erasure.ForgetActor(ctx, id, guildhall.ErasedActor); err != nil {
 		return "", err

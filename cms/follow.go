@@ -22,7 +22,12 @@ const followOverlap = 5 * time.Second
 // for longer than the change log keeps entries reloads everything instead.
 func (s *Service) Follow(ctx context.Context) {
 	const overlap = followOverlap
-	since := s.now().Add(-overlap)
+	// On from when the load's catch-up read the log: a start that took long leaves no gap
+	// between the two.
+	since := s.snapshots.caughtUp()
+	if since.IsZero() || since.After(s.now()) {
+		since = s.now().Add(-overlap)
+	}
 	lastOK := s.now()
 	lastPrune := time.Time{}
 	ticker := time.NewTicker(s.opts.SyncInterval)
@@ -35,7 +40,7 @@ func (s *Service) Follow(ctx context.Context) {
 		}
 		now := s.now()
 		if now.Sub(lastOK) > s.opts.ChangeRetention-overlap {
-			if err := s.Load(ctx); err != nil {
+			if err := s.LoadAll(ctx); err != nil { // a snapshot would be as far behind
 				s.log.Warn("reload after falling behind the change log failed", "err", err)
 				continue
 			}
@@ -57,6 +62,8 @@ func (s *Service) Follow(ctx context.Context) {
 				since = c.At
 			}
 		}
+		// Whatever the catalog lacks now is at or after the next poll's start, or pending.
+		s.setWatermark(since.Add(-overlap))
 		if now.Sub(lastPrune) > s.opts.ChangeRetention/4 {
 			lastPrune = now
 			if err := s.store.changes.PruneChanges(ctx, now.Add(-s.opts.ChangeRetention)); err != nil {
@@ -134,21 +141,32 @@ func (s *Service) knows(kind guildhall.EntityKind, id string, version int) bool 
 	return false
 }
 
-// swapIn makes c the current catalog, a fresh one loaded from the database from began on. The
-// writes of this instance stored meanwhile went to the catalog c replaces; they are in the
-// change log (a write's entry is in the database before it is put into the catalog), so c
-// catches up with it first, while no write puts (see write).
-func (s *Service) swapIn(ctx context.Context, c *catalog.Catalog, began time.Time) error {
+// swapIn makes c the current catalog, a fresh one that holds every change before from (a
+// load from the database that began an overlap after it, or a snapshot with that
+// watermark). The writes of this instance stored meanwhile went to the catalog c replaces;
+// they are in the change log (a write's entry is in the database before it is put into the
+// catalog), so c catches up with it first, while no write puts (see write).
+//
+// accept, when not nil, sees the changes first and may refuse them, and c with them.
+func (s *Service) swapIn(ctx context.Context, c *catalog.Catalog, from time.Time, accept func([]guildhall.Change) error) error {
 	s.swapping.Lock()
 	defer s.swapping.Unlock()
-	changes, err := s.store.changes.ChangesSince(ctx, began.Add(-followOverlap), nil)
+	read := s.now()
+	changes, err := s.store.changes.ChangesSince(ctx, from, nil)
 	if err != nil {
 		return fmt.Errorf("catch up with the change log after loading: %w", err)
+	}
+	if accept != nil {
+		if err := accept(changes); err != nil {
+			return err
+		}
 	}
 	for _, ch := range changes {
 		s.apply(c, ch)
 	}
 	s.catalog.Store(c)
+	s.snapshots.setCaughtUp(read)
+	s.setWatermark(read.Add(-followOverlap))
 	return nil
 }
 
@@ -162,6 +180,7 @@ func (s *Service) apply(cat *catalog.Catalog, c guildhall.Change) {
 		cat.PutPost(c.Post)
 	case c.Kind == guildhall.EntityMember && c.Deleted:
 		cat.RemoveMember(c.ID, c.Version)
+		s.snapshotSoon() // an erasure: the snapshot must not keep the person's data
 	case c.Kind == guildhall.EntityMember && c.Member != nil:
 		cat.PutMember(c.Member)
 	case c.Kind == guildhall.EntityBlock && c.Deleted:

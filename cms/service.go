@@ -92,6 +92,12 @@ type Options struct {
 	// MediaURL is the origin media is served from (GUILDHALL_MEDIA_URL), for absolute asset
 	// URLs; empty means paths relative to this server.
 	MediaURL string
+	// Snapshot is the file the catalog's snapshot is kept in (GUILDHALL_SNAPSHOT); empty
+	// means none: every start loads everything from the database.
+	Snapshot string
+	// SnapshotInterval is how often a changed catalog is written to its snapshot (default
+	// 10 minutes); KeepSnapshot does it.
+	SnapshotInterval time.Duration
 }
 
 // Service answers every read and performs every write.
@@ -121,6 +127,8 @@ type Service struct {
 	originals media.Originals
 	importer  *http.Client // fetches ImportAssetFromURL's images
 	rich      *richtext.Sanitizer
+	// snapshots is what writing the catalog's snapshot needs to know (snapshot.go).
+	snapshots snapshotState
 }
 
 // DefaultOptions are the settings a service runs with unless told otherwise, in one place:
@@ -128,15 +136,16 @@ type Service struct {
 // field but GracePeriod and ExpiryNotice from them.
 func DefaultOptions() Options {
 	return Options{
-		GracePeriod:     guildhall.DefaultGracePeriod,
-		ExpiryNotice:    guildhall.DefaultExpiryNotice,
-		SyncInterval:    time.Second,
-		ChangeRetention: time.Hour,
-		SessionTTL:      12 * time.Hour,
-		LoginFailures:   5,
-		WebhookInterval: time.Second,
-		WebhookBackoff:  webhook.Backoff,
-		Now:             time.Now,
+		GracePeriod:      guildhall.DefaultGracePeriod,
+		ExpiryNotice:     guildhall.DefaultExpiryNotice,
+		SyncInterval:     time.Second,
+		ChangeRetention:  time.Hour,
+		SessionTTL:       12 * time.Hour,
+		LoginFailures:    5,
+		WebhookInterval:  time.Second,
+		WebhookBackoff:   webhook.Backoff,
+		SnapshotInterval: 10 * time.Minute,
+		Now:              time.Now,
 	}
 }
 
@@ -148,6 +157,7 @@ func New(store Store, opts Options) *Service {
 	orDefault(&opts.SessionTTL, d.SessionTTL)
 	orDefault(&opts.LoginFailures, d.LoginFailures)
 	orDefault(&opts.WebhookInterval, d.WebhookInterval)
+	orDefault(&opts.SnapshotInterval, d.SnapshotInterval)
 	if opts.Now == nil {
 		opts.Now = d.Now
 	}
@@ -177,6 +187,7 @@ func New(store Store, opts Options) *Service {
 	// An address may be an office behind one NAT: it gets more tries than one account.
 	s.logins = &auth.Throttle{PairFree: opts.LoginFailures, AddressFree: 4 * opts.LoginFailures, AccountFree: 10 * opts.LoginFailures,
 		Base: time.Second, Max: 15 * time.Minute, Forget: time.Hour, Now: opts.Now}
+	s.snapshots.soon = make(chan struct{}, 1)
 	s.catalog.Store(catalog.New())
 	s.creds.Store(newCredentials())
 	return s
@@ -213,10 +224,28 @@ func (s *Service) Generation() uint64 { return s.cat().Generation() }
 // GracePeriod is the configured membership grace period.
 func (s *Service) GracePeriod() time.Duration { return s.opts.GracePeriod }
 
-// Load reads all content from the database into a fresh catalog and makes it current. Writes
-// this instance makes meanwhile are not lost: before the new catalog takes the old one's
-// place, it catches up with the change log from when the load began.
+// Load fills a fresh catalog and makes it current: from the local snapshot when there is a
+// usable one (Options.Snapshot; see loadSnapshot), else from the database (LoadAll).
 func (s *Service) Load(ctx context.Context) error {
+	if s.opts.Snapshot != "" {
+		if loaded, err := s.loadSnapshot(ctx); loaded || err != nil {
+			return err
+		}
+	}
+	return s.LoadAll(ctx)
+}
+
+// LoadAll reads all content from the database into a fresh catalog and makes it current.
+// Writes this instance makes meanwhile are not lost: before the new catalog takes the old
+// one's place, it catches up with the change log from when the load began.
+func (s *Service) LoadAll(ctx context.Context) error {
+	if s.opts.Snapshot != "" && s.snapshots.database.Load() == nil {
+		database, err := s.store.content.DatabaseID(ctx)
+		if err != nil {
+			return fmt.Errorf("name of the database's content: %w", err)
+		}
+		s.snapshots.database.Store(&database)
+	}
 	began := s.now()
 	// Posts are indexed while the rest is still being read (see catalog.Preparer).
 	prep := catalog.NewPreparer()
@@ -266,9 +295,10 @@ func (s *Service) Load(ctx context.Context) error {
 	for id, version := range deletedAssets {
 		c.RemoveAsset(id, version)
 	}
-	if err := s.swapIn(ctx, c, began); err != nil {
+	if err := s.swapIn(ctx, c, began.Add(-followOverlap), nil); err != nil {
 		return err
 	}
+	s.snapshots.loadedAll.Store(true)
 	return s.loadCredentials(ctx)
 }
 

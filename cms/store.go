@@ -23,6 +23,10 @@ type ContentStore interface {
 	// soon as it is read, before it is known whether a newer one follows; the posts in the
 	// Content are the very values watch was given.
 	LoadWatching(ctx context.Context, watch func(*guildhall.Post)) (*guildhall.Content, error)
+	// DatabaseID names the content of this database, the same for every instance on it and
+	// new for a database restored from a backup: what a local copy of the catalog (a
+	// snapshot) is checked against.
+	DatabaseID(ctx context.Context) (string, error)
 	// IsEmpty reports whether there is no content yet (a first start).
 	IsEmpty(ctx context.Context) (bool, error)
 	// ClaimOnce reports whether this caller is the first ever to claim name: one-time work
@@ -173,6 +177,9 @@ type ChangeLog interface {
 	ChangesSince(ctx context.Context, since time.Time, known func(kind guildhall.EntityKind, id string, version int) bool) ([]guildhall.Change, error)
 	// PruneChanges deletes the entries older than before.
 	PruneChanges(ctx context.Context, before time.Time) error
+	// PendingSince returns the time of the oldest intent whose revision the reader has not
+	// found yet, or the zero time: a reader starting afresh must read the log from there.
+	PendingSince() time.Time
 }
 
 // SecretStore holds values every instance on the database must share.

@@ -23,8 +23,9 @@ import (
 // them to files.
 
 // BackupCollections lists the collections a backup holds, by name: all but the change log,
-// which is only how instances follow each other's recent writes, and the GridFS originals,
-// which an export copies as files.
+// which is only how instances follow each other's recent writes, the lineage, which names
+// the content of this database and not of the one a backup is restored into, and the GridFS
+// originals, which an export copies as files.
 func (s *Store) BackupCollections(ctx context.Context) ([]string, error) {
 	names, err := s.db.ListCollectionNames(ctx, bson.D{})
 	if err != nil {
@@ -34,7 +35,7 @@ func (s *Store) BackupCollections(ctx context.Context) ([]string, error) {
 	for _, n := range names {
 		// GridFS's originals are copied as files (backup.Files), so that a backup restores
 		// into either store.
-		if n == colChanges || strings.HasPrefix(n, colChanges+"_") || strings.HasPrefix(n, "system.") || strings.HasPrefix(n, bucketOriginals+".") {
+		if n == colChanges || n == colLineage || strings.HasPrefix(n, colChanges+"_") || strings.HasPrefix(n, "system.") || strings.HasPrefix(n, bucketOriginals+".") {
 			continue
 		}
 		out = append(out, n)

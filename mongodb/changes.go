@@ -281,6 +281,22 @@ func (s *Store) ChangesSince(ctx context.Context, since time.Time, known func(ki
 	return out, nil
 }
 
+// PendingSince returns the time of the oldest intent whose revision this process's reader
+// has not found yet (the zero time if there is none): a reader starting afresh must read the
+// log from there, or it would never hear of that revision.
+func (s *Store) PendingSince() time.Time {
+	f := &s.follow
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var oldest time.Time
+	for _, p := range f.pending {
+		if oldest.IsZero() || p.at.Before(oldest) {
+			oldest = p.at
+		}
+	}
+	return oldest
+}
+
 // resolveIntents looks up the revisions of the pending intents that are due, and returns
 // those it finds as changes. A failed lookup stays pending.
 func (s *Store) resolveIntents(ctx context.Context, known func(kind guildhall.EntityKind, id string, version int) bool) ([]guildhall.Change, error) {

@@ -31,6 +31,22 @@ func (s *Store) PostRevision(ctx context.Context, id string, version int) (*guil
 	return postFromRevision(r), nil
 }
 
+// colLineage names this database's content for the copies kept outside it (a local
+// snapshot of the catalog, cms): one document, made on first use. A backup leaves it out
+// (BackupCollections), so that a database restored from one gets a new name, and a snapshot
+// taken of the database before is not mistaken for one of the restored content.
+const colLineage = "lineage"
+
+// DatabaseID returns the random name of this database's content, creating it on first use;
+// instances asking at once all get the one value (as SharedSecret).
+func (s *Store) DatabaseID(ctx context.Context) (string, error) {
+	id, err := s.sharedValue(ctx, colLineage, "database", 16)
+	if err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(id), nil
+}
+
 // colSecrets holds values every instance on the database must share, such as the key that
 // signs preview links. It is tiny and only ever inserted into and read by _id.
 const colSecrets = "secrets"
@@ -46,11 +62,17 @@ type secretDoc struct {
 // exactly one win and the others read the winner's, so all of them end up with one value
 // and nobody has to configure it.
 func (s *Store) SharedSecret(ctx context.Context, name string, size int) ([]byte, error) {
+	return s.sharedValue(ctx, colSecrets, name, size)
+}
+
+// sharedValue returns the random value of size bytes stored in col under name, creating it
+// on first use.
+func (s *Store) sharedValue(ctx context.Context, colName, name string, size int) ([]byte, error) {
 	ctx, cancel := s.call(ctx)
 	defer cancel()
 	fresh := make([]byte, size)
 	_, _ = rand.Read(fresh)
-	col := s.db.Collection(colSecrets)
+	col := s.db.Collection(colName)
 	_, err := col.InsertOne(ctx, secretDoc{ID: name, Value: base64.StdEncoding.EncodeToString(fresh), CreatedAt: s.Now().UTC()})
 	if err == nil {
 		return fresh, nil

@@ -12,6 +12,7 @@ import (
 	"cmp"
 	"context"
 	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"maps"
 	"slices"
@@ -822,6 +823,16 @@ func (s *Store) SharedSecret(_ context.Context, name string, size int) ([]byte, 
 	s.secrets[name] = v
 	return slices.Clone(v), nil
 }
+
+// DatabaseID names this store's content, made on first use.
+func (s *Store) DatabaseID(ctx context.Context) (string, error) {
+	id, err := s.SharedSecret(ctx, "lineage:database", 16)
+	return hex.EncodeToString(id), err
+}
+
+// PendingSince is always zero: this store's writes are whole at once, with no intent that
+// waits for its revision.
+func (s *Store) PendingSince() time.Time { return time.Time{} }
 
 // Ping answers: memory is always there.
 func (s *Store) Ping(context.Context) error { return nil }

@@ -33,11 +33,21 @@ func RichText(html, text string, wordCount int) guildhall.RichText {
 
 // Frame is a rich text packed by Pack: one zstd frame of the HTML's length, the HTML and the
 // text. It is a guildhall.PackedText.
-type Frame struct{ b []byte }
+type Frame struct {
+	b []byte
+	// keep is what must stay reachable while b is read: the owner of memory outside the
+	// garbage-collected heap that b points into (see Mapped), or nil.
+	keep any
+}
 
 // Stored is the frame of bytes that Frame.Bytes gave before, as read back from storage.
 // The bytes are kept, not copied: the caller must not change them.
 func Stored(b []byte) *Frame { return &Frame{b: b} }
+
+// Mapped is Stored for bytes outside the garbage-collected heap (a memory-mapped file, which
+// the collector neither scans nor counts): keep is the mapping's owner, which the frame
+// keeps reachable, so that the mapping outlives every frame that reads it.
+func Mapped(b []byte, keep any) *Frame { return &Frame{b: b, keep: keep} }
 
 // Bytes returns the packed bytes, to store as they are. The caller must not change them.
 func (f *Frame) Bytes() []byte { return f.b }

@@ -1,0 +1,231 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/guildhall/guildhall/app"
+)
+
+// logBuffer collects a server's log for a test to read.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// startLogged starts another instance with cfg (on the same database and clock), its log kept.
+func startLogged(t *testing.T, cfg app.Config) (*testServer, *logBuffer) {
+	t.Helper()
+	logs := &logBuffer{}
+	a, err := app.Start(context.Background(), cfg, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	if err != nil {
+		t.Fatalf("start server: %v", err)
+	}
+	s := &testServer{t: t, app: a, URL: "http://" + a.Addr(), cfg: cfg}
+	t.Cleanup(s.Stop)
+	return s, logs
+}
+
+// sameCatalog waits for b's catalog to equal want's (followers converge within a few polls).
+func sameCatalog(t *testing.T, what string, want, got *testServer) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		w, g := want.app.Service().Digest(), got.app.Service().Digest()
+		if w == g {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: the catalogs differ:\n%s", what, digestDiff(w, g))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func digestDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var out []string
+	for i := 0; i < max(len(w), len(g)) && len(out) < 8; i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			out = append(out, fmt.Sprintf("line %d\n  full load: %.300s\n  snapshot:  %.300s", i, a, b))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// The catalog after a start from the snapshot equals the catalog after a full load: with
+// writes after the snapshot was written (new, edited and deleted posts, a deleted block, a
+// new member), after a crash while the next snapshot was written (a cut temporary file
+// beside it), and when the snapshot itself is damaged, foreign or too old, which the log
+// says before loading everything.
+func TestSnapshotStartEqualsFullLoad(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "catalog.snapshot")
+	a := MustRunServer(t, func(c *app.Config) { c.Snapshot = path })
+	author := str(a.MustQuery("", `{ member(slug: "christian-billington") { id } }`, nil), "member.id")
+	create := func(s *testServer, title string) string {
+		return str(s.MustQuery(adminToken, `mutation($a: ID, $t: String!) { createPost(input: {title: $t, body: "<p>Notes of the charter committee</p>", authorId: $a, tags: ["charter"]}) { id } }`,
+			map[string]any{"a": author, "t": title}), "createPost.id")
+	}
+	edited, deleted := create(a, "Before the snapshot"), create(a, "Deleted after it")
+	block := str(a.MustQuery(adminToken, `mutation { createBlock(input: {kind: CONTACT, contactName: "Office"}) { id } }`, nil), "createBlock.id")
+	a.Stop() // writes the snapshot
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no snapshot after shutdown: %v", err)
+	}
+	good, _ := os.ReadFile(path)
+
+	// Writes after the snapshot, by an instance that keeps none, a minute later; and a
+	// minute later again, the starts.
+	a.Clock.Advance(time.Minute)
+	cfg := a.cfg
+	cfg.Snapshot, cfg.Seed = "", false
+	w := startAnother(t, cfg)
+	w.MustQuery(adminToken, `mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 1, title: "Edited after the snapshot", tags: ["minutes"]}) { version } }`, map[string]any{"id": edited})
+	w.MustQuery(adminToken, `mutation($id: ID!) { deletePost(id: $id) }`, map[string]any{"id": deleted})
+	w.MustQuery(adminToken, `mutation($id: ID!) { deleteBlock(id: $id) }`, map[string]any{"id": block})
+	create(w, "After the snapshot")
+	w.MustQuery(adminToken, `mutation($id: ID!) { updateMemberProfile(input: {id: $id, name: "Christian Billington-Snapshot", bio: "<p>Edited after the snapshot</p>"}) { id } }`, map[string]any{"id": author})
+
+	a.Clock.Advance(time.Minute)
+	full := startAnother(t, cfg) // loads everything
+	cases := []struct {
+		name   string
+		prep   func()
+		logged string
+	}{
+		{"the snapshot", func() {}, "loaded the catalog from its snapshot"},
+		{"a crash while writing the next", func() {
+			os.WriteFile(filepath.Join(filepath.Dir(path), ".catalog.snapshot.42.tmp"), good[:len(good)/2], 0o600)
+		}, "loaded the catalog from its snapshot"},
+		{"a snapshot cut short", func() { os.WriteFile(path, good[:len(good)-100], 0o600) }, "the snapshot is damaged"},
+		{"no snapshot", func() { os.Remove(path) }, "no snapshot of the catalog yet"},
+		{"another database's snapshot", func() {
+			other := MustRunServer(t, func(c *app.Config) { c.Snapshot = path })
+			other.Stop()
+		}, "another database's content"},
+	}
+	for _, tc := range cases {
+		tc.prep()
+		sc := cfg
+		sc.Snapshot = path
+		b, logs := startLogged(t, sc)
+		sameCatalog(t, tc.name, full, b)
+		if !strings.Contains(logs.String(), tc.logged) {
+			t.Errorf("%s: the log does not say %q:\n%s", tc.name, tc.logged, logs.String())
+		}
+		b.Stop()
+		os.WriteFile(path, good, 0o600) // the next case starts from the good one
+	}
+
+	// A snapshot older than the change log keeps is not used.
+	a.Clock.Advance(2 * time.Hour)
+	sc := cfg
+	sc.Snapshot = path
+	b, logs := startLogged(t, sc)
+	if !strings.Contains(logs.String(), "older than the change log keeps") {
+		t.Errorf("an old snapshot: the log says\n%s", logs.String())
+	}
+	sameCatalog(t, "an old snapshot", full, b)
+}
+
+// stallSwitch holds the first post write at its intent until released, then fails it after
+// its revision, as a writer that stalled and then crashed before its commit entry would.
+type stallSwitch struct {
+	mu                       sync.Mutex
+	armed, stalled, released bool
+	reached, release         chan struct{}
+}
+
+func (s *stallSwitch) hook(step string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case step == "post:intent" && s.armed && !s.stalled:
+		s.stalled = true
+		close(s.reached)
+		s.mu.Unlock()
+		<-s.release // other writes go on meanwhile
+		s.mu.Lock()
+		s.released = true
+	case step == "post:revision" && s.armed && s.released: // the stalled write's, once released
+		s.armed = false
+		return fmt.Errorf("simulated crash after %s", step)
+	}
+	return nil
+}
+
+// A snapshot's watermark does not pass an intent whose revision has not been found yet:
+// a write that stalls after its intent, while the follower moves on past it by more than
+// its overlap, and then stores its revision but crashes before its commit, is in the
+// catalog of an instance that starts from the snapshot taken meanwhile.
+func TestSnapshotWatermarkWaitsForALateCommit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "catalog.snapshot")
+	st := &stallSwitch{armed: true, reached: make(chan struct{}), release: make(chan struct{})}
+	a := MustRunServer(t, func(c *app.Config) { c.Failpoint = st.hook })
+	cfg := a.cfg
+	cfg.Seed, cfg.Failpoint = false, nil
+	sc := cfg
+	sc.Snapshot = path
+	b, _ := startLogged(t, sc)
+
+	author := str(a.MustQuery("", `{ member(slug: "christian-billington") { id } }`, nil), "member.id")
+	create := `mutation($a: ID, $t: String!) { createPost(input: {title: $t, body: "<p>x</p>", authorId: $a}) { id } }`
+	done := make(chan *gqlResponse)
+	go func() { done <- a.Query(adminToken, create, map[string]any{"a": author, "t": "Committed late"}) }()
+	<-st.reached
+	time.Sleep(300 * time.Millisecond) // b's follower reads the intent and finds no revision
+	a.Clock.Advance(10 * time.Second)  // twice the follower's overlap
+	later := str(a.MustQuery(adminToken, create, map[string]any{"a": author, "t": "Written later"}), "createPost.id")
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if r := b.Query(adminToken, `query($id: ID) { post(id: $id) { id } }`, map[string]any{"id": later}); r.Code() == "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("b never saw the later post")
+		}
+	}
+	time.Sleep(200 * time.Millisecond) // more polls past the intent
+	b.Stop()                           // writes the snapshot
+	close(st.release)
+	if r := <-done; r.Code() == "" {
+		t.Fatalf("the stalled write did not crash: %v", r.Data)
+	}
+	a.Clock.Advance(time.Minute)
+
+	full := startAnother(t, cfg)
+	if !strings.Contains(full.app.Service().Digest(), `title="Committed late"`) {
+		t.Fatal("the late revision is not stored: the scenario did not happen")
+	}
+	c, logs := startLogged(t, sc)
+	if !strings.Contains(logs.String(), "loaded the catalog from its snapshot") {
+		t.Fatalf("not started from the snapshot:\n%s", logs.String())
+	}
+	sameCatalog(t, "a start from a snapshot taken while a write was pending", full, c)
+}

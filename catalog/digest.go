@@ -1,0 +1,149 @@
+package catalog
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/guildhall/guildhall"
+)
+
+// Digest describes everything the catalog holds, in a canonical text: every value (bodies
+// unpacked, times in UTC), every index (orders, slugs, paths, authors, tags, search words and
+// who may find each post by them) and every tombstone. Two catalogs that answer every query
+// alike have the same digest; a start from a snapshot is tested against a full load with it.
+// It reads everything, so it is for tests and diagnosis, not for serving.
+func (c *Catalog) Digest() string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	var b strings.Builder
+	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	text := func(t *guildhall.RichText) string {
+		if t == nil {
+			return "<nil>"
+		}
+		html, plain := t.Unpacked()
+		return fmt.Sprintf("%d %q %q", t.WordCount, html, plain)
+	}
+	tm := func(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+	tp := func(t *time.Time) string {
+		if t == nil {
+			return "<nil>"
+		}
+		return tm(*t)
+	}
+	for _, id := range slices.Sorted(maps.Keys(c.posts)) {
+		p := c.posts[id].post
+		line("post %s v%d slug=%q old=%q paths=%q title=%q status=%s vis=%s author=%s excerpt=%q tags=%q blocks=%q published=%s created=%s updated=%s by=%s body=%s",
+			p.ID, p.Version, p.Slug, p.OldSlugs, p.OldPaths, p.Title, p.Status, p.Visibility, p.AuthorID, p.Excerpt, p.Tags, p.BlockIDs,
+			tp(p.PublishedAt), tm(p.CreatedAt), tm(p.UpdatedAt), p.UpdatedBy, text(&p.Body))
+	}
+	for o := range numOrders {
+		ids := make([]string, len(c.sorted[o]))
+		for i, e := range c.sorted[o] {
+			ids[i] = e.post.ID
+		}
+		line("order %d %v", o, ids)
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.postSlugs)) {
+		line("slug %q %s", k, c.postSlugs[k])
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.postPaths)) {
+		line("path %q %s", k, c.postPaths[k])
+	}
+	ids := func(list []*postEntry) []string {
+		out := make([]string, len(list))
+		for i, e := range list {
+			out[i] = e.post.ID
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.byAuthor)) {
+		line("author %s %v", k, ids(c.byAuthor[k]))
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.byTag)) {
+		line("tag %q %v %v", k, ids(c.byTag[k]), slices.Sorted(maps.Keys(c.tagNames[k])))
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.live.times)) {
+		line("live %s %v", k, c.live.times[k])
+	}
+	slotIDs := func(list []uint32) []string {
+		var out []string
+		for _, s := range list {
+			if e := c.index.slots[s]; !e.removed {
+				out = append(out, e.post.ID)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, w := range slices.Sorted(maps.Keys(c.index.postings)) {
+		l := c.index.postings[w]
+		open, hidden := slotIDs(l.open), slotIDs(l.hidden)
+		if len(open)+len(hidden) > 0 {
+			line("word %q open=%v hidden=%v", w, open, hidden)
+		}
+	}
+	for _, w := range slices.Sorted(maps.Keys(c.index.nameTerms)) {
+		line("name %q %v", w, slices.Sorted(slices.Values(c.index.nameTerms[w])))
+	}
+	c.index.terms.Ascend(func(w string) bool {
+		_, inPosts := c.index.postings[w]
+		_, inNames := c.index.nameTerms[w]
+		line("term %q %v %v", w, inPosts, inNames)
+		return true
+	})
+	for _, id := range slices.Sorted(maps.Keys(c.history)) {
+		for _, r := range c.history[id] {
+			line("revision %s %d title=%q slug=%q words=%d tags=%q blocks=%q vis=%s status=%s saved=%s by=%s",
+				r.PostID, r.Revision, r.Title, r.Slug, r.Body.WordCount, r.Tags, r.BlockIDs, r.Visibility, r.Status, tm(r.SavedAt), r.SavedBy)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.deleted)) {
+		line("deleted %s %d", k, c.deleted[k])
+	}
+	for _, e := range c.membersSorted {
+		m := e.member
+		line("member %s v%d slug=%q name=%q sort=%q credentials=%s bio=%s avatar=%s email=%s phone=%s created=%s updated=%s",
+			m.ID, m.Version, m.Slug, m.Name, m.SortName, str(m.Credentials), text(m.Bio), str(m.AvatarURL), str(m.Email), str(m.Phone), tm(m.CreatedAt), tm(m.UpdatedAt))
+		if ms := m.Membership; ms != nil {
+			line("  membership %s joined=%s expires=%s cancelled=%s", ms.PlanCode, tm(ms.JoinedAt), tm(ms.ExpiresAt), tp(ms.CancelledAt))
+			for _, r := range ms.Renewals {
+				line("  renewal %s %s at=%s from=%s to=%s key=%q payment=%s by=%s", r.ID, r.PlanCode, tm(r.RenewedAt), tm(r.PreviousExpiresAt), tm(r.NewExpiresAt), r.IdempotencyKey, str(r.PaymentReference), r.RenewedBy)
+			}
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.memberSlugs)) {
+		line("member slug %q %s", k, c.memberSlugs[k])
+	}
+	for _, bl := range c.blocksSorted {
+		base := bl.Base()
+		line("block %s %s v%d title=%s created=%s updated=%s", base.ID, bl.BlockKind(), base.Version, str(base.Title), tm(base.CreatedAt), tm(base.UpdatedAt))
+		switch v := bl.(type) {
+		case *guildhall.RichTextBlock:
+			line("  body %s", text(&v.Body))
+		default:
+			raw, _ := json.Marshal(bl)
+			line("  %s", raw)
+		}
+	}
+	for _, p := range c.plans {
+		line("plan %+v", p)
+	}
+	for _, id := range slices.Sorted(maps.Keys(c.webhooks)) {
+		w := c.webhooks[id]
+		line("webhook %s v%d url=%q events=%v secret=%q description=%s created=%s by=%s", w.ID, w.Version, w.URL, w.Events, w.Secret, str(w.Description), tm(w.CreatedAt), w.CreatedBy)
+	}
+	return b.String()
+}
+
+func str(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return fmt.Sprintf("%q", *s)
+}
