@@ -79,6 +79,9 @@ type Config struct {
 	// Default "<data dir>/catalog-<database>.snapshot"; "off": none. Empty in a Config made
 	// without ParseConfig (tests): none.
 	Snapshot string
+	// SnapshotInterval is how often a changed catalog is written to the snapshot (default
+	// 10 minutes). Not read from the environment; tests shorten it.
+	SnapshotInterval time.Duration
 
 	// ResponseCacheOff (GUILDHALL_RESPONSE_CACHE=off) executes every GraphQL read, for
 	// measuring execution and for debugging.
@@ -287,7 +290,7 @@ func (c Config) serviceOptions(log *slog.Logger) cms.Options {
 		AdminToken: c.AdminToken, GracePeriod: c.GracePeriod, ExpiryNotice: c.ExpiryNotice, SyncInterval: c.SyncInterval,
 		Now: c.Now, Logger: log, Failpoint: c.Failpoint,
 		SiteURL: c.SiteURL, WebhookAllowPrivate: c.WebhookAllowPrivate, WebhookInterval: c.WebhookInterval,
-		WebhookBackoff: c.WebhookBackoff, RequireReview: c.RequireReview, Snapshot: c.Snapshot,
+		WebhookBackoff: c.WebhookBackoff, RequireReview: c.RequireReview, Snapshot: c.Snapshot, SnapshotInterval: c.SnapshotInterval,
 		RemoteImagesOff: c.RemoteImagesOff, MediaURL: c.MediaURL,
 		RichText: richtext.Options{EmbedHosts: c.EmbedHosts, TrustedLinkHosts: c.TrustedLinkHosts},
 	}

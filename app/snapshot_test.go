@@ -229,3 +229,26 @@ func TestSnapshotWatermarkWaitsForALateCommit(t *testing.T) {
 	}
 	sameCatalog(t, "a start from a snapshot taken while a write was pending", full, c)
 }
+
+// A start that loaded everything from the database writes its snapshot soon after, and then
+// serves from it (bodies in the mapped file rather than the heap), as a restart would: the
+// same catalog, and writes go on.
+func TestFullLoadAdoptsItsSnapshot(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "catalog.snapshot")
+	logs := &logBuffer{}
+	a := MustRunServerLogging(t, logs, func(c *app.Config) { c.Snapshot, c.SnapshotInterval = path, 50*time.Millisecond })
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(logs.String(), "the catalog reads bodies from its snapshot now"); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the snapshot was not adopted:\n%s", logs.String())
+		}
+	}
+	author := str(a.MustQuery("", `{ member(slug: "christian-billington") { id } }`, nil), "member.id")
+	id := str(a.MustQuery(adminToken, `mutation($a: ID) { createPost(input: {title: "After the adoption", body: "<p>Still written</p>", authorId: $a}) { id } }`,
+		map[string]any{"a": author}), "createPost.id")
+	if got := str(a.MustQuery(adminToken, `query($id: ID) { post(id: $id) { body { html } } }`, map[string]any{"id": id}), "post.body.html"); got != "<p>Still written</p>" {
+		t.Errorf("a post written after the adoption reads %q", got)
+	}
+	cfg := a.cfg
+	cfg.Snapshot, cfg.Seed = "", false
+	sameCatalog(t, "after adopting the snapshot", startAnother(t, cfg), a)
+}

@@ -38,6 +38,9 @@ func (s *Service) Follow(ctx context.Context) {
 			return
 		case <-ticker.C:
 		}
+		if s.snapshots.adopt.CompareAndSwap(true, false) {
+			s.adoptSnapshot(ctx)
+		}
 		now := s.now()
 		if now.Sub(lastOK) > s.opts.ChangeRetention-overlap {
 			if err := s.LoadAll(ctx); err != nil { // a snapshot would be as far behind

@@ -38,6 +38,9 @@ type snapshotState struct {
 	loadedAll atomic.Bool
 	// soon asks KeepSnapshot to write now (after an erasure).
 	soon chan struct{}
+	// adopt asks Follow to replace the catalog by the snapshot just written (see
+	// adoptSnapshot).
+	adopt atomic.Bool
 }
 
 func (st *snapshotState) caughtUp() time.Time {
@@ -187,7 +190,33 @@ func (s *Service) KeepSnapshot(ctx context.Context) {
 			continue
 		}
 		written, at = gen, time.Now()
+		if s.snapshots.loadedAll.CompareAndSwap(true, false) {
+			s.snapshots.adopt.Store(true)
+		}
 	}
+}
+
+// adoptSnapshot replaces a catalog loaded from the database by the snapshot just written of
+// it, brought up to date from the change log like a start from it: its bodies and posting
+// lists then lie in the mapped file instead of the heap, as after a restart. Follow calls it
+// between two polls: the change log's reader must not hand a revision it found to the
+// catalog being replaced while the new one catches up.
+func (s *Service) adoptSnapshot(ctx context.Context) {
+	database := s.snapshots.database.Load()
+	if database == nil {
+		return
+	}
+	c, info, err := catalog.ReadSnapshot(s.opts.Snapshot, func(info catalog.SnapshotInfo) error {
+		return s.usable(info, *database, s.now())
+	})
+	if err == nil {
+		err = s.swapIn(ctx, c, info.Watermark, nil)
+	}
+	if err != nil {
+		s.log.Warn("the catalog stays as loaded from the database: its snapshot could not replace it", "snapshot", s.opts.Snapshot, "reason", err.Error())
+		return
+	}
+	s.log.Info("the catalog reads bodies from its snapshot now", "snapshot", s.opts.Snapshot, "posts", info.Posts)
 }
 
 // Digest describes the current catalog (catalog.Catalog.Digest), for tests that compare a
