@@ -44,6 +44,7 @@ type options struct {
 	profile    string
 	profOut    string
 	serverBins []string
+	sizes      []int // the scale run's numbers of posts, each seeded in its own folder
 }
 
 func main() {
@@ -77,6 +78,8 @@ func main() {
 	flag.DurationVar(&soak.pace, "soak-pace", 10*time.Millisecond, "each soak client's pause between requests")
 	var bins string
 	flag.StringVar(&bins, "server-bin", "", "comma-separated server binaries to compare (A/B) on the same data, each run as the bench's server role; default: this binary")
+	var sizes string
+	flag.StringVar(&sizes, "sizes", "", "comma-separated numbers of posts (e.g. 1000,200000): run the scenarios at each, one folder each, restarting every server once more to time a start from its snapshot, and end with a table of the sizes side by side (ready, RSS, live heap, p99)")
 	var wxr string
 	flag.StringVar(&wxr, "wxr", "", "write the content (-members, -posts) as a WordPress export to this file and exit, to measure `server import wordpress`")
 	flag.Parse()
@@ -96,6 +99,17 @@ func main() {
 		}
 		o.fractions = append(o.fractions, x)
 	}
+	for _, f := range strings.Split(sizes, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 {
+			fmt.Fprintf(os.Stderr, "bench: -sizes: %q is not a number of posts\n", f)
+			os.Exit(2)
+		}
+		o.sizes = append(o.sizes, n)
+	}
 	o.serverBins = []string{""}
 	if bins != "" {
 		o.serverBins = strings.Split(bins, ",")
@@ -110,7 +124,14 @@ func main() {
 		}
 		return
 	}
-	if err := run(ctx, o); err != nil {
+	if len(o.sizes) > 0 {
+		if err := runSizes(ctx, o); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if _, err := run(ctx, o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -121,19 +142,37 @@ type row struct {
 	name       string
 	max        result   // closed loop: requests a second
 	lat        []result // open loop: latency, one per fraction of the rate
-	rss        int64
+	rss        int64    // peak resident memory of the server so far (VmHWM)
+	heap       int64    // the heap its last garbage collection left live
 	note       string
 	notRun     string
 	firstError string
 }
 
-func run(ctx context.Context, o options) error {
+// start is one start of a server: how long it took to be ready, and whether it was the
+// binary's first on this data (a full load) or a restart (from its snapshot, if it keeps one).
+type start struct {
+	bin     string // the A/B label, or ""
+	restart bool
+	ready   time.Duration
+	rss     int64 // resident memory once ready
+}
+
+// sizeResult is what one run at one size measured.
+type sizeResult struct {
+	posts  int
+	rows   []*row
+	starts []start
+}
+
+func run(ctx context.Context, o options) (*sizeResult, error) {
+	res := &sizeResult{posts: o.posts}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	dir := o.data
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "guildhall-bench-")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		dir = tmp
 	}
@@ -142,7 +181,7 @@ func run(ctx context.Context, o options) error {
 	}
 	dbDir, logDir := filepath.Join(dir, "db"), filepath.Join(dir, "logs")
 	if err := os.MkdirAll(logDir, 0o700); err != nil {
-		return err
+		return nil, err
 	}
 
 	fmt.Printf("Guildhall bench: %d members, %d posts, %d connections, %s per phase, %s, GOMAXPROCS %d\n",
@@ -150,16 +189,16 @@ func run(ctx context.Context, o options) error {
 	fmt.Printf("load at start: %s\n", loadAverage())
 	w, reused, err := loadWorkload(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if reused {
 		fmt.Printf("reusing the workload in %s: %d posts (-posts and -members do not apply)\n", dir, w.TotalPosts)
 	} else {
 		if w, err = seedWorkload(ctx, dbDir, o.members, o.posts, log); err != nil {
-			return err
+			return nil, err
 		}
 		if err := saveWorkload(dir, w); err != nil {
-			return err
+			return nil, err
 		}
 		fmt.Printf("seeded in %.1f s (%d published posts whose time has come)\n", w.Seconds, w.LivePosts)
 	}
@@ -173,6 +212,7 @@ func run(ctx context.Context, o options) error {
 	var rows []*row
 	var ceiling *row
 	var readiness []string
+	started := map[string]bool{} // binaries started once already on this data
 
 	// Group scenarios by the process they run against, starting each process once (per
 	// server binary, for A/B runs).
@@ -184,7 +224,7 @@ func run(ctx context.Context, o options) error {
 	for _, name := range o.scenarios {
 		s, ok := findScenario(name)
 		if !ok {
-			return fmt.Errorf("unknown scenario %q", name)
+			return nil, fmt.Errorf("unknown scenario %q", name)
 		}
 		cold := s.cold || o.cacheOff
 		gi := slices.IndexFunc(groups, func(g *group) bool { return g.ceiling == s.ceiling && g.cold == cold })
@@ -195,6 +235,24 @@ func run(ctx context.Context, o options) error {
 		groups[gi].names = append(groups[gi].names, name)
 	}
 
+	if len(o.sizes) > 0 {
+		// The scale run starts each binary once first and stops it (which writes its
+		// snapshot, where it keeps one): the scenarios then measure servers as they run
+		// after their first start on the data, and their starts are restarts.
+		for bi, bin := range o.serverBins {
+			c, err := startChild(bin, "server", []string{"-data", dbDir, "-seed=false"},
+				[]string{"GUILDHALL_ADMIN_TOKEN=" + token, "GUILDHALL_LOG_LEVEL=" + o.logLevel}, "/readyz", logDir, false)
+			if err != nil {
+				return nil, err
+			}
+			st := start{bin: abLabel(o.serverBins, bi), ready: c.ready, rss: procMemory(c.cmd.Process.Pid, "VmRSS")}
+			res.starts = append(res.starts, st)
+			started[bin] = true
+			readiness = append(readiness, fmt.Sprintf("time to ready%s (first start on this data): %.2f s", st.bin, c.ready.Seconds()))
+			fmt.Fprintln(os.Stderr, "  "+readiness[len(readiness)-1])
+			c.stop()
+		}
+	}
 	for _, g := range groups {
 		bins := o.serverBins
 		if g.ceiling {
@@ -202,10 +260,7 @@ func run(ctx context.Context, o options) error {
 		}
 		for bi, bin := range bins {
 			var c *child
-			label := ""
-			if len(bins) > 1 {
-				label = fmt.Sprintf(" [%c]", 'A'+bi)
-			}
+			label := abLabel(bins, bi)
 			if g.ceiling {
 				c, err = startChild("", "ceiling", nil, nil, "/", logDir, false)
 			} else {
@@ -215,13 +270,15 @@ func run(ctx context.Context, o options) error {
 				}
 				c, err = startChild(bin, "server", []string{"-data", dbDir, "-seed=false"}, environ, "/readyz", logDir, o.profile != "")
 				if err == nil {
+					res.starts = append(res.starts, start{bin: label, restart: started[bin], ready: c.ready, rss: procMemory(c.cmd.Process.Pid, "VmRSS")})
+					started[bin] = true
 					line := fmt.Sprintf("time to ready%s (response cache %s): %.2f s", label, onOff(!g.cold), c.ready.Seconds())
 					readiness = append(readiness, line)
 					fmt.Fprintln(os.Stderr, "  "+line)
 				}
 			}
 			if err != nil {
-				return err
+				return nil, err
 			}
 			e.base = c.base
 			for _, name := range g.names {
@@ -238,7 +295,7 @@ func run(ctx context.Context, o options) error {
 					r.notRun = err.Error()
 				}
 				if !g.ceiling {
-					r.rss = c.peakRSS()
+					r.rss, r.heap = c.peakRSS(), c.liveHeap()
 				}
 				fmt.Fprintf(os.Stderr, "  %s: %.0f/s\n", r.name, r.max.perSecond())
 			}
@@ -269,7 +326,8 @@ func run(ctx context.Context, o options) error {
 	if o.keep {
 		fmt.Printf("data and logs kept in %s\n", dir)
 	}
-	return nil
+	res.rows = rows
+	return res, nil
 }
 
 // measure runs one scenario: a warm-up, the closed loop for requests a second, then the open
@@ -322,26 +380,31 @@ func measure(ctx context.Context, o options, e *env, s scenario, c *child, r *ro
 	return nil
 }
 
+// abLabel names binary i of an A/B run (" [A]"), or nothing when there is one.
+func abLabel(bins []string, i int) string {
+	if len(bins) < 2 {
+		return ""
+	}
+	return fmt.Sprintf(" [%c]", 'A'+i)
+}
+
 func printTable(w io.Writer, rows []*row, ceiling *row, fractions []float64) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := "scenario\treq/s\tof ceiling\t"
 	for _, f := range fractions {
 		head += fmt.Sprintf("p50 ms @%.0f%%\tp99 ms @%.0f%%\t", 100*f, 100*f)
 	}
-	fmt.Fprintln(tw, head+"errors\tpeak RSS MiB\t")
+	fmt.Fprintln(tw, head+"errors\tpeak RSS MiB\tlive heap MiB\t")
 	for _, r := range rows {
 		if r.notRun != "" {
-			fmt.Fprintf(tw, "%s\t-\t-\t%s-\t-\t\n", r.name, strings.Repeat("-\t-\t", len(fractions)))
+			fmt.Fprintf(tw, "%s\t-\t-\t%s-\t-\t-\t\n", r.name, strings.Repeat("-\t-\t", len(fractions)))
 			continue
 		}
 		share := "-"
 		if ceiling != nil && ceiling.max.perSecond() > 0 {
 			share = fmt.Sprintf("%.1f%%", 100*r.max.perSecond()/ceiling.max.perSecond())
 		}
-		rss := "-"
-		if r.rss > 0 {
-			rss = fmt.Sprintf("%.0f", float64(r.rss)/(1<<20))
-		}
+		rss, heap := mib(r.rss), mib(r.heap)
 		latency, errors := "", r.max.errors
 		for i := range fractions {
 			p50, p99 := "-", "-"
@@ -351,7 +414,7 @@ func printTable(w io.Writer, rows []*row, ceiling *row, fractions []float64) {
 			}
 			latency += p50 + "\t" + p99 + "\t"
 		}
-		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s%d\t%s\t\n", r.name, r.max.perSecond(), share, latency, errors, rss)
+		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s%d\t%s\t%s\t\n", r.name, r.max.perSecond(), share, latency, errors, rss, heap)
 	}
 	tw.Flush()
 	for _, r := range rows {
@@ -365,6 +428,14 @@ func printTable(w io.Writer, rows []*row, ceiling *row, fractions []float64) {
 			fmt.Fprintf(w, "%s: %s\n", r.name, r.note)
 		}
 	}
+}
+
+// mib renders bytes in MiB, or "-" for none.
+func mib(b int64) string {
+	if b <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f", float64(b)/(1<<20))
 }
 
 func loadAverage() string {

@@ -122,6 +122,10 @@ func startChild(bin, role string, args, environ []string, readyPath, logDir stri
 	}
 	c.cmd = exec.Command(self, args...)
 	c.cmd.Env = append(os.Environ(), roleVar+"="+role, "MONGODB_URI=")
+	if role == "server" {
+		// A line per collection in its log, which liveHeap reads: the heap that survived.
+		c.cmd.Env = append(c.cmd.Env, "GODEBUG="+strings.TrimPrefix(os.Getenv("GODEBUG")+",gctrace=1", ","))
+	}
 	c.cmd.Env = append(c.cmd.Env, environ...)
 	if pprof {
 		if c.pprof, err = freeAddr(); err != nil {
@@ -183,6 +187,34 @@ func procMemory(pid int, field string) int64 {
 		}
 	}
 	return 0
+}
+
+// liveHeap is the heap the server's last garbage collection left live (gctrace's "live"
+// figure: A->B->C MB, C), in bytes; 0 if it logged none.
+func (c *child) liveHeap() int64 {
+	f, err := os.Open(c.log)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	var live int64
+	s := bufio.NewScanner(f)
+	s.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for s.Scan() {
+		line := s.Text()
+		if !strings.HasPrefix(line, "gc ") {
+			continue
+		}
+		for _, field := range strings.Split(line, ",") {
+			field = strings.TrimSpace(field)
+			if mb, ok := strings.CutSuffix(field, " MB"); ok && strings.Count(mb, "->") == 2 {
+				if n, err := strconv.ParseInt(mb[strings.LastIndex(mb, "->")+2:], 10, 64); err == nil {
+					live = n << 20
+				}
+			}
+		}
+	}
+	return live
 }
 
 // stop asks the process to shut down gracefully, and kills it if it will not.
