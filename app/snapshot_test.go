@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall/app"
+	"github.com/guildhall/guildhall/catalog"
 )
 
 // logBuffer collects a server's log for a test to read.
@@ -46,7 +47,7 @@ func startLogged(t *testing.T, cfg app.Config) (*testServer, *logBuffer) {
 	return s, logs
 }
 
-// sameCatalog waits for b's catalog to equal want's (followers converge within a few polls).
+// sameCatalog waits for got's catalog to equal want's (followers converge within a few polls).
 func sameCatalog(t *testing.T, what string, want, got *testServer) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
@@ -56,33 +57,15 @@ func sameCatalog(t *testing.T, what string, want, got *testServer) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: the catalogs differ:\n%s", what, digestDiff(w, g))
+			t.Fatalf("%s: the catalogs differ (want: a full load's):\n%s", what, catalog.DigestDiff(w, g))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 }
 
-func digestDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var out []string
-	for i := 0; i < max(len(w), len(g)) && len(out) < 8; i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			out = append(out, fmt.Sprintf("line %d\n  full load: %.300s\n  snapshot:  %.300s", i, a, b))
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
 // The catalog after a start from the snapshot equals the catalog after a full load: with
 // writes after the snapshot was written (new, edited and deleted posts, a deleted block, a
-// new member), after a crash while the next snapshot was written (a cut temporary file
+// member's profile), after a crash while the next snapshot was written (a cut temporary file
 // beside it), and when the snapshot itself is damaged, foreign or too old, which the log
 // says before loading everything.
 func TestSnapshotStartEqualsFullLoad(t *testing.T) {

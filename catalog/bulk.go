@@ -53,6 +53,22 @@ func (p *Preparer) Stop() {
 	p.wg.Wait()
 }
 
+// makeEntries makes the entry of each post with entryOf, on every core.
+func makeEntries(posts []*guildhall.Post, entryOf func(*guildhall.Post) *postEntry) []*postEntry {
+	entries := make([]*postEntry, len(posts))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(posts); i += workers {
+				entries[i] = entryOf(posts[i])
+			}
+		})
+	}
+	wg.Wait()
+	return entries
+}
+
 // PutPrepared is PutPosts using the entries p prepared (p may be nil). It stops p.
 func (c *Catalog) PutPrepared(p *Preparer, posts []*guildhall.Post) {
 	var prepared map[*guildhall.Post]*postEntry
@@ -60,21 +76,12 @@ func (c *Catalog) PutPrepared(p *Preparer, posts []*guildhall.Post) {
 		p.Stop()
 		prepared = p.entries
 	}
-	entries := make([]*postEntry, len(posts))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(posts); i += workers {
-				if e, ok := prepared[posts[i]]; ok {
-					entries[i] = e
-				} else {
-					entries[i] = newPostEntry(posts[i], wordsOf(posts[i], posts[i].Body.Text()))
-				}
-			}
-		})
-	}
-	wg.Wait()
+	entries := makeEntries(posts, func(p *guildhall.Post) *postEntry {
+		if e, ok := prepared[p]; ok {
+			return e
+		}
+		return newPostEntry(p, wordsOf(p, p.Body.Text()))
+	})
 
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -147,3 +147,22 @@ func str(s *string) string {
 	}
 	return fmt.Sprintf("%q", *s)
 }
+
+// DigestDiff shows the first lines where two digests differ, for a test's failure message.
+func DigestDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var out []string
+	for i := 0; i < max(len(w), len(g)) && len(out) < 8; i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			out = append(out, fmt.Sprintf("line %d\n  want %.300s\n  got  %.300s", i, a, b))
+		}
+	}
+	return strings.Join(out, "\n")
+}

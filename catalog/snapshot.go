@@ -11,9 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 	"unsafe"
 
@@ -475,17 +473,7 @@ func restore(m *mapping, sections map[uint32][]byte, arenaAt int) (*Catalog, err
 	}
 	// Entries are made on every core, without finding any post's words: the index comes
 	// whole from the snapshot.
-	entries := make([]*postEntry, len(posts))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(posts); i += workers {
-				entries[i] = newPostEntry(posts[i], words{})
-			}
-		})
-	}
-	wg.Wait()
+	entries := makeEntries(posts, func(p *guildhall.Post) *postEntry { return newPostEntry(p, words{}) })
 
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -96,7 +96,7 @@ func TestSnapshotReadsBackTheSameCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want := c.Digest(); got.Digest() != want {
-		t.Fatalf("the catalog read back differs:\n%s", diffLines(want, got.Digest()))
+		t.Fatalf("the catalog read back differs:\n%s", catalog.DigestDiff(want, got.Digest()))
 	}
 	if info.Database != "db1" || !info.Watermark.Equal(now) || info.Format != catalog.SnapshotFormat || info.Posts != 38 || info.Members != 2 {
 		t.Errorf("info %+v", info)
@@ -131,7 +131,7 @@ func TestSnapshotCatalogTakesWrites(t *testing.T) {
 		cat.PutPost(post("new", "bob", guildhall.PostPublished, now.Add(-time.Minute), "Ethics"))
 	}
 	if want := c.Digest(); got.Digest() != want {
-		t.Fatalf("after the same writes the catalogs differ:\n%s", diffLines(want, got.Digest()))
+		t.Fatalf("after the same writes the catalogs differ:\n%s", catalog.DigestDiff(want, got.Digest()))
 	}
 	for _, q := range []string{"charter", "minutes", "quartz3", "zinnober"} {
 		a, b := searchIDs(t, c, staff, guildhall.PostQuery{Search: q}), searchIDs(t, got, staff, guildhall.PostQuery{Search: q})
@@ -219,25 +219,6 @@ func TestSnapshotBodiesOutliveTheirCatalog(t *testing.T) {
 	if p.Body.HTML() != want || !strings.Contains(want, "quartz1") {
 		t.Errorf("the body read %q after its catalog was collected", p.Body.HTML())
 	}
-}
-
-// diffLines shows the first lines where two digests differ.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var out []string
-	for i := 0; i < max(len(w), len(g)) && len(out) < 10; i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			out = append(out, fmt.Sprintf("line %d\n  want %.300s\n  got  %.300s", i, a, b))
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // An erased member stops being named as who saved a post or a revision, as the erasure
