@@ -394,23 +394,11 @@ type mapping struct{ data []byte }
 // watermark the change log no longer reaches) by returning an error. An error wrapping
 // os.ErrNotExist means there is no snapshot; ErrSnapshotDamaged, one that is not whole.
 func ReadSnapshot(path string, check func(SnapshotInfo) error) (*Catalog, SnapshotInfo, error) {
-	m, err := mapFile(path)
+	m, err := mapFile(path, checkFile)
 	if err != nil {
 		return nil, SnapshotInfo{}, err
 	}
-	data := m.data
-	if len(data) < headerSize+trailerSize || string(data[:len(snapshotMagic)]) != snapshotMagic ||
-		string(data[len(data)-len(snapshotEnd):]) != snapshotEnd {
-		return nil, SnapshotInfo{}, fmt.Errorf("%w: no snapshot's beginning or end (%d bytes)", ErrSnapshotDamaged, len(data))
-	}
-	if format := binary.LittleEndian.Uint32(data[16:]); format != SnapshotFormat {
-		return nil, SnapshotInfo{}, fmt.Errorf("the snapshot is of format %d; this version reads format %d", format, SnapshotFormat)
-	}
-	body := data[:len(data)-trailerSize]
-	if want := binary.LittleEndian.Uint32(data[len(body):]); crc32.Checksum(body, castagnoli) != want {
-		return nil, SnapshotInfo{}, fmt.Errorf("%w: its checksum does not match", ErrSnapshotDamaged)
-	}
-	m.release(0, len(data)) // read once for the checksum; pages come back as they are read
+	body := m.data[:len(m.data)-trailerSize]
 	sections := map[uint32][]byte{}
 	arenaAt := 0
 	for pos := headerSize; pos < len(body); {
@@ -441,6 +429,36 @@ func ReadSnapshot(path string, check func(SnapshotInfo) error) (*Catalog, Snapsh
 	}
 	m.release(arenaAt+len(sections[sectionArena]), len(body)) // the records are read
 	return c, info, nil
+}
+
+// checkFile checks that the open snapshot file of size bytes is whole and of this format. It
+// reads the file rather than its mapping: pages read through a mapping count as the
+// process's memory until released, and the whole file passes through the checksum.
+func checkFile(f *os.File, size int64) error {
+	if size < headerSize+trailerSize {
+		return fmt.Errorf("%w: %d bytes", ErrSnapshotDamaged, size)
+	}
+	head, tail := make([]byte, headerSize), make([]byte, trailerSize)
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return err
+	}
+	if _, err := f.ReadAt(tail, size-trailerSize); err != nil {
+		return err
+	}
+	if string(head[:len(snapshotMagic)]) != snapshotMagic || string(tail[len(tail)-len(snapshotEnd):]) != snapshotEnd {
+		return fmt.Errorf("%w: no snapshot's beginning or end (%d bytes)", ErrSnapshotDamaged, size)
+	}
+	if format := binary.LittleEndian.Uint32(head[16:]); format != SnapshotFormat {
+		return fmt.Errorf("the snapshot is of format %d; this version reads format %d", format, SnapshotFormat)
+	}
+	sum := crc32.New(castagnoli)
+	if _, err := io.CopyBuffer(sum, io.NewSectionReader(f, 0, size-trailerSize), make([]byte, 1<<20)); err != nil {
+		return err
+	}
+	if sum.Sum32() != binary.LittleEndian.Uint32(tail) {
+		return fmt.Errorf("%w: its checksum does not match", ErrSnapshotDamaged)
+	}
+	return nil
 }
 
 // restore fills a new catalog from the sections of a snapshot.

@@ -9,9 +9,10 @@ import (
 	"syscall"
 )
 
-// mapFile maps the file at path into memory, privately: what the process writes to the
-// mapping (a posting list changed in place) is its own copy, never the file's.
-func mapFile(path string) (*mapping, error) {
+// mapFile maps the file at path into memory, privately (what the process writes to the
+// mapping, a posting list changed in place, is its own copy, never the file's), once check
+// has found the open file good.
+func mapFile(path string, check func(*os.File, int64) error) (*mapping, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -21,8 +22,11 @@ func mapFile(path string) (*mapping, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fi.Size() < headerSize+trailerSize || fi.Size() != int64(int(fi.Size())) {
+	if fi.Size() != int64(int(fi.Size())) {
 		return nil, fmt.Errorf("%w: %d bytes", ErrSnapshotDamaged, fi.Size())
+	}
+	if err := check(f, fi.Size()); err != nil {
+		return nil, err
 	}
 	data, err := syscall.Mmap(int(f.Fd()), 0, int(fi.Size()), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE)
 	if err != nil {
