@@ -161,9 +161,9 @@ func startChild(bin, role string, args, environ []string, readyPath, logDir stri
 				return c, nil
 			}
 		}
-		if time.Since(began) > 10*time.Minute {
+		if time.Since(began) > 30*time.Minute { // a full load of 200,000 posts on a busy 2-core machine took over 10
 			c.stop()
-			return nil, fmt.Errorf("%s not ready after 10 minutes; see %s", role, c.log)
+			return nil, fmt.Errorf("%s not ready after 30 minutes; see %s", role, c.log)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
