@@ -3,6 +3,9 @@ package catalog_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -196,5 +199,49 @@ func BenchmarkScalePutPost(b *testing.B) {
 			p = &next
 			f.c.PutPost(p)
 		}
+	})
+}
+
+// BenchmarkScaleSnapshotWrite is what writing the catalog's snapshot costs (in the
+// background and at shutdown).
+func BenchmarkScaleSnapshotWrite(b *testing.B) {
+	forSizes(b, func(b *testing.B, f *scaleFixture) {
+		path := filepath.Join(b.TempDir(), "catalog.snapshot")
+		for b.Loop() {
+			if err := f.c.WriteSnapshot(path, catalog.SnapshotInfo{Database: "bench"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if fi, err := os.Stat(path); err == nil {
+			b.ReportMetric(float64(fi.Size())/(1<<20), "MiB-file")
+		}
+	})
+}
+
+// BenchmarkScaleSnapshotRead is start-up's share in the catalog from a snapshot, against
+// BenchmarkScaleLoad's from the database's posts, and the heap the catalog read back takes
+// (its bodies and posting lists stay in the mapped file).
+func BenchmarkScaleSnapshotRead(b *testing.B) {
+	forSizes(b, func(b *testing.B, f *scaleFixture) {
+		path := filepath.Join(b.TempDir(), "catalog.snapshot")
+		if err := f.c.WriteSnapshot(path, catalog.SnapshotInfo{Database: "bench"}); err != nil {
+			b.Fatal(err)
+		}
+		var before, after runtime.MemStats
+		var kept *catalog.Catalog
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		for b.Loop() {
+			c, _, err := catalog.ReadSnapshot(path, func(catalog.SnapshotInfo) error { return nil })
+			if err != nil {
+				b.Fatal(err)
+			}
+			kept = c
+		}
+		b.StopTimer()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "MiB-heap")
+		runtime.KeepAlive(kept)
 	})
 }
