@@ -132,10 +132,20 @@ func TestSnapshotStartEqualsFullLoad(t *testing.T) {
 	sc := cfg
 	sc.Snapshot = path
 	b, logs := startLogged(t, sc)
-	if !strings.Contains(logs.String(), "older than the change log keeps") {
+	if !strings.Contains(logs.String(), "longer ago than the change log keeps") {
 		t.Errorf("an old snapshot: the log says\n%s", logs.String())
 	}
 	sameCatalog(t, "an old snapshot", full, b)
+
+	// A site where nothing is written for longer than the change log keeps: the watermark
+	// stays where the last write was, and a snapshot written since is still used.
+	a.Clock.Advance(2 * time.Hour)
+	b.Stop()
+	b, logs = startLogged(t, sc)
+	if !strings.Contains(logs.String(), "loaded the catalog from its snapshot") {
+		t.Errorf("a quiet site's snapshot: the log says\n%s", logs.String())
+	}
+	sameCatalog(t, "a quiet site's snapshot", full, b)
 }
 
 // stallSwitch holds the first post write at its intent until released, then fails it after

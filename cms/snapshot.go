@@ -116,8 +116,11 @@ func (s *Service) usable(info catalog.SnapshotInfo, database string, now time.Ti
 	switch {
 	case info.Database != database:
 		return fmt.Errorf("it is of another database's content (%q; this one is %q)", info.Database, database)
-	case now.Sub(info.Watermark) > s.opts.ChangeRetention-followOverlap:
-		return fmt.Errorf("its watermark %s is older than the change log keeps (%s)", info.Watermark.Format(time.RFC3339), s.opts.ChangeRetention)
+	case now.Sub(info.Written) > s.opts.ChangeRetention-followOverlap:
+		// What the snapshot lacks was written after it (or is an intent the change log would
+		// give up on after as long anyway): the log must still hold that. The watermark
+		// itself may be older: it does not move while nothing is written.
+		return fmt.Errorf("it was written at %s, longer ago than the change log keeps (%s)", info.Written.Format(time.RFC3339), s.opts.ChangeRetention)
 	case info.Watermark.After(now.Add(time.Minute)):
 		return fmt.Errorf("its watermark %s is ahead of this clock (%s)", info.Watermark.Format(time.RFC3339), now.Format(time.RFC3339))
 	}
