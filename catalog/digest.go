@@ -103,6 +103,13 @@ func (c *Catalog) Digest() string {
 				r.PostID, r.Revision, r.Title, r.Slug, r.Body.WordCount, r.Tags, r.BlockIDs, r.Visibility, r.Status, tm(r.SavedAt), r.SavedBy)
 		}
 	}
+	line("removed all=%s deleted=%s", tm(c.removed.all), tm(c.removed.deleted))
+	for _, k := range slices.Sorted(maps.Keys(c.removed.tags)) {
+		line("removed tag %q %s", k, tm(c.removed.tags[k]))
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.removed.posts)) {
+		line("removed post %s %s", k, tm(c.removed.posts[k]))
+	}
 	for _, k := range slices.Sorted(maps.Keys(c.deleted)) {
 		line("deleted %s %d", k, c.deleted[k])
 	}

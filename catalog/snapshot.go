@@ -90,8 +90,11 @@ type image struct {
 	plans    []guildhall.MembershipPlan
 	webhooks []*guildhall.Webhook
 	deleted  map[string]int
-	words    []savedWord
-	postings []uint32 // every word's open then hidden slots, in the order of words
+	// postsDeleted is when a post was last deleted; the rest of removals is derived from
+	// the history again, as a load does.
+	postsDeleted time.Time
+	words        []savedWord
+	postings     []uint32 // every word's open then hidden slots, in the order of words
 }
 
 type savedWord struct {
@@ -107,13 +110,14 @@ func (c *Catalog) takeImage() *image {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	img := &image{
-		members:  make([]*guildhall.Member, 0, len(c.members)),
-		posts:    make([]*guildhall.Post, 0, len(c.posts)),
-		history:  make([][]*guildhall.PostRevision, 0, len(c.history)),
-		blocks:   slices.Clone(c.blocksSorted),
-		plans:    slices.Clone(c.plans),
-		webhooks: make([]*guildhall.Webhook, 0, len(c.webhooks)),
-		deleted:  make(map[string]int, len(c.deleted)),
+		members:      make([]*guildhall.Member, 0, len(c.members)),
+		posts:        make([]*guildhall.Post, 0, len(c.posts)),
+		history:      make([][]*guildhall.PostRevision, 0, len(c.history)),
+		blocks:       slices.Clone(c.blocksSorted),
+		plans:        slices.Clone(c.plans),
+		webhooks:     make([]*guildhall.Webhook, 0, len(c.webhooks)),
+		deleted:      make(map[string]int, len(c.deleted)),
+		postsDeleted: c.removed.deleted,
 	}
 	for _, e := range c.membersSorted {
 		img.members = append(img.members, e.member)
@@ -293,6 +297,8 @@ type restJSON struct {
 	Plans      []guildhall.MembershipPlan
 	Webhooks   []*guildhall.Webhook
 	Tombstones map[string]int
+	// PostsDeleted is when a post was last deleted (removals.deleted), for feeds.
+	PostsDeleted time.Time
 }
 
 type memberJSON struct {
@@ -324,7 +330,7 @@ func (t *textJSON) richText() guildhall.RichText {
 }
 
 func encodeRest(img *image) ([]byte, error) {
-	r := restJSON{Plans: img.plans, Webhooks: img.webhooks, Tombstones: img.deleted}
+	r := restJSON{Plans: img.plans, Webhooks: img.webhooks, Tombstones: img.deleted, PostsDeleted: img.postsDeleted}
 	for _, m := range img.members {
 		r.Members = append(r.Members, memberJSON{Member: m, Bio: textOf(m.Bio)})
 	}
@@ -378,6 +384,7 @@ func decodeRest(b []byte, c *Catalog) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.removed.deleted = later(c.removed.deleted, r.PostsDeleted)
 	for id, v := range r.Tombstones {
 		c.deleted[id] = max(c.deleted[id], v)
 	}
@@ -496,6 +503,11 @@ func restore(m *mapping, sections map[uint32][]byte, arenaAt int) (*Catalog, err
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.history = history
+	for _, list := range history { // what left feeds when, as putRevision notes it
+		for i := 1; i < len(list); i++ {
+			c.removed.noteRevisions(list[i-1], list[i])
+		}
+	}
 	for _, e := range entries { // in slot order: the index gives each the slot it had
 		c.indexPostLookups(e, true)
 		for o := range numOrders {

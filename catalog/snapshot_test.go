@@ -59,8 +59,8 @@ func richCatalog() *catalog.Catalog {
 		p.Body = guildhall.NewRichText("<p>New words zinnober</p>", "New words zinnober", 3)
 		c.PutPost(p)
 	}
-	c.RemovePost("p11", 2)
-	c.RemovePost("p12", 5)
+	c.RemovePost("p11", 2, now.Add(-time.Minute))
+	c.RemovePost("p12", 5, now)
 	c.PutBlock(&guildhall.ContactBlock{BlockBase: guildhall.BlockBase{ID: "b1", Version: 1, Title: ptr("Office"), CreatedAt: now}, Email: ptr("office@example.org")})
 	c.PutBlock(&guildhall.LinksBlock{BlockBase: guildhall.BlockBase{ID: "b2", Version: 1, CreatedAt: now}, Links: []guildhall.Link{{Label: "Home", URL: "https://example.org"}}})
 	c.PutBlock(&guildhall.RichTextBlock{BlockBase: guildhall.BlockBase{ID: "b3", Version: 3, CreatedAt: now},
@@ -124,9 +124,9 @@ func TestSnapshotCatalogTakesWrites(t *testing.T) {
 		p := post("p20", "ann", guildhall.PostPublished, now.Add(-21*time.Hour), "Ethics")
 		p.Version, p.Body = 2, guildhall.NewRichText("<p>Charter revised</p>", "Charter revised", 2)
 		cat.PutPost(p)
-		cat.RemovePost("p21", 2)
+		cat.RemovePost("p21", 2, now)
 		for i := range 30 { // enough removals of "minutes" to compact its lists in place
-			cat.RemovePost(fmt.Sprintf("p%02d", 10+i), 9)
+			cat.RemovePost(fmt.Sprintf("p%02d", 10+i), 9, now)
 		}
 		cat.PutPost(post("new", "bob", guildhall.PostPublished, now.Add(-time.Minute), "Ethics"))
 	}
