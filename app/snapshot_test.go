@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,15 @@ func TestSnapshotStartEqualsFullLoad(t *testing.T) {
 	}
 	edited, deleted := create(a, "Before the snapshot"), create(a, "Deleted after it")
 	block := str(a.MustQuery(adminToken, `mutation { createBlock(input: {kind: CONTACT, contactName: "Office"}) { id } }`, nil), "createBlock.id")
+	asset := func(s *testServer, name string) string {
+		up := s.uploadBytes(adminToken, "filename="+name+"&alt=Grey", pngOf(40, 30))
+		if up.Status != http.StatusCreated {
+			t.Fatalf("upload %s: %d %v", name, up.Status, up.Body)
+		}
+		return up.Body["id"].(string)
+	}
+	kept, gone := asset(a, "kept.png"), asset(a, "gone.png")
+	a.MustQuery(adminToken, `mutation($id: ID!, $img: ID) { updatePost(input: {id: $id, expectedVersion: 1, featuredImageId: $img}) { version } }`, map[string]any{"id": deleted, "img": kept})
 	a.Stop() // writes the snapshot
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("no snapshot after shutdown: %v", err)
@@ -90,7 +100,10 @@ func TestSnapshotStartEqualsFullLoad(t *testing.T) {
 	cfg := a.cfg
 	cfg.Snapshot, cfg.Seed = "", false
 	w := startAnother(t, cfg)
-	w.MustQuery(adminToken, `mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 1, title: "Edited after the snapshot", tags: ["minutes"]}) { version } }`, map[string]any{"id": edited})
+	w.MustQuery(adminToken, `mutation($id: ID!, $img: ID) { updatePost(input: {id: $id, expectedVersion: 1, title: "Edited after the snapshot", tags: ["minutes"], featuredImageId: $img}) { version } }`,
+		map[string]any{"id": edited, "img": asset(w, "after.png")})
+	w.MustQuery(adminToken, `mutation($id: ID!) { updateAsset(input: {id: $id, alt: "Grey, edited after the snapshot"}) { alt } }`, map[string]any{"id": kept})
+	w.MustQuery(adminToken, `mutation($id: ID!) { deleteAsset(id: $id) }`, map[string]any{"id": gone})
 	w.MustQuery(adminToken, `mutation($id: ID!) { deletePost(id: $id) }`, map[string]any{"id": deleted})
 	w.MustQuery(adminToken, `mutation($id: ID!) { deleteBlock(id: $id) }`, map[string]any{"id": block})
 	create(w, "After the snapshot")

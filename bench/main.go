@@ -207,7 +207,7 @@ func run(ctx context.Context, o options) (*sizeResult, error) {
 	e := &env{token: token, w: w, conns: o.conns, run: randomHex(4), bodies: editBodies(64), reused: reused,
 		assets: o.assets, media: &mediaState{}}
 	if err := writeStaticPhoto(); err != nil {
-		return err
+		return nil, err
 	}
 	var rows []*row
 	var ceiling *row

@@ -37,8 +37,8 @@ func (c *Catalog) Digest() string {
 	}
 	for _, id := range slices.Sorted(maps.Keys(c.posts)) {
 		p := c.posts[id].post
-		line("post %s v%d slug=%q old=%q paths=%q title=%q status=%s vis=%s author=%s excerpt=%q tags=%q blocks=%q published=%s created=%s updated=%s by=%s body=%s",
-			p.ID, p.Version, p.Slug, p.OldSlugs, p.OldPaths, p.Title, p.Status, p.Visibility, p.AuthorID, p.Excerpt, p.Tags, p.BlockIDs,
+		line("post %s v%d slug=%q old=%q paths=%q title=%q status=%s vis=%s author=%s excerpt=%q tags=%q blocks=%q featured=%s images=%q published=%s created=%s updated=%s by=%s body=%s",
+			p.ID, p.Version, p.Slug, p.OldSlugs, p.OldPaths, p.Title, p.Status, p.Visibility, p.AuthorID, p.Excerpt, p.Tags, p.BlockIDs, str(p.FeaturedImageID), p.ImageIDs,
 			tp(p.PublishedAt), tm(p.CreatedAt), tm(p.UpdatedAt), p.UpdatedBy, text(&p.Body))
 	}
 	for o := range numOrders {
@@ -115,8 +115,8 @@ func (c *Catalog) Digest() string {
 	}
 	for _, e := range c.membersSorted {
 		m := e.member
-		line("member %s v%d slug=%q name=%q sort=%q credentials=%s bio=%s avatar=%s email=%s phone=%s created=%s updated=%s",
-			m.ID, m.Version, m.Slug, m.Name, m.SortName, str(m.Credentials), text(m.Bio), str(m.AvatarURL), str(m.Email), str(m.Phone), tm(m.CreatedAt), tm(m.UpdatedAt))
+		line("member %s v%d slug=%q name=%q sort=%q credentials=%s bio=%s avatar=%s avatarID=%s email=%s phone=%s created=%s updated=%s",
+			m.ID, m.Version, m.Slug, m.Name, m.SortName, str(m.Credentials), text(m.Bio), str(m.AvatarURL), str(m.AvatarID), str(m.Email), str(m.Phone), tm(m.CreatedAt), tm(m.UpdatedAt))
 		if ms := m.Membership; ms != nil {
 			line("  membership %s joined=%s expires=%s cancelled=%s", ms.PlanCode, tm(ms.JoinedAt), tm(ms.ExpiresAt), tp(ms.CancelledAt))
 			for _, r := range ms.Renewals {
@@ -144,6 +144,12 @@ func (c *Catalog) Digest() string {
 	for _, id := range slices.Sorted(maps.Keys(c.webhooks)) {
 		w := c.webhooks[id]
 		line("webhook %s v%d url=%q events=%v secret=%q description=%s created=%s by=%s", w.ID, w.Version, w.URL, w.Events, w.Secret, str(w.Description), tm(w.CreatedAt), w.CreatedBy)
+	}
+	for _, id := range slices.Sorted(maps.Keys(c.assets)) {
+		a := *c.assets[id]
+		a.CreatedAt, a.UpdatedAt = a.CreatedAt.UTC(), a.UpdatedAt.UTC()
+		raw, _ := json.Marshal(a)
+		line("asset %s", raw)
 	}
 	return b.String()
 }

@@ -41,6 +41,16 @@ func (w *recordWriter) strings(list []string) {
 	}
 }
 
+// stringPtr writes a pointer to a string, telling nil (0) from a string (1).
+func (w *recordWriter) stringPtr(s *string) {
+	if s == nil {
+		w.b = append(w.b, 0)
+		return
+	}
+	w.b = append(w.b, 1)
+	w.string(*s)
+}
+
 func (w *recordWriter) bool(v bool) {
 	if v {
 		w.b = append(w.b, 1)
@@ -160,6 +170,18 @@ func (r *recordReader) byte() byte {
 
 func (r *recordReader) bool() bool { return r.byte() == 1 }
 
+func (r *recordReader) stringPtr() *string {
+	switch r.byte() {
+	case 0:
+		return nil
+	case 1:
+		s := r.string()
+		return &s
+	}
+	r.fail()
+	return nil
+}
+
 func (r *recordReader) timeTagged(tag byte) time.Time {
 	switch tag {
 	case 0:
@@ -253,6 +275,8 @@ func (w *recordWriter) post(p *guildhall.Post, pack func([]byte) arenaRef) {
 	w.string(p.Excerpt)
 	w.strings(p.Tags)
 	w.strings(p.BlockIDs)
+	w.stringPtr(p.FeaturedImageID)
+	w.strings(p.ImageIDs)
 	w.timePtr(p.PublishedAt)
 	w.time(p.CreatedAt)
 	w.time(p.UpdatedAt)
@@ -277,6 +301,8 @@ func (r *recordReader) post(unpack func(arenaRef) (guildhall.PackedText, bool)) 
 	p.Excerpt = r.string()
 	p.Tags = r.strings()
 	p.BlockIDs = r.strings()
+	p.FeaturedImageID = r.stringPtr()
+	p.ImageIDs = r.strings()
 	p.PublishedAt = r.timePtr()
 	p.CreatedAt = r.time()
 	p.UpdatedAt = r.time()

@@ -30,6 +30,10 @@ func fill(t *testing.T, v reflect.Value, n int) {
 			tm := time.Date(2021, 1, 2, 3, 4, 5, n, time.UTC)
 			f.Set(reflect.ValueOf(&tm))
 			continue
+		case *string:
+			v := sf.Name + "-pointed"
+			f.Set(reflect.ValueOf(&v))
+			continue
 		case guildhall.RichText:
 			html := "<p>" + strings.Repeat("body ", 300) + "</p>"
 			f.Set(reflect.ValueOf(packtext.RichText(html, strings.Repeat("body ", 300), n)))
@@ -69,7 +73,8 @@ func TestSnapshotCodecCoversEveryField(t *testing.T) {
 	}
 	full := &guildhall.Post{}
 	fill(t, reflect.ValueOf(full).Elem(), 0)
-	empty := &guildhall.Post{ID: "e", Tags: []string{}, Body: guildhall.NewRichText("<p>x</p>", "x", 1)}
+	none := ""
+	empty := &guildhall.Post{ID: "e", Tags: []string{}, ImageIDs: []string{}, FeaturedImageID: &none, Body: guildhall.NewRichText("<p>x</p>", "x", 1)}
 	for _, p := range []*guildhall.Post{full, empty, {ID: "zero"}} {
 		var w recordWriter
 		w.post(p, pack)

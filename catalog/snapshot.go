@@ -89,6 +89,7 @@ type image struct {
 	blocks   []guildhall.Block
 	plans    []guildhall.MembershipPlan
 	webhooks []*guildhall.Webhook
+	assets   []*guildhall.Asset
 	deleted  map[string]int
 	// postsDeleted is when a post was last deleted; the rest of removals is derived from
 	// the history again, as a load does.
@@ -116,6 +117,7 @@ func (c *Catalog) takeImage() *image {
 		blocks:       slices.Clone(c.blocksSorted),
 		plans:        slices.Clone(c.plans),
 		webhooks:     make([]*guildhall.Webhook, 0, len(c.webhooks)),
+		assets:       make([]*guildhall.Asset, 0, len(c.assets)),
 		deleted:      make(map[string]int, len(c.deleted)),
 		postsDeleted: c.removed.deleted,
 	}
@@ -135,6 +137,9 @@ func (c *Catalog) takeImage() *image {
 	}
 	for _, w := range c.webhooks {
 		img.webhooks = append(img.webhooks, w)
+	}
+	for _, a := range c.assets {
+		img.assets = append(img.assets, a)
 	}
 	for id, v := range c.deleted {
 		img.deleted[id] = v
@@ -289,13 +294,14 @@ func (c *Catalog) WriteSnapshot(path string, info SnapshotInfo) error {
 	return nil
 }
 
-// The rarely-changed rest of the catalog, as JSON: members, blocks, plans, webhooks and
-// tombstones, which are few beside the posts. Rich texts go as their HTML and text.
+// The rarely-changed rest of the catalog, as JSON: members, blocks, plans, webhooks, assets
+// and tombstones, which are few beside the posts. Rich texts go as their HTML and text.
 type restJSON struct {
 	Members    []memberJSON
 	Blocks     []blockJSON
 	Plans      []guildhall.MembershipPlan
 	Webhooks   []*guildhall.Webhook
+	Assets     []*guildhall.Asset
 	Tombstones map[string]int
 	// PostsDeleted is when a post was last deleted (removals.deleted), for feeds.
 	PostsDeleted time.Time
@@ -330,7 +336,7 @@ func (t *textJSON) richText() guildhall.RichText {
 }
 
 func encodeRest(img *image) ([]byte, error) {
-	r := restJSON{Plans: img.plans, Webhooks: img.webhooks, Tombstones: img.deleted, PostsDeleted: img.postsDeleted}
+	r := restJSON{Plans: img.plans, Webhooks: img.webhooks, Assets: img.assets, Tombstones: img.deleted, PostsDeleted: img.postsDeleted}
 	for _, m := range img.members {
 		r.Members = append(r.Members, memberJSON{Member: m, Bio: textOf(m.Bio)})
 	}
@@ -381,6 +387,9 @@ func decodeRest(b []byte, c *Catalog) error {
 	c.SetPlans(r.Plans)
 	for _, w := range r.Webhooks {
 		c.PutWebhook(w)
+	}
+	for _, a := range r.Assets {
+		c.PutAsset(a)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

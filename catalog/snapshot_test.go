@@ -18,12 +18,13 @@ import (
 // richCatalog holds one of everything a catalog keeps: members with and without bios and
 // memberships, posts public and members-only, packed and plain, scheduled and draft, with old
 // slugs and paths, replaced (their search slots vacated) and deleted, revisions, every kind of
-// block, one deleted, plans and webhooks, one deleted.
+// block, one deleted, plans, webhooks and assets (an avatar, a featured image, images in a
+// body), one of each deleted.
 func richCatalog() *catalog.Catalog {
 	c := catalog.New()
 	ann := member("ann", "Ann Ábel", "Ábel, Ann")
 	bio := packtext.RichText("<p>"+strings.Repeat("Ann writes on ethics. ", 80)+"</p>", strings.Repeat("Ann writes on ethics. ", 80), 320)
-	ann.Bio, ann.Email, ann.Credentials = &bio, ptr("ann@example.org"), ptr("")
+	ann.Bio, ann.Email, ann.Credentials, ann.AvatarID = &bio, ptr("ann@example.org"), ptr(""), ptr("ast1")
 	joined := now.Add(-400 * 24 * time.Hour)
 	ann.Membership = &guildhall.Membership{PlanCode: "professional", JoinedAt: joined, ExpiresAt: now.Add(30 * 24 * time.Hour),
 		Renewals: []*guildhall.Renewal{{ID: "ren1", PlanCode: "professional", RenewedAt: joined.Add(time.Hour), PreviousExpiresAt: joined, NewExpiresAt: now, IdempotencyKey: "k1", RenewedBy: "tok"}}}
@@ -51,6 +52,9 @@ func richCatalog() *catalog.Catalog {
 			p.PublishedAt = ptr(now.Add(48 * time.Hour))
 		}
 		p.OldPaths, p.BlockIDs = []string{fmt.Sprintf("/?p=%d", i)}, []string{}
+		if i%5 == 2 {
+			p.FeaturedImageID, p.ImageIDs = ptr("ast2"), []string{"ast2", "ast1"}
+		}
 		c.PutPost(p)
 	}
 	for i := range 10 { // replaced: their old entries leave vacated slots behind
@@ -72,6 +76,11 @@ func richCatalog() *catalog.Catalog {
 	c.PutWebhook(&guildhall.Webhook{ID: "wh1", Version: 1, URL: "https://hooks.example.org/a", Events: []guildhall.WebhookEvent{guildhall.WebhookEvents[0]}, Secret: "s3cret-s3cret-s3cret", CreatedAt: now, CreatedBy: "admin"})
 	c.PutWebhook(&guildhall.Webhook{ID: "wh2", Version: 1, URL: "https://hooks.example.org/b", Secret: "another-secret-value", CreatedAt: now})
 	c.RemoveWebhook("wh2", 2)
+	for i, name := range []string{"ann.jpg", "office.png", "gone.gif"} {
+		c.PutAsset(&guildhall.Asset{ID: fmt.Sprintf("ast%d", i+1), Version: 1, Filename: name, Alt: "Picture " + name, ContentType: "image/jpeg",
+			Bytes: 1000 + i, Width: 640, Height: 480, Animated: i == 2, SHA256: fmt.Sprintf("%064d", i), OwnerID: "ann", CreatedAt: now, UpdatedAt: now, UpdatedBy: "ann"})
+	}
+	c.RemoveAsset("ast3", 2)
 	return c
 }
 

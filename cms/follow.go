@@ -51,8 +51,10 @@ func (s *Service) Follow(ctx context.Context) {
 			since, lastOK = now.Add(-overlap), now
 			continue
 		}
+		s.reading.Lock()
 		changes, err := s.store.changes.ChangesSince(ctx, since.Add(-overlap), s.knows)
 		if err != nil {
+			s.reading.Unlock()
 			if ctx.Err() == nil {
 				s.log.Warn("polling the change log failed", "err", err)
 			}
@@ -67,6 +69,7 @@ func (s *Service) Follow(ctx context.Context) {
 		}
 		// Whatever the catalog lacks now is at or after the next poll's start, or pending.
 		s.setWatermark(since.Add(-overlap))
+		s.reading.Unlock()
 		if now.Sub(lastPrune) > s.opts.ChangeRetention/4 {
 			lastPrune = now
 			if err := s.store.changes.PruneChanges(ctx, now.Add(-s.opts.ChangeRetention)); err != nil {
@@ -88,6 +91,8 @@ func (s *Service) catchUp(ctx context.Context) {
 	// The shared read must not end with the request that happened to start it.
 	ctx = context.WithoutCancel(ctx)
 	_, _, _ = s.catchingUp.Do("", func() (any, error) {
+		s.reading.Lock()
+		defer s.reading.Unlock()
 		changes, err := s.store.changes.ChangesSince(ctx, s.now().Add(-window), s.knows)
 		if err != nil {
 			s.log.Warn("catching up with the change log for a write failed", "err", err)

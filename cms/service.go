@@ -113,8 +113,13 @@ type Service struct {
 	creds    atomic.Pointer[credentials]
 	// catchingUp makes concurrent catch-ups share one read of the change log (see catchUp).
 	catchingUp singleflight.Group
-	logins     *auth.Throttle // failed logins and password changes
-	locks      memberLocks
+	// reading is held by Follow's polls and by catchUp from their read of the change log
+	// until what it found is in the catalog. A read settles the intents it finds the
+	// revisions of, which then no longer hold the snapshot's watermark back (setWatermark):
+	// Follow must not move the watermark past them before they are applied.
+	reading sync.Mutex
+	logins  *auth.Throttle // failed logins and password changes
+	locks   memberLocks
 	// tokenLookups bounds database lookups of unknown tokens (see fetchNewToken).
 	tokenLookups *rate.Limiter
 	opts         Options
