@@ -102,6 +102,13 @@ func TestSnapshotStartEqualsFullLoad(t *testing.T) {
 	w := startAnother(t, cfg)
 	w.MustQuery(adminToken, `mutation($id: ID!, $img: ID) { updatePost(input: {id: $id, expectedVersion: 1, title: "Edited after the snapshot", tags: ["minutes"], featuredImageId: $img}) { version } }`,
 		map[string]any{"id": edited, "img": asset(w, "after.png")})
+	// Editorial state: an excerpt and SEO of the author's, a take-down ahead, pending changes.
+	w.MustQuery(adminToken, `mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 2, excerpt: "Our own teaser", seo: {title: "Charter notes", canonicalUrl: "https://partner.example/charter"}}) { version } }`,
+		map[string]any{"id": edited})
+	w.MustQuery(adminToken, `mutation($id: ID!, $down: Time) { publishPost(id: $id, unpublishAt: $down) { version } }`,
+		map[string]any{"id": edited, "down": a.Clock.Now().Add(24 * time.Hour).Format(time.RFC3339)})
+	w.MustQuery(adminToken, `mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 4, asDraft: true, title: "Pending title", body: "<p>Pending words</p>"}) { version } }`,
+		map[string]any{"id": edited})
 	w.MustQuery(adminToken, `mutation($id: ID!) { updateAsset(input: {id: $id, alt: "Grey, edited after the snapshot"}) { alt } }`, map[string]any{"id": kept})
 	w.MustQuery(adminToken, `mutation($id: ID!) { deleteAsset(id: $id) }`, map[string]any{"id": gone})
 	w.MustQuery(adminToken, `mutation($id: ID!) { deletePost(id: $id) }`, map[string]any{"id": deleted})

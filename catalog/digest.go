@@ -35,11 +35,21 @@ func (c *Catalog) Digest() string {
 		}
 		return tm(*t)
 	}
+	seo := func(s guildhall.SEO) string {
+		return fmt.Sprintf("seo=%s/%s/%s", str(s.Title), str(s.Description), str(s.CanonicalURL))
+	}
+	content := func(c guildhall.PostContent) string {
+		return fmt.Sprintf("slug=%q title=%q vis=%s excerpt=%q custom=%v tags=%q blocks=%q featured=%s images=%q %s body=%s",
+			c.Slug, c.Title, c.Visibility, c.Excerpt, c.CustomExcerpt, c.Tags, c.BlockIDs, str(c.FeaturedImageID), c.ImageIDs, seo(c.SEO), text(&c.Body))
+	}
 	for _, id := range slices.Sorted(maps.Keys(c.posts)) {
 		p := c.posts[id].post
-		line("post %s v%d slug=%q old=%q paths=%q title=%q status=%s vis=%s author=%s excerpt=%q tags=%q blocks=%q featured=%s images=%q published=%s created=%s updated=%s by=%s body=%s",
-			p.ID, p.Version, p.Slug, p.OldSlugs, p.OldPaths, p.Title, p.Status, p.Visibility, p.AuthorID, p.Excerpt, p.Tags, p.BlockIDs, str(p.FeaturedImageID), p.ImageIDs,
-			tp(p.PublishedAt), tm(p.CreatedAt), tm(p.UpdatedAt), p.UpdatedBy, text(&p.Body))
+		line("post %s v%d old=%q paths=%q status=%s author=%s published=%s unpublish=%s created=%s updated=%s by=%s note=%q %s",
+			p.ID, p.Version, p.OldSlugs, p.OldPaths, p.Status, p.AuthorID, tp(p.PublishedAt), tp(p.UnpublishAt),
+			tm(p.CreatedAt), tm(p.UpdatedAt), p.UpdatedBy, p.Note, content(p.Content()))
+		if d := p.Pending; d != nil {
+			line("  pending v%d saved=%s by=%s review=%v %s", d.Revision, tm(d.SavedAt), d.SavedBy, d.InReview, content(d.PostContent))
+		}
 	}
 	for o := range numOrders {
 		ids := make([]string, len(c.sorted[o]))
@@ -66,11 +76,20 @@ func (c *Catalog) Digest() string {
 		line("author %s %v", k, ids(c.byAuthor[k]))
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.byTag)) {
-		line("tag %q %v %v", k, ids(c.byTag[k]), slices.Sorted(maps.Keys(c.tagNames[k])))
+		line("tag %q %v name=%q", k, ids(c.byTag[k]), c.tags.name(k))
 	}
-	for _, k := range slices.Sorted(maps.Keys(c.live.times)) {
-		line("live %s %v", k, c.live.times[k])
+	line("tag keys %q sorted=%v", c.tags.keys, c.tags.sorted)
+	times := func(name string, x *liveTimes) {
+		for _, k := range slices.Sorted(maps.Keys(x.up)) {
+			line("%s up %s %v", name, k, x.up[k])
+		}
+		for _, k := range slices.Sorted(maps.Keys(x.down)) {
+			line("%s down %s %v", name, k, x.down[k])
+		}
 	}
+	times("live", &c.live)
+	times("tag live", &c.tags.live)
+	line("take-downs %v", c.downs)
 	slotIDs := func(list []uint32) []string {
 		var out []string
 		for _, s := range list {
@@ -99,8 +118,9 @@ func (c *Catalog) Digest() string {
 	})
 	for _, id := range slices.Sorted(maps.Keys(c.history)) {
 		for _, r := range c.history[id] {
-			line("revision %s %d title=%q slug=%q words=%d tags=%q blocks=%q vis=%s status=%s saved=%s by=%s",
-				r.PostID, r.Revision, r.Title, r.Slug, r.Body.WordCount, r.Tags, r.BlockIDs, r.Visibility, r.Status, tm(r.SavedAt), r.SavedBy)
+			line("revision %s %d title=%q slug=%q words=%d excerpt=%q custom=%v %s tags=%q blocks=%q vis=%s status=%s saved=%s by=%s note=%q pending=%v",
+				r.PostID, r.Revision, r.Title, r.Slug, r.Body.WordCount, r.Excerpt, r.CustomExcerpt, seo(r.SEO), r.Tags, r.BlockIDs, r.Visibility, r.Status,
+				tm(r.SavedAt), r.SavedBy, r.Note, r.Pending)
 		}
 	}
 	line("removed all=%s deleted=%s", tm(c.removed.all), tm(c.removed.deleted))

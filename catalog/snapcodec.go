@@ -261,26 +261,95 @@ func (r *recordReader) text(unpack func(arenaRef) (guildhall.PackedText, bool)) 
 	return &t
 }
 
+func (w *recordWriter) seo(s guildhall.SEO) {
+	w.stringPtr(s.Title)
+	w.stringPtr(s.Description)
+	w.stringPtr(s.CanonicalURL)
+}
+
+func (r *recordReader) seo() guildhall.SEO {
+	return guildhall.SEO{Title: r.stringPtr(), Description: r.stringPtr(), CanonicalURL: r.stringPtr()}
+}
+
+// content writes what an author writes of a post (its pending changes hold one).
+func (w *recordWriter) content(c *guildhall.PostContent, pack func([]byte) arenaRef) {
+	w.string(c.Title)
+	w.string(c.Slug)
+	w.text(&c.Body, pack)
+	w.string(c.Excerpt)
+	w.bool(c.CustomExcerpt)
+	w.strings(c.Tags)
+	w.strings(c.BlockIDs)
+	w.stringPtr(c.FeaturedImageID)
+	w.strings(c.ImageIDs)
+	w.string(string(c.Visibility))
+	w.seo(c.SEO)
+}
+
+func (r *recordReader) content(unpack func(arenaRef) (guildhall.PackedText, bool)) guildhall.PostContent {
+	var c guildhall.PostContent
+	c.Title = r.string()
+	c.Slug = r.string()
+	if body := r.text(unpack); body != nil {
+		c.Body = *body
+	}
+	c.Excerpt = r.string()
+	c.CustomExcerpt = r.bool()
+	c.Tags = r.strings()
+	c.BlockIDs = r.strings()
+	c.FeaturedImageID = r.stringPtr()
+	c.ImageIDs = r.strings()
+	c.Visibility = guildhall.Visibility(r.string())
+	c.SEO = r.seo()
+	return c
+}
+
+func (w *recordWriter) pending(d *guildhall.PendingChanges, pack func([]byte) arenaRef) {
+	if d == nil {
+		w.b = append(w.b, 0)
+		return
+	}
+	w.b = append(w.b, 1)
+	w.content(&d.PostContent, pack)
+	w.int(int64(d.Revision))
+	w.time(d.SavedAt)
+	w.string(d.SavedBy)
+	w.bool(d.InReview)
+}
+
+func (r *recordReader) pending(unpack func(arenaRef) (guildhall.PackedText, bool)) *guildhall.PendingChanges {
+	switch r.byte() {
+	case 0:
+		return nil
+	case 1:
+	default:
+		r.fail()
+		return nil
+	}
+	d := &guildhall.PendingChanges{PostContent: r.content(unpack)}
+	d.Revision = int(r.int())
+	d.SavedAt = r.time()
+	d.SavedBy = r.string()
+	d.InReview = r.bool()
+	return d
+}
+
 func (w *recordWriter) post(p *guildhall.Post, pack func([]byte) arenaRef) {
 	w.string(p.ID)
 	w.int(int64(p.Version))
-	w.string(p.Slug)
 	w.strings(p.OldSlugs)
 	w.strings(p.OldPaths)
-	w.string(p.Title)
 	w.string(string(p.Status))
-	w.string(string(p.Visibility))
 	w.string(p.AuthorID)
-	w.text(&p.Body, pack)
-	w.string(p.Excerpt)
-	w.strings(p.Tags)
-	w.strings(p.BlockIDs)
-	w.stringPtr(p.FeaturedImageID)
-	w.strings(p.ImageIDs)
+	c := p.Content()
+	w.content(&c, pack)
 	w.timePtr(p.PublishedAt)
+	w.timePtr(p.UnpublishAt)
+	w.pending(p.Pending, pack)
 	w.time(p.CreatedAt)
 	w.time(p.UpdatedAt)
 	w.string(p.UpdatedBy)
+	w.string(p.Note)
 	w.bool(p.Previewed)
 }
 
@@ -288,25 +357,18 @@ func (r *recordReader) post(unpack func(arenaRef) (guildhall.PackedText, bool)) 
 	p := &guildhall.Post{}
 	p.ID = r.string()
 	p.Version = int(r.int())
-	p.Slug = r.string()
 	p.OldSlugs = r.strings()
 	p.OldPaths = r.strings()
-	p.Title = r.string()
 	p.Status = guildhall.PostStatus(r.string())
-	p.Visibility = guildhall.Visibility(r.string())
 	p.AuthorID = r.string()
-	if body := r.text(unpack); body != nil {
-		p.Body = *body
-	}
-	p.Excerpt = r.string()
-	p.Tags = r.strings()
-	p.BlockIDs = r.strings()
-	p.FeaturedImageID = r.stringPtr()
-	p.ImageIDs = r.strings()
+	p.SetContent(r.content(unpack))
 	p.PublishedAt = r.timePtr()
+	p.UnpublishAt = r.timePtr()
+	p.Pending = r.pending(unpack)
 	p.CreatedAt = r.time()
 	p.UpdatedAt = r.time()
 	p.UpdatedBy = r.string()
+	p.Note = r.string()
 	p.Previewed = r.bool()
 	return p
 }
@@ -318,12 +380,17 @@ func (w *recordWriter) revision(v *guildhall.PostRevision) {
 	w.string(v.Title)
 	w.string(v.Slug)
 	w.int(int64(v.Body.WordCount))
+	w.string(v.Excerpt)
+	w.bool(v.CustomExcerpt)
+	w.seo(v.SEO)
 	w.strings(v.Tags)
 	w.strings(v.BlockIDs)
 	w.string(string(v.Visibility))
 	w.string(string(v.Status))
 	w.time(v.SavedAt)
 	w.string(v.SavedBy)
+	w.string(v.Note)
+	w.bool(v.Pending)
 }
 
 func (r *recordReader) revision() *guildhall.PostRevision {
@@ -333,12 +400,17 @@ func (r *recordReader) revision() *guildhall.PostRevision {
 	v.Title = r.string()
 	v.Slug = r.string()
 	v.Body = guildhall.RichText{WordCount: int(r.int())}
+	v.Excerpt = r.string()
+	v.CustomExcerpt = r.bool()
+	v.SEO = r.seo()
 	v.Tags = r.strings()
 	v.BlockIDs = r.strings()
 	v.Visibility = guildhall.Visibility(r.string())
 	v.Status = guildhall.PostStatus(r.string())
 	v.SavedAt = r.time()
 	v.SavedBy = r.string()
+	v.Note = r.string()
+	v.Pending = r.bool()
 	return v
 }
 

@@ -523,7 +523,9 @@ func restore(m *mapping, sections map[uint32][]byte, arenaAt int) (*Catalog, err
 			c.sorted[o] = append(c.sorted[o], e)
 		}
 	}
-	c.live.finish()
+	c.live.finish() // as a bulk load does (PutPrepared)
+	c.tags.finish()
+	slices.Sort(c.downs)
 	for o := range numOrders {
 		slices.SortFunc(c.sorted[o], compareEntry(o))
 	}

@@ -55,6 +55,19 @@ func richCatalog() *catalog.Catalog {
 		if i%5 == 2 {
 			p.FeaturedImageID, p.ImageIDs = ptr("ast2"), []string{"ast2", "ast1"}
 		}
+		switch i % 10 { // editorial state
+		case 3:
+			p.UnpublishAt = ptr(now.Add(time.Duration(i-20) * time.Hour)) // taken down, or to be
+		case 4:
+			draft := p.Content()
+			draft.Title, draft.Tags = "Pending "+p.Title, []string{"Pending tag"}
+			draft.Body = packtext.RichText("<p>"+strings.Repeat("Draft words. ", 60)+"</p>", strings.Repeat("Draft words. ", 60), 120)
+			p.Pending = &guildhall.PendingChanges{PostContent: draft, Revision: 1, SavedAt: now, SavedBy: "ann", InReview: i%20 == 4}
+		case 5:
+			p.Excerpt, p.CustomExcerpt, p.Note = "An excerpt of our own", true, "Please check the dates"
+			p.SEO = guildhall.SEO{Title: ptr("Minutes"), CanonicalURL: ptr("https://partner.example/m")}
+			p.Tags = append(p.Tags, "ETHICS") // a second spelling of a tag, on one post
+		}
 		c.PutPost(p)
 	}
 	for i := range 10 { // replaced: their old entries leave vacated slots behind
