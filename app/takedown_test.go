@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall/app"
+	"github.com/guildhall/guildhall/embedded/embeddedtest"
 )
 
 const takeDownWord = "wombatfestival"
@@ -171,8 +172,8 @@ func TestScheduledTakeDown(t *testing.T) {
 		get(d, "publishPost.unpublishAt") != nil {
 		t.Errorf("unpublishAt: null: %v", dump(d))
 	}
-	// Both instances know of the removal before its time comes (a worker acts on what its
-	// instance holds; a change made within the sync interval of the moment may be missed).
+	// Both instances know of the removal before its time comes (the workers would learn of it
+	// anyway: TestTakeDownRemovedElsewhereIsNotAnnounced).
 	waitFor(t, "the other instance to hold the removal", func() bool {
 		return get(other.MustQuery(adminToken, `query($id: ID) { post(id: $id) { unpublishAt } }`, vars), "post.unpublishAt") == nil
 	})
@@ -192,5 +193,44 @@ func TestScheduledTakeDown(t *testing.T) {
 	})
 	if rcv.count() != 3 {
 		t.Errorf("%d deliveries, want 3", rcv.count())
+	}
+}
+
+// A worker decides a scheduled event on the latest state of its post, not on what its instance
+// has heard so far: a take-down another instance removed a moment before its time is not
+// announced, however long the sync interval.
+func TestTakeDownRemovedElsewhereIsNotAnnounced(t *testing.T) {
+	db := embeddedtest.Start(t)
+	shared := func(c *app.Config) { c.MongoURI = db.URI(); c.Database = "shared" }
+	slow := func(c *app.Config) { c.SyncInterval = time.Hour }
+	MustRunServer(t, shared) // seeds the demo content, which a and b then load
+	a := deliveringServer(t, shared, slow)
+	b := MustRunServer(t, shared, slow) // its clock stays put, so its worker never finds the attempt due
+	rcv := newReceiver(t, a.Clock, 0)
+	hook := a.createWebhook(rcv.srv.URL, "POST_UNPUBLISHED")
+	id, _ := a.publishNew("A festival that will stay")
+	vars := map[string]any{"id": id}
+	down := a.Clock.Now().Add(time.Hour).Format(time.RFC3339)
+	a.MustQuery(adminToken, `mutation($id: ID!, $u: Time) { publishPost(id: $id, unpublishAt: $u) { status } }`, map[string]any{"id": id, "u": down})
+	if d := b.MustQuery(adminToken, `mutation($id: ID!) { publishPost(id: $id, unpublishAt: null) { unpublishAt } }`, vars); get(d, "publishPost.unpublishAt") != nil {
+		t.Fatalf("removing the take-down on b: %v", dump(d))
+	}
+
+	a.Clock.Advance(time.Hour + time.Second)
+	waitFor(t, "the take-down's delivery to be settled", func() bool {
+		for _, d := range a.deliveries(hook) {
+			if str(d, "event") == "POST_UNPUBLISHED" && str(d, "status") != "PENDING" {
+				return true
+			}
+		}
+		return false
+	})
+	for _, d := range a.deliveries(hook) {
+		if str(d, "event") == "POST_UNPUBLISHED" && str(d, "status") != "CANCELLED" {
+			t.Errorf("the removed take-down was %s, want CANCELLED", str(d, "status"))
+		}
+	}
+	if rcv.count() != 0 {
+		t.Errorf("%d deliveries of a take-down that was removed", rcv.count())
 	}
 }

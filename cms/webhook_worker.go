@@ -102,6 +102,11 @@ func (s *Service) attemptDelivery(ctx context.Context, q guildhall.QueuedAttempt
 	}
 	scheduled, sure := true, true
 	if q.GuardPostID != "" {
+		// Decided on the post as it stands, not as this instance last heard of it: another
+		// instance may have moved or removed the scheduled moment within the sync interval.
+		// Guarded attempts are rare (one per scheduled publication or take-down), so the
+		// change log read is cheap.
+		s.catchUp(ctx)
 		scheduled, sure = s.stillScheduled(q, now)
 	}
 	if !sure {
