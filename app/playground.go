@@ -157,16 +157,27 @@ const publishTab = `# Publish a post now, or schedule it.
 # ("2027-01-15T09:00:00Z", or with an offset such
 # as "2027-01-15T10:00:00+01:00"), it is SCHEDULED
 # and goes live by itself then. Publishing again
-# while SCHEDULED moves the date.
+# while SCHEDULED moves the date. "unpublishAt", a
+# later time, takes it down by itself then (null:
+# never); on a published post this sets only that.
+#
+# Edits to a live post go live at once, unless
+# sent with updatePost(input: {..., asDraft: true}):
+# they wait in pendingChanges until publishPost.
+# Where review is required, authors send
+# submitPostForReview(id:) instead, and an editor
+# publishes (ReviewQueue below) or sends it back
+# with requestChanges(id:, note:).
 #
 # Undo with unpublishPost(id:): back to a draft.
 
-mutation PublishOrSchedule($id: ID!, $publishAt: Time) {
-  publishPost(id: $id, publishAt: $publishAt) {
+mutation PublishOrSchedule($id: ID!, $publishAt: Time, $unpublishAt: Time) {
+  publishPost(id: $id, publishAt: $publishAt, unpublishAt: $unpublishAt) {
     id
     slug
     status
     publishedAt
+    unpublishAt
   }
 }
 
@@ -175,11 +186,18 @@ query Drafts {
     nodes { id title updatedAt author { name } }
   }
 }
+
+query ReviewQueue {
+  posts(first: 20, filter: {awaitingReview: true}) {
+    nodes { id title status author { name } pendingChanges { title savedAt } }
+  }
+}
 `
 
 const publishVariables = `{
   "id": "pst_PASTE_THE_POST_ID",
-  "publishAt": null
+  "publishAt": null,
+  "unpublishAt": null
 }`
 
 const renewTab = `# Renew a membership, as a checkout system does

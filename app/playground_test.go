@@ -133,6 +133,11 @@ func TestPlaygroundTabsRun(t *testing.T) {
 	if d := run("PublishOrSchedule", adminToken, map[string]any{"id": id}); str(d, "publishPost.status") != "PUBLISHED" {
 		t.Errorf("publishing now: %v", d)
 	}
+	if d := run("PublishOrSchedule", adminToken, map[string]any{"id": id, "unpublishAt": "2030-06-01T00:00:00Z"}); str(d, "publishPost.status") != "PUBLISHED" ||
+		str(d, "publishPost.unpublishAt") != "2030-06-01T00:00:00Z" {
+		t.Errorf("scheduling the take-down: %v", d)
+	}
+	run("ReviewQueue", adminToken, nil)
 	run("Plans", adminToken, nil)
 	run("Membership", adminToken, map[string]any{"memberId": member})
 	if d := run("RenewMembership", adminToken, map[string]any{"memberId": member}); str(d, "renewMembership.newExpiresAt") == "" {
