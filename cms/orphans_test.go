@@ -39,7 +39,14 @@ func TestOrphanClaimsAreAdoptedOnce(t *testing.T) {
 				CreateAccount(context.Context, guildhall.CreateAccountInput) (*guildhall.Account, error)
 				CreatePost(context.Context, guildhall.CreatePostInput) (*guildhall.Post, error)
 			})
-			a, aerr := s.CreateAccount(admin, guildhall.CreateAccountInput{Email: "Zoe@example.org", Password: "correct horse battery", Role: guildhall.RoleEditor})
+			// Eight argon2 hashes at once queue for the cores; under the race detector on a busy
+			// machine a turn can take longer than a request waits, and the answer is then
+			// RATE_LIMITED, "try again in a moment": the test does as a client would.
+			in := guildhall.CreateAccountInput{Email: "Zoe@example.org", Password: "correct horse battery", Role: guildhall.RoleEditor}
+			a, aerr := s.CreateAccount(admin, in)
+			for try := 0; code(aerr) == guildhall.ERATELIMITED && try < 10; try++ {
+				a, aerr = s.CreateAccount(admin, in)
+			}
 			p, perr := s.CreatePost(admin, guildhall.CreatePostInput{Title: "Minutes", Slug: ptr("agm-minutes"), AuthorID: &author})
 			mu.Lock()
 			defer mu.Unlock()
