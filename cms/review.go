@@ -34,28 +34,7 @@ func (s *Service) SubmitPostForReview(ctx context.Context, id string) (*guildhal
 	if err != nil {
 		return nil, err
 	}
-	p := s.nextRevision(cur, v)
-	pending := isLiveOrScheduled(cur, s.now()) && cur.Pending != nil
-	if pending {
-		if cur.Pending.InReview {
-			return nil, notInReview("are in review already")
-		}
-		d := *cur.Pending
-		d.InReview = true
-		p.Pending = &d
-	} else {
-		to, err := guildhall.Transition(cur.StatusAt(s.now()), guildhall.PostSubmit)
-		if err != nil {
-			return nil, err
-		}
-		p.Status = to
-	}
-	saved, err := s.savePost(ctx, p, nil)
-	if err != nil {
-		return nil, err
-	}
-	s.emit(ctx, reviewEvent(guildhall.EventPostSubmitted, saved, pending))
-	return saved, nil
+	return s.stepReview(ctx, cur, s.nextRevision(cur, v), guildhall.PostSubmit)
 }
 
 // RequestChanges sends a post in review back to its author as a DRAFT, or a live post's
@@ -80,16 +59,31 @@ func (s *Service) RequestChanges(ctx context.Context, id, note string) (*guildha
 	}
 	p := s.nextRevision(cur, v)
 	p.Note = note
+	return s.stepReview(ctx, cur, p, guildhall.PostRequestChanges)
+}
+
+// stepReview submits (PostSubmit) or sends back (PostRequestChanges) a post in p, the next
+// revision of cur: a live post's pending changes go into or out of review while the post
+// stays live; any other post moves by the lifecycle's rule. It saves p and announces the step.
+func (s *Service) stepReview(ctx context.Context, cur, p *guildhall.Post, action guildhall.PostAction) (*guildhall.Post, error) {
+	submit := action == guildhall.PostSubmit
+	event := guildhall.EventPostChangesRequested
+	if submit {
+		event = guildhall.EventPostSubmitted
+	}
 	pending := isLiveOrScheduled(cur, s.now()) && cur.Pending != nil
 	if pending {
-		if !cur.Pending.InReview {
+		switch {
+		case submit && cur.Pending.InReview:
+			return nil, notInReview("are in review already")
+		case !submit && !cur.Pending.InReview:
 			return nil, notInReview("are not in review")
 		}
 		d := *cur.Pending
-		d.InReview = false
+		d.InReview = submit
 		p.Pending = &d
 	} else {
-		to, err := guildhall.Transition(cur.StatusAt(s.now()), guildhall.PostRequestChanges)
+		to, err := guildhall.Transition(cur.StatusAt(s.now()), action)
 		if err != nil {
 			return nil, err
 		}
@@ -99,7 +93,7 @@ func (s *Service) RequestChanges(ctx context.Context, id, note string) (*guildha
 	if err != nil {
 		return nil, err
 	}
-	s.emit(ctx, reviewEvent(guildhall.EventPostChangesRequested, saved, pending))
+	s.emit(ctx, reviewEvent(event, saved, pending))
 	return saved, nil
 }
 

@@ -39,13 +39,26 @@ func (d richTextDoc) domain() guildhall.RichText {
 }
 
 type postDoc struct {
+	Content     contentDoc `bson:",inline"`
+	OldSlugs    []string   `bson:"oldSlugs,omitempty"`
+	OldPaths    []string   `bson:"oldPaths,omitempty"`
+	Status      string     `bson:"status"`
+	AuthorID    string     `bson:"author"`
+	PublishedAt *time.Time `bson:"publishedAt,omitempty"`
+	UnpublishAt *time.Time `bson:"unpublishAt,omitempty"`
+	CreatedAt   time.Time  `bson:"createdAt"`
+	// Pending is the draft of changes to a live post (asDraft), kept with the post.
+	Pending *pendingDoc `bson:"pending,omitempty"`
+	// Note is what was said with this revision (a request for changes).
+	Note string `bson:"note,omitempty"`
+}
+
+// contentDoc is what an author writes (guildhall.PostContent) as it is stored: in a post's
+// revision, and in its pending changes.
+type contentDoc struct {
 	Slug          string      `bson:"slug"`
-	OldSlugs      []string    `bson:"oldSlugs,omitempty"`
-	OldPaths      []string    `bson:"oldPaths,omitempty"`
 	Title         string      `bson:"title"`
-	Status        string      `bson:"status"`
 	Visibility    string      `bson:"visibility"`
-	AuthorID      string      `bson:"author"`
 	Body          richTextDoc `bson:"body"`
 	Excerpt       string      `bson:"excerpt"`
 	CustomExcerpt bool        `bson:"customExcerpt,omitempty"`
@@ -54,13 +67,6 @@ type postDoc struct {
 	BlockIDs      []string    `bson:"blocks,omitempty"`
 	Featured      *string     `bson:"featuredImage,omitempty"`
 	Images        []string    `bson:"images,omitempty"`
-	PublishedAt   *time.Time  `bson:"publishedAt,omitempty"`
-	UnpublishAt   *time.Time  `bson:"unpublishAt,omitempty"`
-	CreatedAt     time.Time   `bson:"createdAt"`
-	// Pending is the draft of changes to a live post (asDraft), kept with the post.
-	Pending *pendingDoc `bson:"pending,omitempty"`
-	// Note is what was said with this revision (a request for changes).
-	Note string `bson:"note,omitempty"`
 }
 
 type seoDoc struct {
@@ -70,21 +76,23 @@ type seoDoc struct {
 }
 
 type pendingDoc struct {
-	Slug          string      `bson:"slug"`
-	Title         string      `bson:"title"`
-	Visibility    string      `bson:"visibility"`
-	Body          richTextDoc `bson:"body"`
-	Excerpt       string      `bson:"excerpt"`
-	CustomExcerpt bool        `bson:"customExcerpt,omitempty"`
-	SEO           *seoDoc     `bson:"seo,omitempty"`
-	Tags          []string    `bson:"tags"`
-	BlockIDs      []string    `bson:"blocks,omitempty"`
-	Featured      *string     `bson:"featuredImage,omitempty"`
-	Images        []string    `bson:"images,omitempty"`
-	Revision      int         `bson:"revision"`
-	SavedAt       time.Time   `bson:"savedAt"`
-	SavedBy       string      `bson:"savedBy,omitempty"`
-	InReview      bool        `bson:"inReview,omitempty"`
+	Content  contentDoc `bson:",inline"`
+	Revision int        `bson:"revision"`
+	SavedAt  time.Time  `bson:"savedAt"`
+	SavedBy  string     `bson:"savedBy,omitempty"`
+	InReview bool       `bson:"inReview,omitempty"`
+}
+
+func toContentDoc(c guildhall.PostContent) contentDoc {
+	return contentDoc{Slug: c.Slug, Title: c.Title, Visibility: string(c.Visibility), Body: toRichText(c.Body),
+		Excerpt: c.Excerpt, CustomExcerpt: c.CustomExcerpt, SEO: toSEODoc(c.SEO), Tags: c.Tags, BlockIDs: c.BlockIDs,
+		Featured: c.FeaturedImageID, Images: c.ImageIDs}
+}
+
+func (d contentDoc) domain() guildhall.PostContent {
+	return guildhall.PostContent{Title: d.Title, Slug: d.Slug, Body: d.Body.domain(), Excerpt: d.Excerpt,
+		CustomExcerpt: d.CustomExcerpt, Tags: nonNil(d.Tags), BlockIDs: nonNil(d.BlockIDs),
+		FeaturedImageID: d.Featured, ImageIDs: d.Images, Visibility: guildhall.Visibility(d.Visibility), SEO: d.SEO.domain()}
 }
 
 func toSEODoc(s guildhall.SEO) *seoDoc {
@@ -103,16 +111,13 @@ func (d *seoDoc) domain() guildhall.SEO {
 
 func toPostDoc(p *guildhall.Post) *postDoc {
 	d := &postDoc{
-		Slug: p.Slug, OldSlugs: p.OldSlugs, OldPaths: p.OldPaths, Title: p.Title,
-		Status: string(p.Status), Visibility: string(p.Visibility), AuthorID: p.AuthorID,
-		Body: toRichText(p.Body), Excerpt: p.Excerpt, CustomExcerpt: p.CustomExcerpt, SEO: toSEODoc(p.SEO),
-		Tags: p.Tags, BlockIDs: p.BlockIDs, Featured: p.FeaturedImageID, Images: p.ImageIDs,
+		Content: toContentDoc(p.Content()), OldSlugs: p.OldSlugs, OldPaths: p.OldPaths,
+		Status: string(p.Status), AuthorID: p.AuthorID,
 		PublishedAt: p.PublishedAt, UnpublishAt: p.UnpublishAt, CreatedAt: p.CreatedAt, Note: p.Note,
 	}
 	if c := p.Pending; c != nil {
-		d.Pending = &pendingDoc{Slug: c.Slug, Title: c.Title, Visibility: string(c.Visibility), Body: toRichText(c.Body),
-			Excerpt: c.Excerpt, CustomExcerpt: c.CustomExcerpt, SEO: toSEODoc(c.SEO), Tags: c.Tags, BlockIDs: c.BlockIDs,
-			Featured: c.FeaturedImageID, Images: c.ImageIDs, Revision: c.Revision, SavedAt: c.SavedAt, SavedBy: c.SavedBy, InReview: c.InReview}
+		d.Pending = &pendingDoc{Content: toContentDoc(c.PostContent),
+			Revision: c.Revision, SavedAt: c.SavedAt, SavedBy: c.SavedBy, InReview: c.InReview}
 	}
 	return d
 }
@@ -120,22 +125,15 @@ func toPostDoc(p *guildhall.Post) *postDoc {
 func postFromRevision(r revision[postDoc]) *guildhall.Post {
 	d := r.Doc
 	p := &guildhall.Post{
-		ID: r.Entity, Version: r.Version,
-		Slug: d.Slug, OldSlugs: d.OldSlugs, OldPaths: d.OldPaths, Title: d.Title,
-		Status: guildhall.PostStatus(d.Status), Visibility: guildhall.Visibility(d.Visibility),
-		AuthorID: d.AuthorID, Body: d.Body.domain(), Excerpt: d.Excerpt, CustomExcerpt: d.CustomExcerpt, SEO: d.SEO.domain(),
-		Tags: nonNil(d.Tags), BlockIDs: nonNil(d.BlockIDs),
-		FeaturedImageID: d.Featured, ImageIDs: d.Images,
+		ID: r.Entity, Version: r.Version, OldSlugs: d.OldSlugs, OldPaths: d.OldPaths,
+		Status: guildhall.PostStatus(d.Status), AuthorID: d.AuthorID,
 		PublishedAt: utcPtr(d.PublishedAt), UnpublishAt: utcPtr(d.UnpublishAt), CreatedAt: d.CreatedAt.UTC(),
 		UpdatedAt: r.SavedAt.UTC(), UpdatedBy: r.SavedBy, Note: d.Note,
 	}
+	p.SetContent(d.Content.domain())
 	if c := d.Pending; c != nil {
-		p.Pending = &guildhall.PendingChanges{
-			PostContent: guildhall.PostContent{Title: c.Title, Slug: c.Slug, Body: c.Body.domain(), Excerpt: c.Excerpt,
-				CustomExcerpt: c.CustomExcerpt, Tags: nonNil(c.Tags), BlockIDs: nonNil(c.BlockIDs),
-				FeaturedImageID: c.Featured, ImageIDs: c.Images, Visibility: guildhall.Visibility(c.Visibility), SEO: c.SEO.domain()},
-			Revision: c.Revision, SavedAt: c.SavedAt.UTC(), SavedBy: c.SavedBy, InReview: c.InReview,
-		}
+		p.Pending = &guildhall.PendingChanges{PostContent: c.Content.domain(),
+			Revision: c.Revision, SavedAt: c.SavedAt.UTC(), SavedBy: c.SavedBy, InReview: c.InReview}
 	}
 	return p
 }
