@@ -86,7 +86,7 @@ func (c *Catalog) PutPrepared(p *Preparer, posts []*guildhall.Post) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	replaced := map[*postEntry]bool{}
-	changed := false
+	var added []*postEntry
 	for _, e := range entries {
 		p := e.post
 		if c.deleted[p.ID] > p.Version {
@@ -101,22 +101,21 @@ func (c *Catalog) PutPrepared(p *Preparer, posts []*guildhall.Post) {
 			replaced[old] = true
 		}
 		c.indexPostLookups(e, true)
-		for o := range numOrders {
-			c.sorted[o] = append(c.sorted[o], e)
-		}
-		changed = true
+		added = append(added, e)
 	}
 	c.live.finish()
 	c.tags.finish()
 	slices.Sort(c.downs)
-	if !changed {
+	if len(added) == 0 {
 		return
 	}
 	for o := range numOrders {
+		list := append(c.sorted[o].all(), added...)
 		if len(replaced) > 0 {
-			c.sorted[o] = slices.DeleteFunc(c.sorted[o], func(e *postEntry) bool { return replaced[e] })
+			list = slices.DeleteFunc(list, func(e *postEntry) bool { return replaced[e] })
 		}
-		slices.SortFunc(c.sorted[o], compareEntry(o))
+		slices.SortFunc(list, compareEntry(o))
+		c.sorted[o].set(list)
 	}
 	c.generation.Add(1)
 }

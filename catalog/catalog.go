@@ -28,7 +28,7 @@ type Catalog struct {
 	posts     map[string]*postEntry
 	postSlugs map[string]string       // current and old slugs -> post ID
 	postPaths map[string]string       // paths on a former site -> post ID (Post.OldPaths)
-	sorted    [numOrders][]*postEntry // every post, ascending by (key, ID) per ordering
+	sorted    [numOrders]*postOrder   // every post, ascending by (key, ID) per ordering
 	byAuthor  map[string][]*postEntry // author ID -> posts, unordered
 	byTag     map[string][]*postEntry // tag key (TagKey) -> posts, unordered
 	tags      tagIndex                // the tag list: keys in order, names, live counts
@@ -87,6 +87,9 @@ func New() *Catalog {
 		members:     map[string]*memberEntry{},
 		memberSlugs: map[string]string{},
 		blocks:      map[string]guildhall.Block{},
+	}
+	for o := range numOrders {
+		c.sorted[o] = newPostOrder(o)
 	}
 	c.generation.Store(catalogs.Add(1) << 32)
 	return c
@@ -342,8 +345,7 @@ func (c *Catalog) RemovePost(id string, version int, at time.Time) {
 
 func (c *Catalog) indexPost(e *postEntry) {
 	for o := range numOrders {
-		i, _ := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o))
-		c.sorted[o] = slices.Insert(c.sorted[o], i, e)
+		c.sorted[o].insert(e)
 	}
 	c.indexPostLookups(e, false)
 }
@@ -383,9 +385,7 @@ func (c *Catalog) indexPostLookups(e *postEntry, bulk bool) {
 // unindexPost removes e, filed under w, from every index.
 func (c *Catalog) unindexPost(e *postEntry, w words) {
 	for o := range numOrders {
-		if i, ok := slices.BinarySearchFunc(c.sorted[o], e, compareEntry(o)); ok {
-			c.sorted[o] = slices.Delete(c.sorted[o], i, i+1)
-		}
+		c.sorted[o].remove(e)
 	}
 	c.unindexPostLookups(e, w)
 }

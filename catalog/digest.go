@@ -52,10 +52,11 @@ func (c *Catalog) Digest() string {
 		}
 	}
 	for o := range numOrders {
-		ids := make([]string, len(c.sorted[o]))
-		for i, e := range c.sorted[o] {
-			ids[i] = e.post.ID
-		}
+		ids := make([]string, 0, c.sorted[o].Len())
+		c.sorted[o].Walk(0, false, func(_ int, e *postEntry) bool {
+			ids = append(ids, e.post.ID)
+			return true
+		})
 		line("order %d %v", o, ids)
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.postSlugs)) {

@@ -3,7 +3,6 @@ package catalog
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -178,14 +177,15 @@ func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuer
 	f := c.newPostFilter(v, now, &q)
 	list := c.postCandidates(f, o)
 
+	n := list.Len()
 	if o == byPublished && desc && q.AwaitingReview == nil && (q.Status == "" || q.Status == guildhall.PostPublished) {
 		// Scheduled posts sort after now and are not listed yet: leave them out of the walk
 		// rather than test each of them.
 		key := timeKey(now)
-		list = list[:sort.Search(len(list), func(i int) bool { return list[i].keys[byPublished] > key })]
+		n = searchList(list, func(e *postEntry) bool { return e.keys[byPublished] > key })
 	}
-	at := func(i int) (*postEntry, string) { return list[i], list[i].keys[o] }
-	page := walkPage(len(list), at, after, desc, q.First, order, func(e *postEntry) bool { return !f.none && f.match(c, e) })
+	key := func(_ int, e *postEntry) string { return e.keys[o] }
+	page := walkPage(list, n, key, after, desc, q.First, order, func(e *postEntry) bool { return !f.none && f.match(c, e) })
 	page.Total = func() int {
 		c.mu.RLock()
 		defer c.mu.RUnlock()
@@ -194,11 +194,12 @@ func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuer
 			return 0
 		}
 		n := 0
-		for _, e := range c.postCandidates(f, o) {
+		c.postCandidates(f, o).Walk(0, false, func(_ int, e *postEntry) bool {
 			if f.match(c, e) {
 				n++
 			}
-		}
+			return true
+		})
 		return n
 	}
 	return page, nil
@@ -206,7 +207,7 @@ func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuer
 
 // postCandidates returns, sorted by ordering o, a list that holds every post the filter can
 // match: the author's or the tag's posts when the filter names one, which are few, else all.
-func (c *Catalog) postCandidates(f *postFilter, o int) []*postEntry {
+func (c *Catalog) postCandidates(f *postFilter, o int) postList {
 	var small []*postEntry
 	switch {
 	case f.author != "":
@@ -220,7 +221,7 @@ func (c *Catalog) postCandidates(f *postFilter, o int) []*postEntry {
 	}
 	sorted := slices.Clone(small)
 	slices.SortFunc(sorted, compareEntry(o))
-	return sorted
+	return entrySlice(sorted)
 }
 
 // LivePostCount counts the author's published posts whose time has come: what

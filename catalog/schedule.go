@@ -24,12 +24,13 @@ func (c *Catalog) NextChange(now time.Time, grace time.Duration) time.Time {
 	// published one after now is the next to go live.
 	list := c.sorted[byPublished]
 	key := timeKey(now)
-	for i := sort.Search(len(list), func(i int) bool { return list[i].keys[byPublished] > key }); i < len(list); i++ {
-		if p := list[i].post; p.Status == guildhall.PostPublished && p.PublishedAt != nil && p.PublishedAt.After(now) {
+	list.Walk(list.search(func(e *postEntry) bool { return e.keys[byPublished] > key }), false, func(_ int, e *postEntry) bool {
+		if p := e.post; p.Status == guildhall.PostPublished && p.PublishedAt != nil && p.PublishedAt.After(now) {
 			earlier(*p.PublishedAt)
-			break
+			return false
 		}
-	}
+		return true
+	})
 	if i := sort.Search(len(c.downs), func(i int) bool { return c.downs[i] > now.UnixNano() }); i < len(c.downs) {
 		earlier(time.Unix(0, c.downs[i]).UTC())
 	}

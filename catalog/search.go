@@ -459,9 +459,9 @@ type rankedList struct {
 	scores     []int32
 }
 
-func (r *rankedList) at(i int) (*postEntry, string) {
-	e := r.entries[i]
-	return e, fmt.Sprintf("%06d:%s", r.scores[i], e.keys[byPublished])
+// key is the cursor key of the entry at position i.
+func (r *rankedList) key(i int, e *postEntry) string {
+	return fmt.Sprintf("%06d:%s", r.scores[i], e.keys[byPublished])
 }
 
 // rankCache keeps the ranked lists of recent searches, so that the next page of a search
@@ -545,7 +545,7 @@ func (c *Catalog) relevancePosts(v *guildhall.Viewer, now time.Time, q guildhall
 	r := c.ranked(v, words)
 	f := c.newPostFilter(v, now, &rest)
 	match := func(e *postEntry) bool { return !f.none && f.match(c, e) }
-	page := walkPage(len(r.entries), r.at, after, q.Direction != guildhall.Asc, q.First, order, match)
+	page := walkPage(entrySlice(r.entries), len(r.entries), r.key, after, q.Direction != guildhall.Asc, q.First, order, match)
 	page.Total = func() int {
 		c.mu.RLock()
 		defer c.mu.RUnlock()
@@ -574,23 +574,23 @@ func parseAfter(after, order string) (*cursor.Cursor, error) {
 	return &c, nil
 }
 
-// walkPage reads one page from a list of n posts sorted ascending by (key, ID), where at(i)
-// gives the i-th post and its key: the posts that match, after the cursor in the walking
-// direction (backwards when desc), up to first of them.
-func walkPage(n int, at func(i int) (*postEntry, string), after *cursor.Cursor, desc bool, first int, order string, match func(*postEntry) bool) *guildhall.Page[*guildhall.Post] {
-	start, step := 0, 1
+// walkPage reads one page from list, sorted ascending by (key, ID), where key(i, e) is the
+// key of the entry at position i; only its first n entries count: the posts that match,
+// after the cursor in the walking direction (backwards when desc), up to first of them.
+func walkPage(list postList, n int, key func(i int, e *postEntry) string, after *cursor.Cursor, desc bool, first int, order string, match func(*postEntry) bool) *guildhall.Page[*guildhall.Post] {
+	start := 0
 	if desc {
-		start, step = n-1, -1
+		start = n - 1
 	}
 	if after != nil {
 		i := sort.Search(n, func(i int) bool {
-			e, key := at(i)
-			return cmp.Or(cmp.Compare(key, after.Key), cmp.Compare(e.post.ID, after.ID)) >= 0
+			e := list.At(i)
+			return cmp.Or(cmp.Compare(key(i, e), after.Key), cmp.Compare(e.post.ID, after.ID)) >= 0
 		})
 		found := false
 		if i < n {
-			e, key := at(i)
-			found = key == after.Key && e.post.ID == after.ID
+			e := list.At(i)
+			found = key(i, e) == after.Key && e.post.ID == after.ID
 		}
 		switch {
 		case desc:
@@ -606,26 +606,32 @@ func walkPage(n int, at func(i int) (*postEntry, string), after *cursor.Cursor, 
 	page.Cursor = func(i int) string {
 		return cursor.Cursor{Order: order, Key: keys[i], ID: page.Items[i].ID}.String()
 	}
-	for i := start; i >= 0 && i < n; i += step {
-		e, key := at(i)
+	if start < 0 || start >= n {
+		return page
+	}
+	list.Walk(start, desc, func(i int, e *postEntry) bool {
+		if i >= n {
+			return false
+		}
 		if !match(e) {
-			continue
+			return true
 		}
 		if len(page.Items) == first {
 			page.HasNextPage = true
-			break
+			return false
 		}
 		page.Items = append(page.Items, e.post)
-		keys = append(keys, key)
-	}
+		keys = append(keys, key(i, e))
+		return true
+	})
 	return page
 }
 
 // searchCandidates returns, sorted by ordering o, a list holding every post that matches the
 // query. When the words match a large share of all posts, walking the whole sorted list finds
 // a page sooner than sorting the matches, so that list is returned instead.
-func (c *Catalog) searchCandidates(q *query, o int) []*postEntry {
-	all := len(c.sorted[o])
+func (c *Catalog) searchCandidates(q *query, o int) postList {
+	all := c.sorted[o].Len()
 	last := len(q.words) - 1
 	smallest := math.MaxInt
 	for i, w := range q.words {
@@ -636,7 +642,7 @@ func (c *Catalog) searchCandidates(q *query, o int) []*postEntry {
 	}
 	list := c.searchMatches(q)
 	slices.SortFunc(list, compareEntry(o))
-	return list
+	return entrySlice(list)
 }
 
 // searchWords is the query as folded words, the form every search path uses.

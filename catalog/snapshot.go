@@ -519,15 +519,14 @@ func restore(m *mapping, sections map[uint32][]byte, arenaAt int) (*Catalog, err
 	}
 	for _, e := range entries { // in slot order: the index gives each the slot it had
 		c.indexPostLookups(e, true)
-		for o := range numOrders {
-			c.sorted[o] = append(c.sorted[o], e)
-		}
 	}
 	c.live.finish() // as a bulk load does (PutPrepared)
 	c.tags.finish()
 	slices.Sort(c.downs)
 	for o := range numOrders {
-		slices.SortFunc(c.sorted[o], compareEntry(o))
+		list := slices.Clone(entries)
+		slices.SortFunc(list, compareEntry(o))
+		c.sorted[o].set(list)
 	}
 	if err := c.index.restorePostings(sections[sectionWords], arena, arenaAt); err != nil {
 		return nil, err
