@@ -82,7 +82,7 @@ func (s *Store) DumpCollection(ctx context.Context, col string, before time.Time
 func (s *Store) WrittenSince(ctx context.Context, t time.Time) (map[string]map[string]bool, error) {
 	ctx, cancel := s.call(ctx)
 	defer cancel()
-	docs, err := s.readChanges(ctx, t)
+	docs, err := s.readChanges(ctx, t, true)
 	if err != nil {
 		return nil, err
 	}

@@ -84,6 +84,9 @@ type changeDoc struct {
 	// times faster than a nested document. Entries written before are nested documents;
 	// both read. Intents carry none.
 	Rev bson.RawValue `bson:"rev,omitempty"`
+
+	// col is the collection the entry was read from.
+	col string `bson:"-"`
 }
 
 const intentPrefix = "intent:"
@@ -234,9 +237,14 @@ type pendingIntent struct {
 func (s *Store) ChangesSince(ctx context.Context, since time.Time, known func(kind guildhall.EntityKind, id string, version int) bool) ([]guildhall.Change, error) {
 	ctx, cancel := s.call(ctx)
 	defer cancel()
-	docs, err := s.readChanges(ctx, since)
+	docs, err := s.readChanges(ctx, since, known != nil)
 	if err != nil {
 		return nil, err
+	}
+	if known != nil {
+		if err := s.readRevisionsOf(ctx, docs, known); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]guildhall.Change, 0, len(docs))
 	f := &s.follow
@@ -259,7 +267,8 @@ func (s *Store) ChangesSince(ctx context.Context, since time.Time, known func(ki
 		delete(f.pending, id)
 		f.settled[id] = d.At
 		c := guildhall.Change{At: d.At.UTC(), Kind: guildhall.EntityKind(d.Kind), ID: d.Entity, Version: d.Version, Deleted: d.Deleted}
-		if !d.Deleted && (known == nil || !known(c.Kind, d.Entity, d.Version)) {
+		// Read with its revision when the reader lacks it (readRevisionsOf), or read whole.
+		if !d.Deleted && (known == nil || d.Rev.Type != 0) {
 			if err := decodeChange(&c, d.revBytes()); err != nil {
 				return nil, err
 			}
@@ -362,8 +371,9 @@ func (s *Store) readRevision(ctx context.Context, kind guildhall.EntityKind, id 
 
 // readChanges reads the entries at or after since from wherever they are: the buckets from
 // since on, and the single collection (the collection layout's, or earlier versions', which
-// pruning empties), oldest first.
-func (s *Store) readChanges(ctx context.Context, since time.Time) ([]changeDoc, error) {
+// pruning empties), oldest first. With headsOnly, the entries come without the revisions they
+// carry (readRevisionsOf reads those a caller needs).
+func (s *Store) readChanges(ctx context.Context, since time.Time, headsOnly bool) ([]changeDoc, error) {
 	cols := []string{colChanges}
 	if s.layout() == ChangeLogBuckets || s.follow.readsBuckets() {
 		buckets, err := s.changeBuckets(ctx)
@@ -377,11 +387,13 @@ func (s *Store) readChanges(ctx context.Context, since time.Time) ([]changeDoc, 
 			}
 		}
 	}
+	find := options.Find().SetSort(bson.D{{Key: "at", Value: 1}, {Key: "_id", Value: 1}})
+	if headsOnly {
+		find.SetProjection(bson.D{{Key: "rev", Value: 0}})
+	}
 	var docs []changeDoc
 	for _, col := range cols {
-		cur, err := s.db.Collection(col).Find(ctx,
-			bson.D{{Key: "at", Value: bson.D{{Key: "$gte", Value: since}}}},
-			options.Find().SetSort(bson.D{{Key: "at", Value: 1}, {Key: "_id", Value: 1}}))
+		cur, err := s.db.Collection(col).Find(ctx, bson.D{{Key: "at", Value: bson.D{{Key: "$gte", Value: since}}}}, find)
 		if err != nil {
 			return nil, wrap(err, "read change log")
 		}
@@ -389,10 +401,51 @@ func (s *Store) readChanges(ctx context.Context, since time.Time) ([]changeDoc, 
 		if err := cur.All(ctx, &part); err != nil {
 			return nil, wrap(err, "read change log")
 		}
+		for i := range part {
+			part[i].col = col
+		}
 		docs = append(docs, part...)
 	}
 	slices.SortStableFunc(docs, func(a, b changeDoc) int { return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID)) })
 	return docs, nil
+}
+
+// readRevisionsOf reads the revisions carried by the commit entries among docs (read without
+// them) that known says the reader does not hold: one query per collection that has any,
+// by _id. A poll re-reads its window of the log every time, and mostly holds what it reads
+// (its own writes, and the last poll's): the revisions, most of an entry's bytes, then cross
+// from the database once, not on every poll of the window.
+func (s *Store) readRevisionsOf(ctx context.Context, docs []changeDoc, known func(kind guildhall.EntityKind, id string, version int) bool) error {
+	need := map[string][]string{} // collection -> entry _ids
+	at := map[string]int{}        // entry _id -> its place in docs
+	for i, d := range docs {
+		if _, intent := d.intentOf(); intent || d.Deleted || known(guildhall.EntityKind(d.Kind), d.Entity, d.Version) {
+			continue
+		}
+		need[d.col] = append(need[d.col], d.ID)
+		at[d.ID] = i
+	}
+	for col, ids := range need {
+		cur, err := s.db.Collection(col).Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
+			options.Find().SetProjection(bson.D{{Key: "rev", Value: 1}}))
+		if err != nil {
+			return wrap(err, "read change log")
+		}
+		var found []changeDoc
+		if err := cur.All(ctx, &found); err != nil {
+			return wrap(err, "read change log")
+		}
+		for _, f := range found {
+			if i, ok := at[f.ID]; ok {
+				docs[i].Rev = f.Rev
+				delete(at, f.ID)
+			}
+		}
+	}
+	if len(at) > 0 { // pruned in between: the next read will not have them either
+		return fmt.Errorf("read change log: %d entries went while they were read", len(at))
+	}
+	return nil
 }
 
 func (f *follower) readsBuckets() bool {

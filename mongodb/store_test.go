@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -274,6 +275,47 @@ func testChangeLog(t *testing.T, layout string) {
 	}
 	if left, _ := s.ChangesSince(ctx, time.Time{}, nil); len(left) != 1 {
 		t.Errorf("after pruning %d changes left, want 1", len(left))
+	}
+}
+
+// A reader that holds some of what it reads (a follower re-reading its window) gets those
+// entries as heads and the rest with their revisions, across buckets, in either layout; a
+// reader that holds nothing gets every revision.
+func TestChangesSinceReadsOnlyTheRevisionsTheReaderLacks(t *testing.T) {
+	for _, layout := range []string{mongodb.ChangeLogBuckets, mongodb.ChangeLogCollection} {
+		t.Run(layout, func(t *testing.T) {
+			s := MustOpenStore(t)
+			s.ChangeLog = layout
+			ctx := context.Background()
+			clock := t0
+			s.Now = func() time.Time { return clock }
+			for v := 1; v <= 6; v++ {
+				if err := s.SavePost(ctx, testPost(v, fmt.Sprintf("version %d", v))); err != nil {
+					t.Fatal(err)
+				}
+				clock = clock.Add(1500 * time.Millisecond) // several buckets
+			}
+			evenOnes := func(kind guildhall.EntityKind, id string, version int) bool { return version%2 == 0 }
+			for _, known := range []func(guildhall.EntityKind, string, int) bool{evenOnes, nil} {
+				changes, err := s.ChangesSince(ctx, t0, known)
+				if err != nil || len(changes) != 6 {
+					t.Fatalf("%d changes, %v; want 6", len(changes), err)
+				}
+				for i, c := range changes {
+					if c.Version != i+1 {
+						t.Fatalf("change %d is version %d", i, c.Version)
+					}
+					switch {
+					case known != nil && known(c.Kind, c.ID, c.Version):
+						if c.Post != nil {
+							t.Errorf("version %d, which the reader holds, came with its post", c.Version)
+						}
+					case c.Post == nil || c.Post.Title != fmt.Sprintf("version %d", c.Version) || c.Post.Body.Text() == "":
+						t.Errorf("version %d came as %+v, want it whole", c.Version, c.Post)
+					}
+				}
+			}
+		})
 	}
 }
 
