@@ -15,6 +15,9 @@ type postList interface {
 	// Walk calls fn with the entries from position i on, towards the end or, when desc,
 	// towards the start, until fn returns false.
 	Walk(i int, desc bool, fn func(i int, e *postEntry) bool)
+	// Search returns the first position whose entry pred holds for, or Len() if none; pred
+	// must be false for a first part of the list and true for the rest.
+	Search(pred func(i int, e *postEntry) bool) int
 }
 
 // entrySlice is a postList held in one slice.
@@ -22,6 +25,10 @@ type entrySlice []*postEntry
 
 func (s entrySlice) Len() int            { return len(s) }
 func (s entrySlice) At(i int) *postEntry { return s[i] }
+
+func (s entrySlice) Search(pred func(int, *postEntry) bool) int {
+	return sort.Search(len(s), func(i int) bool { return pred(i, s[i]) })
+}
 
 func (s entrySlice) Walk(i int, desc bool, fn func(int, *postEntry) bool) {
 	if desc {
@@ -205,24 +212,16 @@ func (l *postOrder) Walk(i int, desc bool, fn func(int, *postEntry) bool) {
 	}
 }
 
-// search returns the first position whose entry pred holds for, or Len() if none; pred must
-// be false for a first part of the order and true for the rest.
-func (l *postOrder) search(pred func(*postEntry) bool) int {
+// Search returns the first position whose entry pred holds for, or Len() if none: a binary
+// search over the chunks' last entries, then within one chunk.
+func (l *postOrder) Search(pred func(int, *postEntry) bool) int {
 	k := sort.Search(len(l.chunks), func(k int) bool {
 		ch := l.chunks[k]
-		return pred(ch[len(ch)-1])
+		return pred(l.starts[k]+len(ch)-1, ch[len(ch)-1])
 	})
 	if k == len(l.chunks) {
 		return l.n
 	}
 	ch := l.chunks[k]
-	return l.starts[k] + sort.Search(len(ch), func(j int) bool { return pred(ch[j]) })
-}
-
-// searchList is postOrder.search for any postList.
-func searchList(list postList, pred func(*postEntry) bool) int {
-	if o, ok := list.(*postOrder); ok {
-		return o.search(pred)
-	}
-	return sort.Search(list.Len(), func(i int) bool { return pred(list.At(i)) })
+	return l.starts[k] + sort.Search(len(ch), func(j int) bool { return pred(l.starts[k]+j, ch[j]) })
 }

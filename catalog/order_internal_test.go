@@ -57,11 +57,17 @@ func checkOrder(t *testing.T, step string, l *postOrder, want []*postEntry) {
 		}
 		key := want[i].keys[byPublished]
 		pred := func(e *postEntry) bool { return e.keys[byPublished] >= key }
-		if got, wantAt := l.search(pred), slices.IndexFunc(want, pred); got != wantAt {
+		at := func(j int, e *postEntry) bool {
+			if want[j] != e {
+				t.Fatalf("%s: search saw position %d holding another entry", step, j)
+			}
+			return pred(e)
+		}
+		if got, wantAt := l.Search(at), slices.IndexFunc(want, pred); got != wantAt {
 			t.Fatalf("%s: search for %s found %d, want %d", step, key, got, wantAt)
 		}
 	}
-	if got := l.search(func(*postEntry) bool { return false }); got != len(want) {
+	if got := l.Search(func(int, *postEntry) bool { return false }); got != len(want) {
 		t.Fatalf("%s: a search that matches nothing found %d", step, got)
 	}
 }

@@ -182,7 +182,7 @@ func (c *Catalog) Posts(v *guildhall.Viewer, now time.Time, q guildhall.PostQuer
 		// Scheduled posts sort after now and are not listed yet: leave them out of the walk
 		// rather than test each of them.
 		key := timeKey(now)
-		n = searchList(list, func(e *postEntry) bool { return e.keys[byPublished] > key })
+		n = list.Search(func(_ int, e *postEntry) bool { return e.keys[byPublished] > key })
 	}
 	key := func(_ int, e *postEntry) string { return e.keys[o] }
 	page := walkPage(list, n, key, after, desc, q.First, order, func(e *postEntry) bool { return !f.none && f.match(c, e) })

@@ -24,7 +24,7 @@ func (c *Catalog) NextChange(now time.Time, grace time.Duration) time.Time {
 	// published one after now is the next to go live.
 	list := c.sorted[byPublished]
 	key := timeKey(now)
-	list.Walk(list.search(func(e *postEntry) bool { return e.keys[byPublished] > key }), false, func(_ int, e *postEntry) bool {
+	list.Walk(list.Search(func(_ int, e *postEntry) bool { return e.keys[byPublished] > key }), false, func(_ int, e *postEntry) bool {
 		if p := e.post; p.Status == guildhall.PostPublished && p.PublishedAt != nil && p.PublishedAt.After(now) {
 			earlier(*p.PublishedAt)
 			return false

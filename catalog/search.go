@@ -6,7 +6,6 @@ import (
 	"hash/fnv"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -583,10 +582,9 @@ func walkPage(list postList, n int, key func(i int, e *postEntry) string, after 
 		start = n - 1
 	}
 	if after != nil {
-		i := sort.Search(n, func(i int) bool {
-			e := list.At(i)
+		i := min(n, list.Search(func(i int, e *postEntry) bool {
 			return cmp.Or(cmp.Compare(key(i, e), after.Key), cmp.Compare(e.post.ID, after.ID)) >= 0
-		})
+		}))
 		found := false
 		if i < n {
 			e := list.At(i)
