@@ -117,7 +117,7 @@ func RevisionOf(p *Post) *PostRevision {
 	return &PostRevision{
 		PostID: p.ID, Revision: p.Version, Title: p.Title, Slug: p.Slug, Body: p.Body,
 		Excerpt: p.Excerpt, CustomExcerpt: p.CustomExcerpt, SEO: p.SEO,
-		Tags: p.Tags, BlockIDs: p.BlockIDs, Visibility: p.Visibility, Status: p.StatusAt(p.UpdatedAt),
+		Tags: p.Tags, BlockIDs: p.BlockIDs, FeaturedImageID: p.FeaturedImageID, Visibility: p.Visibility, Status: p.StatusAt(p.UpdatedAt),
 		SavedAt: p.UpdatedAt, SavedBy: p.UpdatedBy, Note: p.Note,
 	}
 }

@@ -222,11 +222,13 @@ type PostRevision struct {
 	SEO           SEO
 	Tags          []string
 	BlockIDs      []string
-	Visibility    Visibility
-	Status        PostStatus
-	SavedAt       time.Time
-	SavedBy       string
-	Note          string
+	// FeaturedImageID is the asset the revision showed at the top of the post, if any.
+	FeaturedImageID *string
+	Visibility      Visibility
+	Status          PostStatus
+	SavedAt         time.Time
+	SavedBy         string
+	Note            string
 	// Pending marks the pending changes of a post (PendingRevision), not a saved state of
 	// what readers saw: its body is the draft's.
 	Pending bool
@@ -314,7 +316,7 @@ func PendingRevision(p *Post) *PostRevision {
 	}
 	return &PostRevision{
 		PostID: p.ID, Revision: d.Revision, Title: d.Title, Slug: d.Slug, Body: d.Body, Excerpt: d.Excerpt,
-		CustomExcerpt: d.CustomExcerpt, SEO: d.SEO, Tags: d.Tags, BlockIDs: d.BlockIDs, Visibility: d.Visibility,
+		CustomExcerpt: d.CustomExcerpt, SEO: d.SEO, Tags: d.Tags, BlockIDs: d.BlockIDs, FeaturedImageID: d.FeaturedImageID, Visibility: d.Visibility,
 		Status: d.Status(), SavedAt: d.SavedAt, SavedBy: d.SavedBy, Pending: true,
 	}
 }

@@ -279,6 +279,13 @@ func TestPendingChangesHoldTheirImages(t *testing.T) {
 	if d := s.MustQuery("", read, map[string]any{"id": id}); str(d, "post.featuredImage.id") != liveImage || strings.Contains(dump(d), draftImage) {
 		t.Errorf("readers see the draft's images: %s", dump(d))
 	}
+	// Staff see the draft's image in its pending changes, and each revision's in the history.
+	staff := s.MustQuery(adminToken, `query($id: ID) { post(id: $id) { featuredImage { id } pendingChanges { featuredImage { id } }
+		revisions(first: 10) { nodes { revision featuredImage { id } } } } }`, map[string]any{"id": id})
+	if str(staff, "post.featuredImage.id") != liveImage || str(staff, "post.pendingChanges.featuredImage.id") != draftImage ||
+		str(staff, "post.revisions.nodes.0.featuredImage.id") != liveImage {
+		t.Errorf("the draft's and the revisions' featured images: %s", dump(staff))
+	}
 	del := s.Query(adminToken, `mutation($id: ID!) { deleteAsset(id: $id) }`, map[string]any{"id": draftImage})
 	if del.Code() != "CONFLICT" || fmt.Sprint(del.Errors[0].Extensions["usedByIds"]) != "["+id+"]" {
 		t.Fatalf("deleting the image only the draft shows: %+v", del.Errors)

@@ -119,8 +119,8 @@ func (c *Catalog) Digest() string {
 	})
 	for _, id := range slices.Sorted(maps.Keys(c.history)) {
 		for _, r := range c.history[id] {
-			line("revision %s %d title=%q slug=%q words=%d excerpt=%q custom=%v %s tags=%q blocks=%q vis=%s status=%s saved=%s by=%s note=%q pending=%v",
-				r.PostID, r.Revision, r.Title, r.Slug, r.Body.WordCount, r.Excerpt, r.CustomExcerpt, seo(r.SEO), r.Tags, r.BlockIDs, r.Visibility, r.Status,
+			line("revision %s %d title=%q slug=%q words=%d excerpt=%q custom=%v %s tags=%q blocks=%q image=%s vis=%s status=%s saved=%s by=%s note=%q pending=%v",
+				r.PostID, r.Revision, r.Title, r.Slug, r.Body.WordCount, r.Excerpt, r.CustomExcerpt, seo(r.SEO), r.Tags, r.BlockIDs, str(r.FeaturedImageID), r.Visibility, r.Status,
 				tm(r.SavedAt), r.SavedBy, r.Note, r.Pending)
 		}
 	}

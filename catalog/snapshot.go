@@ -47,7 +47,7 @@ const (
 	snapshotEnd   = "SnapDone"
 	// SnapshotFormat is the layout this version writes and reads; a file of another format
 	// is not read.
-	SnapshotFormat = 1
+	SnapshotFormat = 2 // 2: revisions keep their featured image
 	headerSize     = 24
 	trailerSize    = 16
 )

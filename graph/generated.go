@@ -328,19 +328,20 @@ type ComplexityRoot struct {
 	}
 
 	PostRevision struct {
-		Blocks     func(childComplexity int) int
-		Body       func(childComplexity int) int
-		Excerpt    func(childComplexity int) int
-		NoteOrNil  func(childComplexity int) int
-		Revision   func(childComplexity int) int
-		SEO        func(childComplexity int) int
-		SavedAt    func(childComplexity int) int
-		SavedBy    func(childComplexity int) int
-		Slug       func(childComplexity int) int
-		Status     func(childComplexity int) int
-		Tags       func(childComplexity int) int
-		Title      func(childComplexity int) int
-		Visibility func(childComplexity int) int
+		Blocks        func(childComplexity int) int
+		Body          func(childComplexity int) int
+		Excerpt       func(childComplexity int) int
+		FeaturedImage func(childComplexity int) int
+		NoteOrNil     func(childComplexity int) int
+		Revision      func(childComplexity int) int
+		SEO           func(childComplexity int) int
+		SavedAt       func(childComplexity int) int
+		SavedBy       func(childComplexity int) int
+		Slug          func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Tags          func(childComplexity int) int
+		Title         func(childComplexity int) int
+		Visibility    func(childComplexity int) int
 	}
 
 	PostRevisionConnection struct {
@@ -609,6 +610,8 @@ type PostRevisionResolver interface {
 	Blocks(ctx context.Context, obj *guildhall.PostRevision) ([]guildhall.Block, error)
 
 	SavedBy(ctx context.Context, obj *guildhall.PostRevision) (*guildhall.Member, error)
+
+	FeaturedImage(ctx context.Context, obj *guildhall.PostRevision) (*guildhall.Asset, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (guildhall.Node, error)
@@ -2028,6 +2031,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PostRevision.Excerpt(childComplexity), true
+	case "PostRevision.featuredImage":
+		if e.ComplexityRoot.PostRevision.FeaturedImage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostRevision.FeaturedImage(childComplexity), true
 	case "PostRevision.note":
 		if e.ComplexityRoot.PostRevision.NoteOrNil == nil {
 			break
@@ -4697,6 +4706,11 @@ extend type Post {
   featuredImage: Asset
 }
 
+extend type PostRevision {
+  "The image the revision showed at the top of the post (for ` + "`" + `pendingChanges` + "`" + `, the one it will show once published); null when none (or it was deleted)."
+  featuredImage: Asset
+}
+
 extend type Member {
   "The member's uploaded picture; null when none."
   avatar: Asset
@@ -5191,6 +5205,8 @@ func (ec *executionContext) childFields_PostRevision(ctx context.Context, field 
 		return ec.fieldContext_PostRevision_savedBy(ctx, field)
 	case "note":
 		return ec.fieldContext_PostRevision_note(ctx, field)
+	case "featuredImage":
+		return ec.fieldContext_PostRevision_featuredImage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PostRevision", field.Name)
 }
@@ -11628,6 +11644,38 @@ func (ec *executionContext) _PostRevision_note(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_PostRevision_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PostRevision", field, true, false, "String")
+}
+
+func (ec *executionContext) _PostRevision_featuredImage(ctx context.Context, field graphql.CollectedField, obj *guildhall.PostRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostRevision_featuredImage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PostRevision().FeaturedImage(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *guildhall.Asset) graphql.Marshaler {
+			return ec.marshalOAsset2ᚖgithubᚗcomᚋguildhallᚋguildhallᚐAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostRevision_featuredImage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostRevision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PostRevisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PostRevisionConnection) (ret graphql.Marshaler) {
@@ -18622,6 +18670,12 @@ func (ec *executionContext) _PostRevision(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "featuredImage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PostRevision_featuredImage(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -57,6 +57,10 @@ func (r *postResolver) FeaturedImage(ctx context.Context, obj *guildhall.Post) (
 	return r.Service.AssetOf(obj.FeaturedImageID), nil
 }
 
+func (r *postRevisionResolver) FeaturedImage(ctx context.Context, obj *guildhall.PostRevision) (*guildhall.Asset, error) {
+	return r.Service.AssetOf(obj.FeaturedImageID), nil
+}
+
 func (r *queryResolver) Asset(ctx context.Context, id string) (*guildhall.Asset, error) {
 	return r.Service.Asset(id)
 }
