@@ -60,6 +60,12 @@ func (s *Service) DeliverWebhooks(ctx context.Context) {
 			continue
 		}
 		now := s.now()
+		// A scheduled event is decided on its post as it stands, not as this instance last
+		// heard of it: another instance may have moved or removed the moment within the sync
+		// interval. One read of the change log per poll serves every attempt due in it.
+		if guardedDue(queue, now) {
+			s.catchUp(ctx)
+		}
 	queued:
 		for _, q := range queue {
 			if q.DueAt.After(now) {
@@ -88,6 +94,20 @@ func (s *Service) DeliverWebhooks(ctx context.Context) {
 	}
 }
 
+// guardedDue reports whether an attempt due by now (queue is sorted by due time) is for a
+// scheduled publication or take-down.
+func guardedDue(queue []guildhall.QueuedAttempt, now time.Time) bool {
+	for _, q := range queue {
+		if q.DueAt.After(now) {
+			return false
+		}
+		if q.GuardPostID != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // attemptDelivery makes one queued attempt, if this instance wins its claim.
 func (s *Service) attemptDelivery(ctx context.Context, q guildhall.QueuedAttempt) {
 	now := s.now()
@@ -102,12 +122,7 @@ func (s *Service) attemptDelivery(ctx context.Context, q guildhall.QueuedAttempt
 	}
 	scheduled, sure := true, true
 	if q.GuardPostID != "" {
-		// Decided on the post as it stands, not as this instance last heard of it: another
-		// instance may have moved or removed the scheduled moment within the sync interval.
-		// Guarded attempts are rare (one per scheduled publication or take-down), so the
-		// change log read is cheap.
-		s.catchUp(ctx)
-		scheduled, sure = s.stillScheduled(q, now)
+		scheduled, sure = s.stillScheduled(q, now) // after the poll's catch-up (DeliverWebhooks)
 	}
 	if !sure {
 		return
