@@ -15,12 +15,9 @@ import (
 // instances here never poll the change log during the test (an hour's sync interval), so only
 // the write path itself can find what the other instance wrote.
 func TestWritesFindWhatAnotherInstanceJustWrote(t *testing.T) {
-	db := embeddedtest.Start(t)
-	shared := func(c *app.Config) { c.MongoURI = db.URI(); c.Database = "shared" }
-	slow := func(c *app.Config) { c.SyncInterval = time.Hour }
-	MustRunServer(t, shared) // seeds the demo content, which a and b then load
-	a := MustRunServer(t, shared, slow)
-	b := MustRunServer(t, shared, slow)
+	shared := seededSharedDatabase(t)
+	a := MustRunServer(t, shared, neverSyncs)
+	b := MustRunServer(t, shared, neverSyncs)
 
 	must := func(s *testServer, what, query string, vars map[string]any) any {
 		t.Helper()
@@ -75,3 +72,17 @@ func TestWritesFindWhatAnotherInstanceJustWrote(t *testing.T) {
 		t.Fatalf("updatePost of a post that exists nowhere: %s, want NOT_FOUND", r.Code())
 	}
 }
+
+// seededSharedDatabase starts a database of its own with the demo content seeded, and returns
+// the option that puts a server on it: instances that share one database, as in production.
+func seededSharedDatabase(t *testing.T) (shared func(*app.Config)) {
+	t.Helper()
+	db := embeddedtest.Start(t)
+	shared = func(c *app.Config) { c.MongoURI = db.URI(); c.Database = "shared" }
+	MustRunServer(t, shared) // seeds the demo content, which the test's instances then load
+	return shared
+}
+
+// neverSyncs keeps an instance from polling the change log during a test (an hour's sync
+// interval): it learns of other instances' writes only through its own reads of the log.
+func neverSyncs(c *app.Config) { c.SyncInterval = time.Hour }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/guildhall/guildhall/app"
-	"github.com/guildhall/guildhall/embedded/embeddedtest"
 )
 
 const takeDownWord = "wombatfestival"
@@ -202,12 +201,9 @@ func TestScheduledTakeDown(t *testing.T) {
 // has heard so far: a take-down another instance removed a moment before its time is not
 // announced, however long the sync interval.
 func TestTakeDownRemovedElsewhereIsNotAnnounced(t *testing.T) {
-	db := embeddedtest.Start(t)
-	shared := func(c *app.Config) { c.MongoURI = db.URI(); c.Database = "shared" }
-	slow := func(c *app.Config) { c.SyncInterval = time.Hour }
-	MustRunServer(t, shared) // seeds the demo content, which a and b then load
-	a := deliveringServer(t, shared, slow)
-	b := MustRunServer(t, shared, slow) // its clock stays put, so its worker never finds the attempt due
+	shared := seededSharedDatabase(t)
+	a := deliveringServer(t, shared, neverSyncs)
+	b := MustRunServer(t, shared, neverSyncs) // its clock stays put, so its worker never finds the attempt due
 	rcv := newReceiver(t, a.Clock, 0)
 	hook := a.createWebhook(rcv.srv.URL, "POST_UNPUBLISHED")
 	id, _ := a.publishNew("A festival that will stay")
